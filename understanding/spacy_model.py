@@ -1,0 +1,137 @@
+"""Build the project's spaCy pipeline from the vocabulary.
+
+Official spaCy models cannot be downloaded on our machines, so the NLU pipeline
+uses a blank English pipeline with a lookup lemmatizer (tables from
+``spacy-lookups-data``) and an entity ruler whose patterns come from
+``knowledge/vocabulary.yml``. Run ``python -m understanding.spacy_model DIR``.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import string
+from pathlib import Path
+from typing import Dict, Iterable, Iterator, List, Set
+
+import spacy
+from spacy.language import Language
+
+from understanding.vocabulary import (
+    OPTIONAL_WORD,
+    OPTIONAL_WORDS,
+    VOCABULARY_PATH,
+    Vocabulary,
+    load_vocabulary,
+)
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "build" / "spacy_model"
+STAMP_FILE = "vocabulary.sha256"
+MIN_TYPO_LENGTH = 5
+# Labels whose words get every single-letter typo, not just the common ones.
+EVERY_TYPO_LABELS = {"body_part", "swelling"}
+
+
+def blank_pipeline() -> Language:
+    """A blank English pipeline with the lookup lemmatizer, initialised."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+def typo_variants(word: str, every_edit: bool = False) -> Set[str]:
+    """Deletions, swaps of neighbours and doubled letters of ``word``.
+
+    With ``every_edit`` also every inserted or replaced letter (all single edits).
+    """
+    variants: Set[str] = set()
+    for i in range(len(word)):
+        variants.add(word[:i] + word[i + 1 :])
+        variants.add(word[:i] + word[i] + word[i:])
+        if i + 1 < len(word):
+            variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+        if every_edit:
+            for letter in string.ascii_lowercase:
+                variants.add(word[:i] + letter + word[i:])
+                variants.add(word[:i] + letter + word[i + 1 :])
+    variants.discard(word)
+    return variants
+
+
+def phrase_patterns(nlp: Language, phrase: str) -> Iterator[List[Dict]]:
+    """Token patterns for a phrase: on lowercase words, and on lemmas."""
+    words = phrase.split()
+    lower: List[Dict] = []
+    lemma: List[Dict] = []
+    for word in words:
+        if word == OPTIONAL_WORD:
+            optional = {"LOWER": {"IN": OPTIONAL_WORDS}, "OP": "?"}
+            lower.append(optional)
+            lemma.append(optional)
+            continue
+        for token in nlp(word):
+            lower.append({"LOWER": token.lower_})
+            lemma.append({"LEMMA": token.lemma_.lower()})
+    yield lower
+    if lemma != lower:
+        yield lemma
+
+
+def ruler_patterns(nlp: Language, vocabulary: Vocabulary) -> List[Dict]:
+    """Entity-ruler patterns: label = fact, id = value; typos for long words."""
+    known_words = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    all_single_words = {
+        phrase
+        for values in vocabulary.entities.values()
+        for phrases in values.values()
+        for phrase in phrases
+        if " " not in phrase
+    }
+    patterns: List[Dict] = []
+    for label, values in vocabulary.entities.items():
+        for value, phrases in values.items():
+            for phrase in phrases:
+                for pattern in phrase_patterns(nlp, phrase):
+                    patterns.append({"label": label, "pattern": pattern, "id": value})
+                if " " in phrase or len(phrase) < MIN_TYPO_LENGTH or not phrase.isalpha():
+                    continue
+                for typo in sorted(typo_variants(phrase, label in EVERY_TYPO_LABELS)):
+                    if typo in known_words or typo in all_single_words:
+                        continue
+                    patterns.append({"label": label, "pattern": typo, "id": value})
+    return patterns
+
+
+def vocabulary_digest(path: Path = VOCABULARY_PATH) -> str:
+    """Hash of the vocabulary and of this builder, to tell a stale model."""
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def build(model_dir: Path = DEFAULT_MODEL_DIR, vocabulary_path: Path = VOCABULARY_PATH) -> Path:
+    """Build the pipeline into ``model_dir`` (skipped when it is up to date)."""
+    stamp = model_dir / STAMP_FILE
+    digest = vocabulary_digest(vocabulary_path)
+    if stamp.exists() and stamp.read_text().strip() == digest:
+        return model_dir
+    nlp = blank_pipeline()
+    patterns = ruler_patterns(nlp, load_vocabulary(vocabulary_path))
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(patterns)
+    model_dir.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(model_dir)
+    stamp.write_text(digest + "\n")
+    return model_dir
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("model_dir", nargs="?", type=Path, default=DEFAULT_MODEL_DIR)
+    args = parser.parse_args(argv)
+    path = build(args.model_dir)
+    print(f"spaCy pipeline ready in {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Load the domain vocabulary (``knowledge/vocabulary.yml``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Tuple
+
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VOCABULARY_PATH = PROJECT_ROOT / "knowledge" / "vocabulary.yml"
+
+IGNORE_LABEL = "ignore"
+OPTIONAL_WORD = "~"
+OPTIONAL_WORDS = ["my", "the", "a", "your", "his", "her", "our", "their", "both"]
+
+
+def parse_value(raw: str) -> Any:
+    """Turn the YAML key of a value ("true", "worn_out") into the slot value."""
+    return {"true": True, "false": False}.get(raw, raw)
+
+
+def parse_assignment(text: str) -> Tuple[str, Any]:
+    """Split "label=value" into (label, value)."""
+    label, _, value = text.partition("=")
+    return label.strip(), parse_value(value.strip())
+
+
+@dataclass
+class Vocabulary:
+    """Phrases per label and value, the facts some phrases imply, short answers."""
+
+    entities: Dict[str, Dict[str, List[str]]]
+    implies: Dict[Tuple[str, Any], List[Tuple[str, Any]]] = field(default_factory=dict)
+    short_answers: Dict[str, Dict[str, List[str]]] = field(default_factory=dict)
+
+    @property
+    def labels(self) -> List[str]:
+        return [label for label in self.entities if label != IGNORE_LABEL]
+
+
+def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
+    """Read and check the vocabulary file."""
+    with open(path, encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    entities = {
+        label: {str(value): [str(p).lower() for p in phrases] for value, phrases in values.items()}
+        for label, values in raw["entities"].items()
+    }
+    implies = {
+        parse_assignment(key): [parse_assignment(item) for item in items]
+        for key, items in (raw.get("implies") or {}).items()
+    }
+    short_answers = {
+        label: {str(value): [str(w).lower() for w in words] for value, words in values.items()}
+        for label, values in (raw.get("short_answers") or {}).items()
+    }
+    return Vocabulary(entities=entities, implies=implies, short_answers=short_answers)
