@@ -1,0 +1,20 @@
+# Short names for the scripts in scripts/ (each sets itself up when needed).
+.PHONY: setup chat serve test train clean
+
+setup:  ## install the pinned environment, build the spaCy pipeline, train if stale
+	bash scripts/setup
+
+chat:   ## set up, start the action server, chat in the terminal
+	bash scripts/chat
+
+serve:  ## set up, run the action server and the Rasa server (REST + channels)
+	bash scripts/serve
+
+test:   ## every test (what CI runs)
+	bash scripts/test
+
+train:  ## retrain even if nothing changed
+	rm -f models/current.fingerprint && bash scripts/setup
+
+clean:  ## remove trained models, results, logs and local conversation databases
+	rm -rf models results logs build tracker.db

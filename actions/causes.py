@@ -1,0 +1,38 @@
+"""Likely causes (clinical-notes.md cause ids) that the runner's answers support."""
+from __future__ import annotations
+
+from typing import Callable, List, Tuple
+
+from actions.runner import Facts
+
+RISKY_SHOES = {"worn_out", "poor_fit", "unsuitable", "new"}
+RISKY_SURFACES = {"hard", "uneven", "downhill"}
+
+
+def _bone_stress(facts: Facts) -> bool:
+    bone_tender = facts.get("bone_tenderness") is True or "bone_tenderness" in facts.get("symptoms", [])
+    return bone_tender and facts.get("injury_event") is False
+
+
+# In order of rank: a single event first, then load, then the rest (strength
+# before stretching, as the evidence in clinical-notes.md suggests).
+RULES: List[Tuple[str, Callable[[Facts], bool]]] = [
+    ("sprain", lambda f: f.get("injury_event") is True and f.get("body_part") in {"ankle", "foot"}),
+    ("stress_injury", _bone_stress),
+    ("achilles", lambda f: f.get("body_part") == "achilles"),
+    ("overload", lambda f: f.get("volume_change") == "increased"),
+    ("sudden_return", lambda f: f.get("volume_change") == "returning"),
+    ("footwear", lambda f: f.get("shoes") in RISKY_SHOES),
+    ("surface", lambda f: f.get("surface") in RISKY_SURFACES),
+    ("weak_muscles", lambda f: f.get("strength_training") is False),
+    ("no_warm_up", lambda f: f.get("warm_up") is False),
+    ("landing", lambda f: f.get("heavy_landing") is True),
+    ("posture", lambda f: f.get("leaning_back") is True),
+    ("body_weight", lambda f: f.get("overweight") is True),
+    ("no_stretching", lambda f: f.get("stretching") is False),
+]
+
+
+def likely_causes(facts: Facts) -> List[str]:
+    """Cause ids supported by the answers, most important first."""
+    return [cause for cause, supported in RULES if supported(facts)]

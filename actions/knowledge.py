@@ -1,0 +1,102 @@
+"""Load the assistant's knowledge from ``knowledge/*.yml`` (each item has a ``source``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List
+
+import yaml
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+LEVELS = ("emergency", "see_doctor", "self_care")
+
+
+@dataclass(frozen=True)
+class Cause:
+    id: str
+    title: str
+    explanation: str
+    self_care: List[str]
+    source: List[Dict[str, str]]
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str
+    level: str
+    noticed: str
+    advice: str
+    source: List[Dict[str, str]]
+
+
+@dataclass(frozen=True)
+class TriageLevel:
+    headline: str
+    next_steps: str
+    come_back_if: List[str]
+    source: List[Dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    causes: Dict[str, Cause]
+    red_flags: Dict[str, RedFlag]
+    levels: Dict[str, TriageLevel]
+    disclaimer: str
+    caution_note: str
+    faq: Dict[str, Dict[str, Any]]
+    questions: Dict[str, Dict[str, Any]]
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file is missing an item, a field or a source."""
+
+
+def _read(directory: Path, name: str) -> Dict[str, Any]:
+    with open(directory / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _require_source(kind: str, key: str, item: Dict[str, Any]) -> None:
+    if not item.get("source"):
+        raise KnowledgeError(f"{kind} '{key}' has no source")
+
+
+def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
+    """Read and check all knowledge files."""
+    causes = {}
+    for item in _read(directory, "causes.yml")["causes"]:
+        _require_source("cause", item["id"], item)
+        causes[item["id"]] = Cause(item["id"], item["title"], item["explanation"],
+                                   list(item["self_care"]), item["source"])
+    red_flags = {}
+    for item in _read(directory, "red_flags.yml")["red_flags"]:
+        _require_source("red flag", item["id"], item)
+        if item["level"] not in LEVELS[:2]:
+            raise KnowledgeError(f"red flag '{item['id']}' has level {item['level']}")
+        red_flags[item["id"]] = RedFlag(item["id"], item["level"], item["noticed"],
+                                        item["advice"], item["source"])
+    triage = _read(directory, "triage.yml")
+    levels = {}
+    for name in LEVELS:
+        item = triage["levels"][name]
+        _require_source("triage level", name, item)
+        levels[name] = TriageLevel(item["headline"], item["next_steps"],
+                                   list(item["come_back_if"]), item["source"])
+    if "{reason}" not in triage["caution_note"]:
+        raise KnowledgeError("caution_note needs a {reason} placeholder")
+    faq = _read(directory, "faq.yml")["faq"]
+    for intent, item in faq.items():
+        _require_source("FAQ answer", intent, item)
+    questions = _read(directory, "questions.yml")["questions"]
+    for slot, item in questions.items():
+        _require_source("question", slot, item)
+    return Knowledge(causes, red_flags, levels, triage["disclaimer"].strip(),
+                     triage["caution_note"].strip(), faq, questions)
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """The knowledge, loaded once per process."""
+    return load_knowledge()

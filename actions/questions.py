@@ -1,0 +1,44 @@
+"""Side questions: FAQ answers from the page, and why the assistant asks what it asks."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge import knowledge
+
+
+class ActionAnswerQuestion(Action):
+    """Answer a follow-up question (landing, shoes, ice...) from ``knowledge/faq.yml``."""
+
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        answer = knowledge().faq.get(intent)
+        if answer is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+        else:
+            dispatcher.utter_message(text=answer["answer"].strip())
+        return []
+
+
+class ActionExplainQuestion(Action):
+    """Say why the question just asked matters (``knowledge/questions.yml``)."""
+
+    def name(self) -> Text:
+        return "action_explain_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        question = tracker.get_slot("requested_slot")
+        item = knowledge().questions.get(question) if question else None
+        if item is None:
+            dispatcher.utter_message(response="utter_why_in_general")
+        else:
+            dispatcher.utter_message(text=item["why"].strip())
+        return []

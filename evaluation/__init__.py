@@ -1,0 +1,1 @@
+"""Measurements of the assistant: NLU scores, slot filling, triage on vignettes."""

@@ -1,0 +1,71 @@
+# Shared by the scripts in this folder: environment, set-up, training.
+# shellcheck shell=bash
+set -euo pipefail
+
+PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$PROJECT_ROOT"
+
+export RASA_TELEMETRY_ENABLED=false
+export TF_CPP_MIN_LOG_LEVEL=3
+export PYTHONWARNINGS="${PYTHONWARNINGS:-ignore::DeprecationWarning}"
+export SQLALCHEMY_SILENCE_UBER_WARNING=1
+export LOG_DIR="${LOG_DIR:-$PROJECT_ROOT/logs}"
+export MODEL_DIR="$PROJECT_ROOT/models"
+export ACTION_PORT="${ACTION_PORT:-5055}"
+export RASA_PORT="${RASA_PORT:-5005}"
+VENV_BIN="$PROJECT_ROOT/.venv/bin"
+export PATH="$VENV_BIN:$HOME/.local/bin:$PATH"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# A pinned environment from uv.lock (uv itself comes from PyPI if missing).
+ensure_environment() {
+  if ! command -v uv >/dev/null 2>&1; then
+    log "Installing uv"
+    python3 -m pip install --quiet --user "uv==0.13.9" || python3 -m pip install --quiet "uv==0.13.9"
+  fi
+  if [ ! -x "$VENV_BIN/rasa" ] || [ uv.lock -nt "$PROJECT_ROOT/.venv/.synced" ] || [ pyproject.toml -nt "$PROJECT_ROOT/.venv/.synced" ]; then
+    log "Installing the pinned environment (uv sync --frozen)"
+    uv sync --frozen --python 3.11
+    touch "$PROJECT_ROOT/.venv/.synced"
+  fi
+}
+
+# Fingerprint of everything the trained model depends on, our code included
+# (Rasa's own fingerprint does not see the custom NLU component's code).
+model_fingerprint() {
+  cat config.yml domain.yml knowledge/vocabulary.yml understanding/*.py \
+      $(find data -name '*.yml' | sort) | sha256sum | cut -d' ' -f1
+}
+
+# Build the spaCy pipeline and train the model when missing or stale.
+ensure_model() {
+  python -m understanding.spacy_model >/dev/null
+  local fingerprint
+  fingerprint="$(model_fingerprint)"
+  if [ -f "$MODEL_DIR/current.tar.gz" ] && [ "$(cat "$MODEL_DIR/current.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
+    return
+  fi
+  log "Training the model (rasa train)"
+  local started=$SECONDS
+  rasa train --force --fixed-model-name current --out "$MODEL_DIR"
+  echo "$fingerprint" > "$MODEL_DIR/current.fingerprint"
+  log "Trained in $((SECONDS - started)) s"
+}
+
+# Wait until a URL answers, or fail after $2 seconds.
+wait_for() {
+  local url="$1" timeout="${2:-120}" waited=0
+  until curl -fsS "$url" >/dev/null 2>&1; do
+    sleep 1; waited=$((waited + 1))
+    if [ "$waited" -ge "$timeout" ]; then log "Timed out waiting for $url"; return 1; fi
+  done
+}
+
+start_action_server() {
+  mkdir -p "$LOG_DIR"
+  log "Starting the action server on port $ACTION_PORT (log: $LOG_DIR/actions.log)"
+  rasa run actions --port "$ACTION_PORT" --actions actions >"$LOG_DIR/actions.log" 2>&1 &
+  ACTION_PID=$!
+  wait_for "http://localhost:$ACTION_PORT/health" 120
+}

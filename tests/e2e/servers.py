@@ -1,0 +1,117 @@
+"""Start the real action server and Rasa server for end-to-end tests."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import requests
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
+VENV_BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    env = dict(os.environ)
+    env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
+                "PYTHONWARNINGS": "ignore::DeprecationWarning", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"})
+    env.update(extra or {})
+    return env
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 180) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} not up after {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@dataclass
+class Servers:
+    """A running action server and Rasa server, with their ports and logs."""
+
+    workdir: Path
+    action_port: int = field(default_factory=free_port)
+    rasa_port: int = field(default_factory=free_port)
+    tracker_db: Optional[Path] = None
+    extra_args: List[str] = field(default_factory=list)
+    env: Dict[str, str] = field(default_factory=dict)
+    processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def endpoints_file(self) -> Path:
+        db = self.tracker_db or (self.workdir / "tracker.db")
+        path = self.workdir / "endpoints.yml"
+        path.write_text(
+            f"action_endpoint:\n  url: http://127.0.0.1:{self.action_port}/webhook\n"
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {db}\n"
+            "lock_store:\n  type: in_memory\n"
+        )
+        return path
+
+    def start_actions(self) -> None:
+        log = self.workdir / "actions.log"
+        self.processes["actions"] = subprocess.Popen(
+            [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(self.action_port), "--actions", "actions"],
+            cwd=PROJECT_ROOT, env=server_env(self.env), stdout=log.open("w"), stderr=subprocess.STDOUT,
+        )
+        wait_until_up(f"http://127.0.0.1:{self.action_port}/health", self.processes["actions"], log)
+
+    def start_rasa(self) -> None:
+        log = self.workdir / "rasa.log"
+        self.processes["rasa"] = subprocess.Popen(
+            [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(self.rasa_port),
+             "--endpoints", str(self.endpoints_file()), "--credentials", "credentials.yml",
+             "--interface", "127.0.0.1", *self.extra_args],
+            cwd=PROJECT_ROOT, env=server_env(self.env), stdout=log.open("w"), stderr=subprocess.STDOUT,
+        )
+        wait_until_up(f"{self.url}/status" if "--enable-api" in self.extra_args else self.url,
+                      self.processes["rasa"], log)
+
+    def stop(self, name: str, sig: int = signal.SIGTERM) -> None:
+        process = self.processes.pop(name, None)
+        if process and process.poll() is None:
+            process.send_signal(sig)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    def stop_all(self) -> None:
+        for name in list(self.processes):
+            self.stop(name)
+
+    def say(self, sender: str, text: str) -> List[str]:
+        """Send a message over the REST channel; the assistant's texts."""
+        response = requests.post(f"{self.url}/webhooks/rest/webhook",
+                                 json={"sender": sender, "message": text}, timeout=30)
+        response.raise_for_status()
+        return [m.get("text", "") for m in response.json()]
+
+    def tracker(self, sender: str) -> dict:
+        response = requests.get(f"{self.url}/conversations/{sender}/tracker", timeout=30)
+        response.raise_for_status()
+        return response.json()

@@ -1,0 +1,62 @@
+"""A full conversation over the REST channel against the real servers.
+
+Checks what a runner sees (questions, urgent advice, assessment) and the slot
+contract at the HTTP API tracker endpoint.
+"""
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def new_sender() -> str:
+    return f"runner-{uuid.uuid4().hex[:8]}"
+
+
+def test_full_assessment_fills_the_slot_contract(servers):
+    sender = new_sender()
+    replies = servers.say(sender, "right ankle hurts since I doubled my distance, "
+                                  "I run on concrete in old shoes and never warm up")
+    assert any("twist" in r.lower() for r in replies), replies  # asks only what is missing
+    servers.say(sender, "no, it came on gradually")
+    replies = servers.say(sender, "no swelling")
+    assert any("stretch" in r.lower() for r in replies), replies
+    servers.say(sender, "I stretch after every run")
+    replies = servers.say(sender, "about 20 miles a week")
+    texts = " ".join(replies).lower()
+    assert "not a diagnosis" in texts
+    assert "physio" in texts
+
+    slots = servers.tracker(sender)["slots"]
+    assert slots["body_part"] == "ankle"
+    assert slots["pain_side"] == "right"
+    assert slots["injury_event"] is False
+    assert slots["swelling"] is False
+    assert slots["shoes"] == "worn_out"
+    assert slots["surface"] == "hard"
+    assert slots["warm_up"] is False
+    assert slots["stretching"] is True
+    assert slots["weekly_km"] == pytest.approx(32.2)
+    assert slots["volume_change"] == "increased"
+    assert slots["triage"] == "self_care"
+    assert slots["likely_causes"] == ["overload", "footwear", "surface", "no_warm_up"]
+
+
+def test_red_flag_stops_the_questions_and_says_what_to_do(servers):
+    sender = new_sender()
+    replies = servers.say(sender, "I twisted my ankle on a trail, heard a crack and now I can't walk")
+    text = " ".join(replies).lower()
+    assert "a&e" in text or "urgent" in text or "emergency" in text, replies
+    assert not any(r.endswith("?") for r in replies[-1:]), replies  # no further question
+    slots = servers.tracker(sender)["slots"]
+    assert slots["triage"] == "emergency"
+    assert {"crack_heard", "cannot_bear_weight"} <= set(slots["red_flags"])
+
+
+def test_conversations_are_kept_apart(servers):
+    first, second = new_sender(), new_sender()
+    servers.say(first, "my achilles hurts")
+    servers.say(second, "my heel hurts")
+    assert servers.tracker(first)["slots"]["body_part"] == "achilles"
+    assert servers.tracker(second)["slots"]["body_part"] == "heel"

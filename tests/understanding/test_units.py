@@ -1,0 +1,62 @@
+"""Unit parsing: weekly kilometres, distances, bare numbers, pain duration."""
+import pytest
+
+from understanding import units
+
+
+@pytest.mark.parametrize("text, km", [
+    ("about 20 km a week", 20.0),
+    ("15 miles weekly", 24.1),
+    ("5k three times a week", 15.0),
+    ("10 km every day", 70.0),
+    ("I run 3 times a week, about 5k each", 15.0),
+    ("20-25km per week", 22.5),
+    ("100 km a month", 23.0),
+    ("i run a 10k every other day", 35.0),
+    ("went from 10 to 30 km a week", 30.0),
+    ("twenty miles a week", 32.2),
+])
+def test_weekly_km(text, km):
+    assert units.weekly_km(text).value == km
+
+
+@pytest.mark.parametrize("text", ["I ran a 10k", "my ankle hurts", "3 days ago", "30 minutes a day"])
+def test_no_weekly_km_without_a_distance_and_a_rate(text):
+    assert units.weekly_km(text) is None
+
+
+def test_distance_without_rate_is_a_plain_distance():
+    assert units.distance_km("I did 5 miles").value == 8.0
+    assert units.distance_km("I ran a 10k").value == 10.0
+
+
+@pytest.mark.parametrize("text, number", [("30", 30.0), ("about 25", 25.0), ("20ish", 20.0), ("maybe 40 km", 40.0)])
+def test_bare_number(text, number):
+    assert units.bare_number(text).value == number
+
+
+def test_a_number_inside_a_sentence_is_not_a_bare_answer():
+    assert units.bare_number("I was out for 3 hours on my feet") is None
+
+
+def test_increase_from_to():
+    assert units.distance_increase("went from 10 to 30 km a week")
+    assert not units.distance_increase("dropped from 40 to 20 km a week")
+
+
+@pytest.mark.parametrize("text, days", [
+    ("it has hurt for 3 weeks", 21), ("my ankle hurts since two weeks", 14),
+    ("sore for a few days", 3), ("the past month my heel aches", 30),
+])
+def test_pain_duration(text, days):
+    assert units.duration_days(text).value == days
+
+
+def test_running_duration_is_not_pain_duration():
+    assert units.duration_days("I have been running for 3 weeks") is None
+
+
+def test_spans_point_at_the_original_text():
+    text = "I run five kilometres three times a week"
+    found = units.weekly_km(text)
+    assert text[found.start:found.end].startswith("five")

@@ -1,0 +1,72 @@
+"""Rasa NLU component: runner facts from the project's spaCy pipeline.
+
+Used in ``config.yml`` after ``SpacyNLP`` and ``SpacyTokenizer``::
+
+    - name: understanding.component.RunnerFactExtractor
+
+It adds one entity per fact (``entity`` = slot name, ``value`` = slot value),
+plus ``symptom`` entities for red-flag symptoms and ``distance_km``,
+``number`` and ``duration_days`` for numbers that need the question's context.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text, Type
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from understanding.facts import extract_facts
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
+    is_trainable=False,
+    model_from="SpacyNLP",
+)
+class RunnerFactExtractor(GraphComponent, EntityExtractorMixin):
+    """Extracts slot-ready facts (negation, questions, units handled)."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        return [SpacyNLP]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls(config)
+
+    def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
+        """Add the facts of each message to its entities."""
+        for message in messages:
+            text: Optional[str] = message.get(TEXT)
+            if not text:
+                continue
+            doc = message.get(SPACY_DOCS[TEXT]) or model.model(text)
+            entities = [fact.as_entity() for fact in extract_facts(doc)]
+            for entity in entities:
+                entity["confidence"] = 1.0
+            message.set(
+                ENTITIES,
+                message.get(ENTITIES, []) + self.add_extractor_name(entities),
+                add_to_output=True,
+            )
+        return messages

@@ -1,0 +1,297 @@
+"""Turn a message processed by the project's spaCy pipeline into facts.
+
+The entity ruler marks phrases ("old shoes" -> shoes=worn_out); this module
+decides what the runner actually said about them:
+
+- negation flips or drops a fact ("I never warm up" -> warm_up=False,
+  "no swelling" -> swelling=False, "no pain at night" -> no red flag);
+- uncertainty drops it ("not sure if it's swollen");
+- a question states no fact ("should I stretch?");
+- a correction wins ("my left ankle, sorry I mean right");
+- numbers become weekly kilometres or pain duration (``units``);
+- short answers ("old", "left") fill the obvious slot.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Span, Token
+
+from understanding import units
+from understanding.vocabulary import IGNORE_LABEL, Vocabulary, load_vocabulary
+
+SYMPTOM = "symptom"
+BODY_PART = "body_part"
+PAIN_SIDE = "pain_side"
+WEEKLY_KM = "weekly_km"
+DISTANCE_KM = "distance_km"
+NUMBER = "number"
+DURATION_DAYS = "duration_days"
+VOLUME_CHANGE = "volume_change"
+
+CLAUSE_BREAKS = {",", ".", ";", "!", "?", ":", "but", "although", "though", "however",
+                 "whereas", "except", "because", "cause", "cos", "since", "-", "–", "—", "(", ")"}
+# "and"/"or"/"so"/"then" start a new clause when a subject follows.
+JOINERS = {"and", "or", "so", "then", "plus"}
+SUBJECTS = {"i", "it", "my", "i'm", "im", "i've", "ive", "she", "he", "they", "we", "the", "there",
+            "its", "it's", "that", "this", "also"}
+NEGATIONS = {"no", "not", "n't", "never", "without", "nope", "none", "nah", "hardly", "rarely",
+             "seldom", "barely", "skip", "skipped", "skipping", "skips", "forget", "forgot",
+             "lack", "neither", "nor", "nothing", "dont", "didnt", "cant", "wont", "isnt", "wasnt",
+             "doesnt", "havent", "hasnt", "arent", "aint", "werent", "stopped", "quit", "nt",
+             "zero", "nothin", "nada"}
+# Words after which an earlier negation no longer applies ("no pain when I stretch").
+SCOPE_BREAKS = {"when", "while", "if", "after", "before", "until", "unless", "whenever",
+                "hurt", "hurts", "pain", "painful", "sore", "ache", "aches"}
+UNCERTAIN = [("not", "sure"), ("unsure",), ("do", "n't", "know"), ("dont", "know"), ("no", "idea"),
+             ("dunno",), ("ca", "n't", "tell"), ("can", "not", "tell"), ("ca", "n't", "remember"),
+             ("hard", "to", "say"), ("wondering",), ("whether",), ("not", "certain")]
+QUESTION_STARTS = {"should", "can", "could", "how", "what", "which", "why", "is", "are", "do",
+                   "does", "will", "would", "when", "where", "shall", "any", "whats", "what's"}
+CORRECTIONS = [("actually",), ("i", "mean"), ("sorry",), ("no", "wait"), ("correction",),
+               ("i", "meant"), ("rather",), ("oops",), ("wait",)]
+SIDE_WORDS = {"left": "left", "right": "right", "both": "both", "l": "left", "r": "right"}
+SIDE_FOLLOWERS = {"one", "side", "leg", "foot", "ankle", "heel", "achilles", "shin", "calf",
+                  "knee", "feet", "legs", "ankles", "heels", "shins", "calves", "knees"}
+NEGATED_CATEGORY = {
+    ("shoes", "worn_out"): "ok",
+    ("shoes", "poor_fit"): "ok",
+    (VOLUME_CHANGE, "increased"): "steady",
+}
+SHORT_MESSAGE_TOKENS = 4
+
+
+@dataclass
+class Fact:
+    """One fact: a slot-ready label and value, with the character span it came from."""
+
+    label: str
+    value: Any
+    start: int
+    end: int
+
+    def as_entity(self) -> Dict[str, Any]:
+        return {"entity": self.label, "value": self.value, "start": self.start, "end": self.end}
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    return load_vocabulary()
+
+
+def clause_ids(doc: Doc) -> List[int]:
+    """A clause number for every token."""
+    ids: List[int] = []
+    clause = 0
+    for i, token in enumerate(doc):
+        lower = token.lower_
+        next_lower = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if lower in CLAUSE_BREAKS or (lower in JOINERS and next_lower in SUBJECTS):
+            clause += 1
+        ids.append(clause)
+    return ids
+
+
+def _has_sequence(words: Sequence[str], sequence: Tuple[str, ...]) -> int:
+    """Index after the last occurrence of ``sequence`` in ``words``, or -1."""
+    found = -1
+    for i in range(len(words) - len(sequence) + 1):
+        if tuple(words[i : i + len(sequence)]) == sequence:
+            found = i + len(sequence)
+    return found
+
+
+def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> bool:
+    """A negation word shortly before the span (same clause, no scope break),
+    or a bare "no"/"never"/"none" right after it ("swelling? none")."""
+    clause = clauses[span.start]
+    for i in range(span.start - 1, max(-1, span.start - window - 1), -1):
+        if clauses[i] != clause:
+            break
+        lower = doc[i].lower_
+        if lower in NEGATIONS:
+            return True
+        if lower in SCOPE_BREAKS:
+            break
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return bool(after) and after[0] in {"none", "never", "nope", "no"} or after[:2] == [":", "no"]
+
+
+def is_uncertain(doc: Doc, span: Span, clauses: List[int]) -> bool:
+    clause = clauses[span.start]
+    words = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clause]
+    previous = [t.lower_ for t in doc[max(0, span.start - 12) : span.start]]
+    return any(_has_sequence(words, cue) >= 0 or _has_sequence(previous[-6:], cue) >= 0
+               for cue in UNCERTAIN)
+
+
+def question_clauses(doc: Doc, clauses: List[int]) -> set:
+    """Clauses that ask rather than tell: those ending in "?" and those that
+    open a sentence with a question word ("should I stretch before runs")."""
+    asked = set()
+    previous = ""
+    for token, clause in zip(doc, clauses):
+        if token.text == "?":
+            asked.add(clause)
+        sentence_start = previous in {"", ".", "!", "?", ";"}
+        if sentence_start and token.lower_ in QUESTION_STARTS:
+            asked.add(clause)
+        if not token.is_space:
+            previous = token.text
+    return asked
+
+
+def correction_point(doc: Doc) -> int:
+    """Token index after the last correction cue, or 0."""
+    words = [t.lower_ for t in doc]
+    point = 0
+    for cue in CORRECTIONS:
+        point = max(point, _has_sequence(words, cue))
+    return max(point, 0)
+
+
+def _content_tokens(doc: Doc) -> List[Token]:
+    return [t for t in doc if not t.is_punct and not t.is_space]
+
+
+def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], corrected_from: int = 0) -> List[Fact]:
+    """left/right/both when they describe the sore side (or follow a correction)."""
+    ignored_tokens = {i for span in ignored for i in range(span.start, span.end)}
+    body_starts = {span.start for span in body_spans}
+    short = len(_content_tokens(doc)) <= SHORT_MESSAGE_TOKENS
+    facts = []
+    for token in doc:
+        side = SIDE_WORDS.get(token.lower_)
+        if side is None or token.i in ignored_tokens or (len(token.lower_) == 1 and not short):
+            continue
+        nearby_body = any(token.i < start <= token.i + 3 for start in body_starts) or any(
+            span.start <= token.i < span.end for span in body_spans
+        )
+        follower = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        on_the = token.i >= 2 and doc[token.i - 2].lower_ in {"on", "in"} and doc[token.i - 1].lower_ == "the"
+        corrects = 0 < corrected_from <= token.i <= corrected_from + 2
+        if nearby_body or follower in SIDE_FOLLOWERS or on_the or short or corrects:
+            facts.append(Fact(PAIN_SIDE, side, token.idx, token.idx + len(token)))
+    return facts
+
+
+def short_answer_facts(doc: Doc, taken: set) -> List[Fact]:
+    """Single words that answer an obvious question in very short messages."""
+    if len(_content_tokens(doc)) > SHORT_MESSAGE_TOKENS:
+        return []
+    facts = []
+    negated = any(t.lower_ in NEGATIONS for t in doc)
+    for label, values in vocabulary().short_answers.items():
+        if label in taken or label == PAIN_SIDE:
+            continue
+        for value, words in values.items():
+            for token in doc:
+                if token.lower_ in words and not negated:
+                    facts.append(Fact(label, value, token.idx, token.idx + len(token)))
+    return facts
+
+
+def number_facts(text: str) -> List[Fact]:
+    """Weekly distance, a plain distance or number, pain duration."""
+    facts = []
+    weekly = units.weekly_km(text)
+    if weekly:
+        facts.append(Fact(WEEKLY_KM, weekly.value, weekly.start, weekly.end))
+        if units.distance_increase(text):
+            facts.append(Fact(VOLUME_CHANGE, "increased", weekly.start, weekly.end))
+    else:
+        distance = units.distance_km(text)
+        if distance:
+            facts.append(Fact(DISTANCE_KM, distance.value, distance.start, distance.end))
+        else:
+            number = units.bare_number(text)
+            if number:
+                facts.append(Fact(NUMBER, number.value, number.start, number.end))
+    duration = units.duration_days(text)
+    if duration:
+        facts.append(Fact(DURATION_DAYS, duration.value, duration.start, duration.end))
+    return facts
+
+
+def resolve_value(label: str, value: Any, negated: bool) -> Optional[Any]:
+    """The value a (possibly negated) mention stands for, or None to drop it."""
+    if not negated:
+        return value
+    if isinstance(value, bool):
+        return not value
+    if label in {SYMPTOM, BODY_PART}:
+        return None
+    return NEGATED_CATEGORY.get((label, value))
+
+
+def extract_facts(doc: Doc) -> List[Fact]:
+    """All facts the message states, at most one value per label (symptoms: each)."""
+    clauses = clause_ids(doc)
+    asked = question_clauses(doc, clauses)
+    corrected_from = correction_point(doc)
+    ignored = [ent for ent in doc.ents if ent.label_ == IGNORE_LABEL]
+    body_spans = [ent for ent in doc.ents if ent.label_ == BODY_PART]
+
+    mentions: List[Fact] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label == IGNORE_LABEL:
+            continue
+        value = _value(ent.ent_id_)
+        in_question = clauses[ent.start] in asked
+        if in_question and label not in {BODY_PART, SYMPTOM}:
+            continue
+        if in_question and label == SYMPTOM and any(t.lower_ == "if" for t in doc[: ent.start]):
+            continue
+        if label != SYMPTOM and is_uncertain(doc, ent, clauses):
+            continue
+        resolved = resolve_value(label, value, is_negated(doc, ent, clauses))
+        if resolved is None:
+            continue
+        fact = Fact(label, resolved, ent.start_char, ent.end_char)
+        fact_token = ent.start
+        mentions.append(fact)
+        setattr(fact, "_token", fact_token)
+
+    mentions.extend(_with_token(f, doc) for f in pain_sides(doc, ignored, body_spans, corrected_from))
+    taken = {fact.label for fact in mentions}
+    mentions.extend(_with_token(f, doc) for f in short_answer_facts(doc, taken))
+    mentions.extend(_with_token(f, doc) for f in number_facts(doc.text) if f.label not in taken or f.label != VOLUME_CHANGE)
+    return _choose(mentions, corrected_from, vocabulary())
+
+
+def _value(raw: str) -> Any:
+    return {"true": True, "false": False}.get(raw, raw)
+
+
+def _with_token(fact: Fact, doc: Doc) -> Fact:
+    span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    setattr(fact, "_token", span.start if span is not None else 0)
+    return fact
+
+
+def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> List[Fact]:
+    """One value per label: after a correction the corrected value; otherwise
+    the first body part (the main complaint) and the last of anything else."""
+    chosen: Dict[str, Fact] = {}
+    symptoms: Dict[Any, Fact] = {}
+    for fact in mentions:
+        if fact.label == SYMPTOM:
+            symptoms.setdefault(fact.value, fact)
+            continue
+        current = chosen.get(fact.label)
+        after_correction = getattr(fact, "_token", 0) >= corrected_from > 0
+        if current is None or after_correction or fact.label != BODY_PART:
+            if current is not None and fact.label == BODY_PART and not after_correction:
+                continue
+            chosen[fact.label] = fact
+    facts = list(chosen.values()) + list(symptoms.values())
+    for fact in list(facts):
+        for label, value in vocab.implies.get((fact.label, fact.value), []):
+            if label not in chosen:
+                implied = Fact(label, value, fact.start, fact.end)
+                chosen[label] = implied
+                facts.append(implied)
+    return sorted(facts, key=lambda f: (f.start, f.end, f.label))
