@@ -215,6 +215,51 @@ def number_facts(text: str) -> List[Fact]:
     return facts
 
 
+BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular", "metatarsal"}
+TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain"}
+PRESS_WORDS = {"press", "pressing", "pressed", "push", "pushing", "touch", "touching", "poke", "prod"}
+
+
+@lru_cache(maxsize=1)
+def body_words() -> Dict[str, str]:
+    """Single words naming a body part, with their value ("ankles" -> ankle)."""
+    return {w: value for value, phrases in vocabulary().entities[BODY_PART].items()
+            for w in phrases if " " not in w}
+
+
+def body_words_inside(doc: Doc, body_spans: List[Span]) -> List[Fact]:
+    """Body parts named inside an injury or symptom phrase ("twisted my ankle")."""
+    words = body_words()
+    covered = {i for span in body_spans for i in range(span.start, span.end)}
+    facts = []
+    for ent in doc.ents:
+        if ent.label_ not in {"injury_event", SYMPTOM}:
+            continue
+        for token in ent:
+            if token.lower_ in words and token.i not in covered:
+                facts.append(Fact(BODY_PART, words[token.lower_], token.idx, token.idx + len(token)))
+    return facts
+
+
+def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
+    """"the bone on top of my foot is tender to press": a bone word and a
+    tenderness word in one clause, when the runner presses on it."""
+    if any(ent.label_ == SYMPTOM and ent.ent_id_ == "bone_tenderness" for ent in doc.ents):
+        return []
+    for clause in sorted(set(clauses) - asked):
+        tokens = [t for t, c in zip(doc, clauses) if c == clause]
+        lowers = {t.lower_ for t in tokens}
+        bone = next((t for t in tokens if t.lower_ in BONE_WORDS), None)
+        if bone is None or not lowers & TENDER_WORDS:
+            continue
+        if not (lowers & PRESS_WORDS or "tender" in lowers or "tenderness" in lowers):
+            continue
+        if lowers & NEGATIONS:
+            continue
+        return [Fact(SYMPTOM, "bone_tenderness", bone.idx, bone.idx + len(bone))]
+    return []
+
+
 def resolve_value(label: str, value: Any, negated: bool) -> Optional[Any]:
     """The value a (possibly negated) mention stands for, or None to drop it."""
     if not negated:
@@ -250,11 +295,16 @@ def extract_facts(doc: Doc) -> List[Fact]:
         resolved = resolve_value(label, value, is_negated(doc, ent, clauses))
         if resolved is None:
             continue
-        fact = Fact(label, resolved, ent.start_char, ent.end_char)
+        end_char = ent.end_char
+        if label in {"injury_event", SYMPTOM} and any(t.lower_ in body_words() for t in ent[1:]):
+            end_char = ent[0].idx + len(ent[0])  # "twisted my ankle": the body part is its own fact
+        fact = Fact(label, resolved, ent.start_char, end_char)
         fact_token = ent.start
         mentions.append(fact)
         setattr(fact, "_token", fact_token)
 
+    mentions.extend(_with_token(f, doc) for f in body_words_inside(doc, body_spans))
+    mentions.extend(_with_token(f, doc) for f in bone_tenderness(doc, clauses, asked))
     mentions.extend(_with_token(f, doc) for f in pain_sides(doc, ignored, body_spans, corrected_from))
     taken = {fact.label for fact in mentions}
     mentions.extend(_with_token(f, doc) for f in short_answer_facts(doc, taken))
