@@ -29,7 +29,7 @@ class ActionAssess(Action):
         causes = likely_causes(facts)
         summary = physio_summary(facts, causes, flags, level, kb)
         if summary == tracker.get_slot("assessment_summary"):
-            dispatcher.utter_message(response="utter_assessment_unchanged")
+            dispatcher.utter_message(text=kb.messages["assessment_unchanged"])
             dispatcher.utter_message(text=kb.levels[level].headline)
         else:
             for text in assessment_messages(kb, facts, causes, flags, level):

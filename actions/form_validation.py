@@ -26,7 +26,7 @@ YES_NO_ANSWERS: Dict[str, Dict[str, Any]] = {
 YES_NO_ANSWERS["volume_change"] = {"affirm": "increased", "deny": "steady"}
 # Entities that answer the weekly distance question only when it was asked.
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
-CONVERSATION_INTENTS = {"ask_why", "stop", "restart", "out_of_scope", "greet", "goodbye", "thank",
+CONVERSATION_INTENTS = {"ask_why", "stop", "start_over", "out_of_scope", "greet", "goodbye", "thank",
                         "ask_capabilities"}
 FIRST_PASS_ACTIONS = {"action_listen", "action_extract_slots", None}
 
@@ -78,17 +78,17 @@ class ValidateAssessmentForm(Action):
             elif intent == "dont_know":
                 facts["skipped_questions"].append(question)
                 events.append(SlotSet("skipped_questions", facts["skipped_questions"]))
-                dispatcher.utter_message(response="utter_skip_question")
+                dispatcher.utter_message(text=knowledge().messages["skip_question"])
             elif is_digression(intent) and not said_something:
                 return []  # let the rules answer; the form asks again afterwards
             elif not said_something:
                 if tracker.get_slot("unclear_question") == question:
                     facts["skipped_questions"].append(question)
                     events.append(SlotSet("skipped_questions", facts["skipped_questions"]))
-                    dispatcher.utter_message(response="utter_skip_question")
+                    dispatcher.utter_message(text=knowledge().messages["skip_question"])
                 else:
                     events.append(SlotSet("unclear_question", question))
-                    dispatcher.utter_message(response="utter_did_not_understand")
+                    dispatcher.utter_message(text=knowledge().messages["did_not_understand"])
 
         if detect(facts):
             return events + [SlotSet(REQUESTED_SLOT, None)]

@@ -47,6 +47,7 @@ class Knowledge:
     caution_note: str
     faq: Dict[str, Dict[str, Any]]
     questions: Dict[str, Dict[str, Any]]
+    messages: Dict[str, str]
 
 
 class KnowledgeError(ValueError):
@@ -92,8 +93,11 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     questions = _read(directory, "questions.yml")["questions"]
     for slot, item in questions.items():
         _require_source("question", slot, item)
+        if not item.get("ask") or not item.get("why"):
+            raise KnowledgeError(f"question '{slot}' needs 'ask' and 'why'")
+    messages = _read(directory, "messages.yml")["messages"]
     return Knowledge(causes, red_flags, levels, triage["disclaimer"].strip(),
-                     triage["caution_note"].strip(), faq, questions)
+                     triage["caution_note"].strip(), faq, questions, messages)
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,7 @@ class ActionExplainQuestion(Action):
         question = tracker.get_slot("requested_slot")
         item = knowledge().questions.get(question) if question else None
         if item is None:
-            dispatcher.utter_message(response="utter_why_in_general")
+            dispatcher.utter_message(text=knowledge().messages["why_in_general"])
         else:
             dispatcher.utter_message(text=item["why"].strip())
         return []

@@ -46,9 +46,12 @@ ensure_model() {
   if [ -f "$MODEL_DIR/current.tar.gz" ] && [ "$(cat "$MODEL_DIR/current.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
     return
   fi
-  log "Training the model (rasa train)"
+  log "Training the model (rasa train; log: $LOG_DIR/train.log)"
   local started=$SECONDS
-  rasa train --force --fixed-model-name current --out "$MODEL_DIR"
+  mkdir -p "$LOG_DIR"
+  if ! rasa train --force --fixed-model-name current --out "$MODEL_DIR" >"$LOG_DIR/train.log" 2>&1; then
+    tail -40 "$LOG_DIR/train.log"; log "Training failed"; return 1
+  fi
   echo "$fingerprint" > "$MODEL_DIR/current.fingerprint"
   log "Trained in $((SECONDS - started)) s"
 }

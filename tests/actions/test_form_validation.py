@@ -4,6 +4,10 @@ import asyncio
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.form_validation import ValidateAssessmentForm
+from actions.knowledge import knowledge
+
+SKIP = knowledge().messages["skip_question"]
+UNCLEAR = knowledge().messages["did_not_understand"]
 
 LISTEN = [{"event": "action", "name": "action_listen"}, {"event": "action", "name": "assessment_form"}]
 AFTER_DIGRESSION = [{"event": "action", "name": "action_answer_question"},
@@ -52,16 +56,16 @@ def test_dont_know_skips_the_question(tracker_factory):
     slots, messages = run_form(tracker)
     assert slots["skipped_questions"] == ["swelling"]
     assert slots["requested_slot"] == "shoes"
-    assert messages == ["utter_skip_question"]
+    assert messages == [SKIP]
 
 
 def test_unclear_answer_is_asked_again_once_then_skipped(tracker_factory):
     base = {"body_part": "ankle", "injury_event": False, "requested_slot": "swelling"}
     slots, messages = run_form(tracker_factory(slots=base, intent="inform", events=LISTEN))
-    assert slots["requested_slot"] == "swelling" and messages == ["utter_did_not_understand"]
+    assert slots["requested_slot"] == "swelling" and messages == [UNCLEAR]
     slots, messages = run_form(tracker_factory(slots={**base, "unclear_question": "swelling"},
                                                intent="inform", events=LISTEN))
-    assert slots["requested_slot"] == "shoes" and messages == ["utter_skip_question"]
+    assert slots["requested_slot"] == "shoes" and messages == [SKIP]
 
 
 def test_side_question_is_left_to_the_rules_then_the_same_question_returns(tracker_factory):
