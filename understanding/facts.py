@@ -286,7 +286,7 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         value = _value(ent.ent_id_)
         in_question = clauses[ent.start] in asked
-        if in_question and label not in {BODY_PART, SYMPTOM}:
+        if in_question and label != SYMPTOM:
             continue
         if in_question and label == SYMPTOM and any(t.lower_ == "if" for t in doc[: ent.start]):
             continue
@@ -308,7 +308,12 @@ def extract_facts(doc: Doc) -> List[Fact]:
     mentions.extend(_with_token(f, doc) for f in pain_sides(doc, ignored, body_spans, corrected_from))
     taken = {fact.label for fact in mentions}
     mentions.extend(_with_token(f, doc) for f in short_answer_facts(doc, taken))
-    mentions.extend(_with_token(f, doc) for f in number_facts(doc.text) if f.label not in taken or f.label != VOLUME_CHANGE)
+    for fact in number_facts(doc.text):
+        fact = _with_token(fact, doc)
+        if clauses and clauses[min(getattr(fact, "_token", 0), len(clauses) - 1)] in asked:
+            continue  # "is it ok to add 5 km a week?"
+        if fact.label != VOLUME_CHANGE or fact.label not in taken:
+            mentions.append(fact)
     return _choose(mentions, corrected_from, vocabulary())
 
 
