@@ -179,8 +179,8 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
 
 def short_answer_facts(doc: Doc, taken: set) -> List[Fact]:
     """Single words that answer an obvious question in very short messages."""
-    if len(_content_tokens(doc)) > SHORT_MESSAGE_TOKENS:
-        return []
+    if len(_content_tokens(doc)) > SHORT_MESSAGE_TOKENS or taken:
+        return []  # "my calf is tight" is not about shoes
     facts = []
     negated = any(t.lower_ in NEGATIONS for t in doc)
     for label, values in vocabulary().short_answers.items():
