@@ -27,7 +27,7 @@ YES_NO_ANSWERS["volume_change"] = {"affirm": "increased", "deny": "steady"}
 # Entities that answer the weekly distance question only when it was asked.
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
 CONVERSATION_INTENTS = {"ask_why", "stop", "start_over", "out_of_scope", "greet", "goodbye", "thank",
-                        "ask_capabilities"}
+                        "ask_capabilities", "other_language"}
 FIRST_PASS_ACTIONS = {"action_listen", "action_extract_slots", None}
 
 

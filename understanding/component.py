@@ -24,6 +24,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from understanding.facts import extract_facts
 
+MAX_TOKENS = 400
+
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
@@ -61,6 +63,8 @@ class RunnerFactExtractor(GraphComponent, EntityExtractorMixin):
             if not text:
                 continue
             doc = message.get(SPACY_DOCS[TEXT]) or model.model(text)
+            if len(doc) > MAX_TOKENS:
+                doc = doc[:MAX_TOKENS].as_doc()  # a runner's facts fit in far fewer words
             entities = [fact.as_entity() for fact in extract_facts(doc)]
             for entity in entities:
                 entity["confidence"] = 1.0

@@ -8,7 +8,7 @@ from actions.causes import RULES
 from actions.knowledge import KNOWLEDGE_DIR, load_knowledge
 from actions.red_flags import EMERGENCY_FLAGS, SEE_DOCTOR_FLAGS
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_85e7715819603fba.txt"
+SEED = KNOWLEDGE_DIR / "source" / "ankle-pain-after-running-qa.txt"  # copy of the source Q&A page
 CAUSE_IDS = {"overload", "sudden_return", "no_warm_up", "no_stretching", "footwear", "surface", "landing",
              "posture", "weak_muscles", "body_weight", "sprain", "achilles", "stress_injury"}
 FAQ_INTENTS = {"ask_landing", "ask_posture", "ask_strength", "ask_distance_increase", "ask_stretching",

@@ -1,0 +1,64 @@
+"""Bad input over the REST channel: a clear answer, never a 5xx or a hang.
+
+Every case is sent to the real Rasa server; each must answer within two
+seconds (plus a margin for this busy 2-core machine), with no stack trace,
+and the server must keep serving a normal conversation afterwards.
+"""
+import time
+import uuid
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.e2e
+
+TEXT_CASES = {
+    "empty": "",
+    "whitespace": "   \n\t ",
+    "huge": "my ankle hurts " * 1400,  # about 21,000 characters
+    "emoji_only": "😭🦶🏃‍♀️🔥",
+    "control_and_null": "my ankle\x00 hurts\x07\x1b[31m",
+    "html_script": "<script>alert('x')</script><b>ankle</b>",
+    "sql": "'; DROP TABLE events; --",
+    "template": "{{7*7}} ${jndi:ldap://x} {% raw %}{{ config }}{% endraw %}",
+    "odd_unicode": "my an\u200bkle hur\u0301ts \u202eright\u202c",
+    "other_language": "me duele el tobillo después de correr",
+}
+LIMIT_SECONDS = 4.0
+
+
+def post(servers, payload, raw=None):
+    started = time.monotonic()
+    response = requests.post(f"{servers.url}/webhooks/rest/webhook",
+                             json=payload if raw is None else None,
+                             data=raw, headers={"Content-Type": "application/json"}, timeout=30)
+    return response, time.monotonic() - started
+
+
+@pytest.mark.parametrize("case", sorted(TEXT_CASES))
+def test_odd_messages_get_an_answer(servers, case):
+    response, seconds = post(servers, {"sender": f"bad-{case}-{uuid.uuid4().hex[:6]}", "message": TEXT_CASES[case]})
+    assert response.status_code == 200, response.text[:500]
+    assert seconds < LIMIT_SECONDS
+    assert "Traceback" not in response.text
+    if case not in {"empty", "whitespace"}:
+        assert response.json(), "no answer at all"
+
+
+def test_other_language_gets_the_english_only_answer(servers):
+    response, _ = post(servers, {"sender": f"lang-{uuid.uuid4().hex[:6]}", "message": TEXT_CASES["other_language"]})
+    assert "english" in " ".join(m.get("text", "") for m in response.json()).lower()
+
+
+@pytest.mark.parametrize("raw", [b"{not json", b"", b"[]", b'{"sender": 5, "message": ["a"]}', b'{"message": "hi"}'])
+def test_malformed_requests_are_refused_cleanly(servers, raw):
+    response, seconds = post(servers, None, raw=raw)
+    assert response.status_code < 500 or response.status_code == 200, response.text[:300]
+    assert seconds < LIMIT_SECONDS
+    assert "Traceback" not in response.text
+
+
+def test_server_still_serves_a_normal_conversation(servers):
+    sender = f"after-bad-{uuid.uuid4().hex[:6]}"
+    replies = servers.say(sender, "my heel hurts after running")
+    assert any("twist" in r.lower() for r in replies)
