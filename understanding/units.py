@@ -127,6 +127,8 @@ def weekly_km(text: str) -> Optional[Quantity]:
             value *= KM_PER_MILE
         start, end = from_to.start(), from_to.end()
     rest = text[:start] + " " + text[end:]
+    rate = re.match(r"\s*(?:a|per|each|every|/)\s*(?:week|wk|day|month)\b|\s*(?:weekly|daily|monthly)\b", text[end:])
+    span_end = end + rate.end() if rate else end  # "25 km a week" is one span
     runs = _runs_per_week(rest)
     if runs is not None:
         value *= runs
@@ -138,7 +140,7 @@ def weekly_km(text: str) -> Optional[Quantity]:
         value /= WEEKS_PER_MONTH
     elif not _PER_WEEK.search(rest):
         return None
-    return Quantity(round(value, 1), start, end)
+    return Quantity(round(value, 1), start, span_end)
 
 
 def distance_km(text: str) -> Optional[Quantity]:
