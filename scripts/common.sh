@@ -7,6 +7,7 @@ cd "$PROJECT_ROOT"
 
 export RASA_TELEMETRY_ENABLED=false
 export TF_CPP_MIN_LOG_LEVEL=3
+export TF_DETERMINISTIC_OPS=1  # same data, same model: story tests must not flake
 export PYTHONWARNINGS="${PYTHONWARNINGS:-ignore::DeprecationWarning}"
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
 export LOG_DIR="${LOG_DIR:-$PROJECT_ROOT/logs}"

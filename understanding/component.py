@@ -19,10 +19,11 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from understanding.facts import extract_facts
+from understanding.language import is_other_language
 
 MAX_TOKENS = 400
 
@@ -73,4 +74,33 @@ class RunnerFactExtractor(GraphComponent, EntityExtractorMixin):
                 message.get(ENTITIES, []) + self.add_extractor_name(entities),
                 add_to_output=True,
             )
+        return messages
+
+
+OTHER_LANGUAGE_INTENT = "other_language"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class OtherLanguageDetector(GraphComponent):
+    """Sets the intent ``other_language`` for messages that are clearly not
+    English (understanding/language.py), whatever the classifier guessed."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> GraphComponent:
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            has_facts = bool(message.get(ENTITIES))
+            if text.startswith("/") or not is_other_language(text, has_facts):
+                continue
+            message.set(INTENT, {"name": OTHER_LANGUAGE_INTENT, "confidence": 1.0}, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [{"name": OTHER_LANGUAGE_INTENT, "confidence": 1.0}],
+                        add_to_output=True)
         return messages

@@ -80,7 +80,7 @@ def phrase_patterns(nlp: Language, phrase: str) -> Iterator[List[Dict]]:
 def ruler_patterns(nlp: Language, vocabulary: Vocabulary) -> List[Dict]:
     """Entity-ruler patterns: label = fact, id = value; typos for long words."""
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    known_words = set(table.keys()) | {str(v) for v in table.values()}
+    lemmas = {str(v) for v in table.values()}  # keys are hashes: ask the table itself
     all_single_words = {
         phrase
         for values in vocabulary.entities.values()
@@ -97,7 +97,7 @@ def ruler_patterns(nlp: Language, vocabulary: Vocabulary) -> List[Dict]:
                 if " " in phrase or len(phrase) < MIN_TYPO_LENGTH or not phrase.isalpha():
                     continue
                 for typo in sorted(typo_variants(phrase, label in EVERY_TYPO_LABELS)):
-                    if len(typo) < MIN_TYPO_LENGTH or typo in known_words or typo in all_single_words:
+                    if len(typo) < MIN_TYPO_LENGTH or typo in table or typo in lemmas or typo in all_single_words:
                         continue
                     patterns.append({"label": label, "pattern": typo, "id": value})
     return patterns

@@ -1,0 +1,65 @@
+"""Tell messages in another language from English (deterministic, no model).
+
+A message is treated as another language when it names no runner fact and
+either most of its letters are not Latin, or it has at least three words and
+fewer than a third of them are English words (spaCy's English stop words and
+lemma tables, plus the domain vocabulary).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import FrozenSet
+
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+MIN_WORDS = 3
+MIN_ENGLISH_SHARE = 1 / 3
+
+
+class EnglishWords:
+    """English word forms: stop words, the lemma table (forms and lemmas), our vocabulary."""
+
+    def __init__(self) -> None:
+        import spacy
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from understanding.vocabulary import load_vocabulary
+
+        nlp = spacy.blank("en")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+        self.table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        words = set(STOP_WORDS) | {str(v) for v in self.table.values()}
+        for values in load_vocabulary().entities.values():
+            for phrases in values.values():
+                for phrase in phrases:
+                    words.update(phrase.split())
+        self.words: FrozenSet[str] = frozenset(w.lower() for w in words)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words or word in self.table
+
+
+@lru_cache(maxsize=1)
+def english_words() -> EnglishWords:
+    return EnglishWords()
+
+
+def latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) / len(letters)
+
+
+def is_other_language(text: str, has_facts: bool = False) -> bool:
+    """True when the message is most likely not English."""
+    if has_facts or not text:
+        return False
+    if latin_share(text) < 0.5:
+        return True
+    words = [w.lower() for w in WORD.findall(text)]
+    if len(words) < MIN_WORDS:
+        return False
+    known = sum(w in english_words() or w.split("'")[0] in english_words() for w in words)
+    return known / len(words) < MIN_ENGLISH_SHARE
