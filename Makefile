@@ -1,5 +1,5 @@
 # Short names for the scripts in scripts/ (each sets itself up when needed).
-.PHONY: setup chat serve test train clean
+.PHONY: setup chat serve web test train clean
 
 setup:  ## install the pinned environment, build the spaCy pipeline, train if stale
 	bash scripts/setup
@@ -9,6 +9,9 @@ chat:   ## set up, start the action server, chat in the terminal
 
 serve:  ## set up, run the action server and the Rasa server (REST + channels)
 	bash scripts/serve
+
+web:    ## set up, start the servers and the web chat page, print its URL
+	bash scripts/web
 
 test:   ## every test (what CI runs)
 	bash scripts/test

@@ -66,6 +66,26 @@ wait_for() {
   done
 }
 
+# The chat widget from the npm registry, as pinned by web/package-lock.json.
+ensure_web_widget() {
+  if [ ! -f web/node_modules/rasa-webchat/lib/index.js ] || [ web/package-lock.json -nt web/node_modules ]; then
+    log "Installing the web chat widget (npm ci)"
+    (cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# Debian's chromium for the browser test (Playwright drives it; its own
+# browser download does not work on our machines).
+ensure_browser() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "Installing Debian's chromium for the browser test"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    log "Please install chromium (sudo apt-get install -y chromium) for the browser test"; return 1
+  fi
+}
+
 start_action_server() {
   mkdir -p "$LOG_DIR"
   log "Starting the action server on port $ACTION_PORT (log: $LOG_DIR/actions.log)"

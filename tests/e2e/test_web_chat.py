@@ -1,0 +1,70 @@
+"""The web chat page in a real headless Chromium, over Rasa's socket.io channel.
+
+Opens the page, types a complaint, sees the assistant's question, taps a
+button, reloads and still sees the conversation. Saves a screenshot under
+results/e2e/.
+"""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.servers import PROJECT_ROOT, MODEL, Servers, free_port, wait_until_up
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+RESULTS = PROJECT_ROOT / "results" / "e2e"
+WIDGET = PROJECT_ROOT / "web" / "node_modules" / "rasa-webchat" / "lib" / "index.js"
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: apt-get install -y chromium (make test does it as root)")
+    if not WIDGET.exists():
+        pytest.fail("the chat widget is missing: cd web && npm ci")
+    web_port = free_port()
+    origin = f"http://127.0.0.1:{web_port}"
+    servers = Servers(tmp_path_factory.mktemp("web"), extra_args=["--cors", origin])
+    servers.start_actions()
+    servers.start_rasa()
+    log = servers.workdir / "web.log"
+    static = subprocess.Popen([sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
+                               "--directory", str(PROJECT_ROOT / "web")], stdout=log.open("w"), stderr=subprocess.STDOUT)
+    wait_until_up(f"{origin}/index.html", static, log)
+    yield f"{origin}/index.html?server={servers.url}"
+    static.terminate()
+    servers.stop_all()
+
+
+def test_chat_in_the_browser_survives_a_reload(web):
+    from playwright.sync_api import expect, sync_playwright
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone-sized screen
+        fetched = []
+        page.on("requestfinished", lambda request: fetched.append(request.url))
+        page.goto(web)
+        expect(page.get_by_role("heading", name="Runner's ankle assistant")).to_be_visible()
+        expect(page.locator(".rw-response").first).to_contain_text("Hi", timeout=30_000)
+
+        page.locator(".rw-new-message").fill("my ankle hurts after running")
+        page.keyboard.press("Enter")
+        expect(page.locator(".rw-response").last).to_contain_text("twist", timeout=30_000)
+
+        page.locator(".rw-reply", has_text="No, it came on gradually").click()
+        expect(page.locator(".rw-response").last).to_contain_text("swollen", timeout=30_000)
+
+        page.reload()
+        expect(page.locator(".rw-client").first).to_contain_text("my ankle hurts after running", timeout=30_000)
+        expect(page.locator(".rw-response", has_text="swollen")).to_be_visible()
+        page.screenshot(path=str(RESULTS / "web_chat.png"), full_page=True)
+        browser.close()
+    outside = [url for url in fetched if not url.startswith(("http://127.0.0.1", "data:"))]
+    assert not outside, f"fetched from the internet: {outside}"
