@@ -60,3 +60,27 @@ def test_conversations_are_kept_apart(servers):
     servers.say(second, "my heel hurts")
     assert servers.tracker(first)["slots"]["body_part"] == "achilles"
     assert servers.tracker(second)["slots"]["body_part"] == "heel"
+
+
+def test_a_correction_after_the_assessment_updates_it(servers):
+    sender = new_sender()
+    servers.say(sender, "my left heel hurts, no twist, no swelling, I run 30 km a week on grass, "
+                        "same as always, I warm up and stretch")
+    replies = servers.say(sender, "my shoes are fine")
+    assert any("not a diagnosis" in r for r in replies), replies
+    assert servers.tracker(sender)["slots"]["likely_causes"] == []
+    replies = servers.say(sender, "actually my shoes are brand new")
+    slots = servers.tracker(sender)["slots"]
+    assert slots["shoes"] == "new"
+    assert slots["likely_causes"] == ["footwear"]
+    assert slots["triage"] == "self_care"
+
+
+def test_a_red_flag_after_the_assessment_changes_the_advice(servers):
+    sender = new_sender()
+    servers.say(sender, "my ankle aches after runs, no twist, not swollen, old shoes, road, "
+                        "I never warm up or stretch, 20 km a week, same as usual")
+    assert servers.tracker(sender)["slots"]["triage"] == "self_care"
+    replies = servers.say(sender, "it now hurts at night and wakes me up")
+    assert any("doctor" in r.lower() or "physio" in r.lower() for r in replies), replies
+    assert servers.tracker(sender)["slots"]["triage"] == "see_doctor"
