@@ -74,7 +74,8 @@ def evaluate(nlp=None, path: Path = SET_PATH) -> Dict[str, Dict[str, float]]:
 
         from_text = []
         for v in vignettes:
-            symptoms = [f.value for f in extract_facts(nlp(v["text"])) if f.label == "symptom"]
+            # lowercased, as SpacyNLP (case_sensitive: false) passes messages on
+            symptoms = [f.value for f in extract_facts(nlp(v["text"].lower())) if f.label == "symptom"]
             facts = facts_of(v, symptoms)
             from_text.append(triage_level(detect(facts)))
         results["text"] = score(vignettes, from_text)

@@ -52,7 +52,8 @@ QUESTION_STARTS = {"should", "can", "could", "how", "what", "which", "why", "is"
                    "does", "will", "would", "when", "where", "shall", "any", "whats", "what's"}
 CORRECTIONS = [("actually",), ("i", "mean"), ("sorry",), ("no", "wait"), ("correction",),
                ("i", "meant"), ("rather",), ("oops",), ("wait",)]
-SIDE_WORDS = {"left": "left", "right": "right", "both": "both", "l": "left", "r": "right"}
+SIDE_WORDS = {"left": "left", "right": "right", "both": "both", "l": "left", "r": "right",
+              "lft": "left", "rite": "right", "rigth": "right", "lef": "left"}
 SIDE_FOLLOWERS = {"one", "side", "leg", "foot", "ankle", "heel", "achilles", "shin", "calf",
                   "knee", "feet", "legs", "ankles", "heels", "shins", "calves", "knees"}
 NEGATED_CATEGORY = {

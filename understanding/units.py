@@ -27,7 +27,7 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-five": 25, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "a couple of": 2, "a couple": 2, "a few": 3,
-    "several": 3, "once": 1, "twice": 2, "thrice": 3, "half a": 0.5,
+    "several": 3, "half a": 0.5,
 }
 _WORD_PATTERN = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")\b"
@@ -44,11 +44,11 @@ _FROM_TO = re.compile(
     rf"(?:about\s+|around\s+)?{_NUM}"
 )
 _TIMES_PER_WEEK = re.compile(
-    rf"{_NUM}\s*(?:x|times|days|runs|sessions)\s*(?:a|per|each|every|in\s+a|/)\s*week|"
+    rf"{_NUM}\s*(?:x|times|days|runs|sessions)\s*(?:a|per|each|every|in\s+a|/)\s*(?:week|wk)|"
     rf"{_NUM}\s*(?:x|times|days|runs)\s*weekly"
 )
-_PER_WEEK = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*(?:week|wk)\b|\bweekly\b|\bpw\b|/\s*w\b")
-_PER_DAY = re.compile(r"\b(?:a|per|each|every)\s*day\b|\bdaily\b|\beveryday\b|\bevery\s+morning\b")
+_PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b|\bweekly\b|\bpw\b|/\s*w\b")
+_PER_DAY = re.compile(r"(?:\b(?:a|per|each|every)\s*|/\s*)day\b|\bdaily\b|\beveryday\b")
 _EVERY_OTHER_DAY = re.compile(r"\bevery\s+(?:other|second)\s+day\b")
 _PER_MONTH = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*month\b|\bmonthly\b")
 _DURATION = re.compile(
@@ -78,6 +78,8 @@ def normalise_numbers(text: str) -> str:
     spaces), so character spans found in it are spans of the original text.
     """
     text = text.lower()
+    text = re.sub(r"\b(once|twice|thrice)\b",
+                  lambda m: {"once": "1x", "twice": "2x", "thrice": "3x"}[m.group(1)].ljust(len(m.group(1))), text)
     text = _WORD_PATTERN.sub(lambda m: _format(NUMBER_WORDS[m.group(1)]).ljust(len(m.group(1))), text)
     return re.sub(r"\b(?:a|1)(\s+\d+(?:\.\d+)?\s*(?:k|km|mi|miles?)\b)", r" \1", text)
 
@@ -134,11 +136,13 @@ def weekly_km(text: str) -> Optional[Quantity]:
         value *= runs
     elif _EVERY_OTHER_DAY.search(rest):
         value *= 3.5
+    elif _PER_WEEK.search(rest):
+        pass
     elif _PER_DAY.search(rest):
         value *= 7
     elif _PER_MONTH.search(rest):
         value /= WEEKS_PER_MONTH
-    elif not _PER_WEEK.search(rest):
+    else:
         return None
     return Quantity(round(value, 1), start, span_end)
 

@@ -56,6 +56,7 @@ class Servers:
     tracker_db: Optional[Path] = None
     extra_args: List[str] = field(default_factory=list)
     env: Dict[str, str] = field(default_factory=dict)
+    api_token: str = field(default_factory=lambda: os.urandom(12).hex())
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -82,14 +83,15 @@ class Servers:
 
     def start_rasa(self) -> None:
         log = self.workdir / "rasa.log"
+        if "--enable-api" in self.extra_args and "--auth-token" not in self.extra_args:
+            self.extra_args += ["--auth-token", self.api_token]
         self.processes["rasa"] = subprocess.Popen(
             [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(self.rasa_port),
              "--endpoints", str(self.endpoints_file()), "--credentials", "credentials.yml",
              "--interface", "127.0.0.1", *self.extra_args],
             cwd=PROJECT_ROOT, env=server_env(self.env), stdout=log.open("w"), stderr=subprocess.STDOUT,
         )
-        wait_until_up(f"{self.url}/status" if "--enable-api" in self.extra_args else self.url,
-                      self.processes["rasa"], log)
+        wait_until_up(self.url, self.processes["rasa"], log)
 
     def stop(self, name: str, sig: int = signal.SIGTERM) -> None:
         process = self.processes.pop(name, None)
@@ -112,6 +114,7 @@ class Servers:
         return [m.get("text", "") for m in response.json()]
 
     def tracker(self, sender: str) -> dict:
-        response = requests.get(f"{self.url}/conversations/{sender}/tracker", timeout=30)
+        response = requests.get(f"{self.url}/conversations/{sender}/tracker",
+                                params={"token": self.api_token}, timeout=30)
         response.raise_for_status()
         return response.json()

@@ -84,3 +84,14 @@ def test_a_red_flag_after_the_assessment_changes_the_advice(servers):
     replies = servers.say(sender, "it now hurts at night and wakes me up")
     assert any("doctor" in r.lower() or "physio" in r.lower() for r in replies), replies
     assert servers.tracker(sender)["slots"]["triage"] == "see_doctor"
+
+
+def test_the_http_api_refuses_requests_without_the_token(servers):
+    import requests
+
+    sender = new_sender()
+    servers.say(sender, "my ankle hurts")
+    assert requests.get(f"{servers.url}/conversations/{sender}/tracker", timeout=10).status_code == 401
+    assert requests.get(f"{servers.url}/conversations/{sender}/tracker", params={"token": "wrong"},
+                        timeout=10).status_code == 401
+    assert servers.tracker(sender)["slots"]["body_part"] == "ankle"
