@@ -44,6 +44,13 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     return None
 
 
+def skip_question(question: str, facts: Dict[str, Any], dispatcher: CollectingDispatcher) -> EventType:
+    """Move on without an answer: the question joins ``skipped_questions``."""
+    facts["skipped_questions"].append(question)
+    dispatcher.utter_message(text=knowledge().messages["skip_question"])
+    return SlotSet("skipped_questions", facts["skipped_questions"])
+
+
 def is_digression(intent: Optional[str]) -> bool:
     return intent in CONVERSATION_INTENTS or intent in knowledge().faq
 
@@ -76,16 +83,12 @@ class ValidateAssessmentForm(Action):
                 facts[question] = answer
                 events.append(SlotSet(question, answer))
             elif intent == "dont_know":
-                facts["skipped_questions"].append(question)
-                events.append(SlotSet("skipped_questions", facts["skipped_questions"]))
-                dispatcher.utter_message(text=knowledge().messages["skip_question"])
+                events.append(skip_question(question, facts, dispatcher))
             elif is_digression(intent) and not said_something:
                 return []  # let the rules answer; the form asks again afterwards
             elif not said_something:
                 if tracker.get_slot("unclear_question") == question:
-                    facts["skipped_questions"].append(question)
-                    events.append(SlotSet("skipped_questions", facts["skipped_questions"]))
-                    dispatcher.utter_message(text=knowledge().messages["skip_question"])
+                    events.append(skip_question(question, facts, dispatcher))
                 else:
                     events.append(SlotSet("unclear_question", question))
                     dispatcher.utter_message(text=knowledge().messages["did_not_understand"])

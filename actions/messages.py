@@ -37,10 +37,16 @@ def cause_message(knowledge: Knowledge, cause_id: str, rank: int) -> str:
     return f"{rank}. {cause.title}\n{cause.explanation}\nWhat you can do:\n{steps}"
 
 
-def when_to_see_someone(knowledge: Knowledge, level: str) -> str:
+def level_advice(knowledge: Knowledge, level: str) -> str:
+    """What the triage level means for the runner now."""
     item = knowledge.levels[level]
-    conditions = "\n".join(f"- {c}" for c in item.come_back_if)
-    return f"{item.headline} {item.next_steps}\nSee a doctor or physio if:\n{conditions}"
+    return f"{item.headline} {item.next_steps}"
+
+
+def when_to_see_someone(knowledge: Knowledge, level: str) -> str:
+    """The level's advice and the signs that mean seeing someone."""
+    conditions = "\n".join(f"- {c}" for c in knowledge.levels[level].come_back_if)
+    return f"{level_advice(knowledge, level)}\nSee a doctor or physio if:\n{conditions}"
 
 
 def _yes_no(value: Optional[bool], yes: str, no: str) -> Optional[str]:
@@ -89,11 +95,11 @@ def assessment_messages(knowledge: Knowledge, facts: Facts, causes: List[str],
     """The full assessment, as a list of short messages."""
     messages: List[str] = []
     if level == EMERGENCY:
-        messages.append(when_to_see_someone(knowledge, level).split("\nSee a doctor")[0])
+        messages.append(level_advice(knowledge, level))
         messages.append("Please don't run on it until you have been seen.")
     else:
         if level == SEE_DOCTOR:
-            messages.append(when_to_see_someone(knowledge, level).split("\nSee a doctor")[0])
+            messages.append(level_advice(knowledge, level))
             messages.append("Until then, here is what may be behind it and what you can do.")
         elif causes:
             messages.append("Thanks. From what you told me, these are the likely causes, most likely first.")

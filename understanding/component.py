@@ -23,7 +23,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from understanding.facts import extract_facts
-from understanding.language import is_other_language
+from understanding.language import english_words, is_other_language
 
 MAX_TOKENS = 400
 
@@ -92,6 +92,7 @@ class OtherLanguageDetector(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> GraphComponent:
+        english_words()  # load the word list when the model loads, not on the first message
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -72,6 +72,7 @@ class Fact:
     value: Any
     start: int
     end: int
+    token: int = 0  # index of the first token, to tell what comes after a correction
 
     def as_entity(self) -> Dict[str, Any]:
         return {"entity": self.label, "value": self.value, "start": self.start, "end": self.end}
@@ -299,10 +300,7 @@ def extract_facts(doc: Doc) -> List[Fact]:
         end_char = ent.end_char
         if label in {"injury_event", SYMPTOM} and any(t.lower_ in body_words() for t in ent[1:]):
             end_char = ent[0].idx + len(ent[0])  # "twisted my ankle": the body part is its own fact
-        fact = Fact(label, resolved, ent.start_char, end_char)
-        fact_token = ent.start
-        mentions.append(fact)
-        setattr(fact, "_token", fact_token)
+        mentions.append(Fact(label, resolved, ent.start_char, end_char, ent.start))
 
     mentions.extend(_with_token(f, doc) for f in body_words_inside(doc, body_spans))
     mentions.extend(_with_token(f, doc) for f in bone_tenderness(doc, clauses, asked))
@@ -311,7 +309,7 @@ def extract_facts(doc: Doc) -> List[Fact]:
     mentions.extend(_with_token(f, doc) for f in short_answer_facts(doc, taken))
     for fact in number_facts(doc.text):
         fact = _with_token(fact, doc)
-        if clauses and clauses[min(getattr(fact, "_token", 0), len(clauses) - 1)] in asked:
+        if clauses and clauses[min(fact.token, len(clauses) - 1)] in asked:
             continue  # "is it ok to add 5 km a week?"
         if fact.label != VOLUME_CHANGE or fact.label not in taken:
             mentions.append(fact)
@@ -323,8 +321,9 @@ def _value(raw: str) -> Any:
 
 
 def _with_token(fact: Fact, doc: Doc) -> Fact:
+    """Set the token index of a fact found from characters (units, sides)."""
     span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
-    setattr(fact, "_token", span.start if span is not None else 0)
+    fact.token = span.start if span is not None else 0
     return fact
 
 
@@ -337,11 +336,8 @@ def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> Lis
         if fact.label == SYMPTOM:
             symptoms.setdefault(fact.value, fact)
             continue
-        current = chosen.get(fact.label)
-        after_correction = getattr(fact, "_token", 0) >= corrected_from > 0
-        if current is None or after_correction or fact.label != BODY_PART:
-            if current is not None and fact.label == BODY_PART and not after_correction:
-                continue
+        after_correction = fact.token >= corrected_from > 0
+        if fact.label != BODY_PART or fact.label not in chosen or after_correction:
             chosen[fact.label] = fact
     facts = list(chosen.values()) + list(symptoms.values())
     for fact in list(facts):

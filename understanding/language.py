@@ -20,14 +20,12 @@ class EnglishWords:
     """English word forms: stop words, the lemma table (forms and lemmas), our vocabulary."""
 
     def __init__(self) -> None:
-        import spacy
         from spacy.lang.en.stop_words import STOP_WORDS
 
+        from understanding.spacy_model import blank_pipeline
         from understanding.vocabulary import load_vocabulary
 
-        nlp = spacy.blank("en")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
+        nlp = blank_pipeline()
         self.table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
         words = set(STOP_WORDS) | {str(v) for v in self.table.values()}
         for values in load_vocabulary().entities.values():

@@ -134,8 +134,6 @@ def weekly_km(text: str) -> Optional[Quantity]:
     runs = _runs_per_week(rest)
     if runs is not None:
         value *= runs
-    elif _EVERY_OTHER_DAY.search(rest):
-        value *= 3.5
     elif _PER_WEEK.search(rest):
         pass
     elif _PER_DAY.search(rest):
