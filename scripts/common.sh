@@ -54,7 +54,28 @@ ensure_model() {
     tail -40 "$LOG_DIR/train.log"; log "Training failed"; return 1
   fi
   echo "$fingerprint" > "$MODEL_DIR/current.fingerprint"
+  echo "$((SECONDS - started))" > "$MODEL_DIR/current.train_seconds"
   log "Trained in $((SECONDS - started)) s"
+}
+
+# The baseline bot: same data and domain, Rasa's default config
+# (baseline/config.yml). Only the report and the benchmark need it.
+ensure_baseline_model() {
+  local fingerprint
+  fingerprint="$(cat baseline/config.yml domain.yml $(find data -name '*.yml' | sort) | sha256sum | cut -d' ' -f1)"
+  if [ -f "$MODEL_DIR/baseline.tar.gz" ] && [ "$(cat "$MODEL_DIR/baseline.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
+    return
+  fi
+  log "Training the baseline bot with Rasa's default config (log: $LOG_DIR/train-baseline.log)"
+  local started=$SECONDS
+  mkdir -p "$LOG_DIR"
+  if ! rasa train --force --config baseline/config.yml --fixed-model-name baseline --out "$MODEL_DIR" \
+      >"$LOG_DIR/train-baseline.log" 2>&1; then
+    tail -40 "$LOG_DIR/train-baseline.log"; log "Baseline training failed"; return 1
+  fi
+  echo "$fingerprint" > "$MODEL_DIR/baseline.fingerprint"
+  echo "$((SECONDS - started))" > "$MODEL_DIR/baseline.train_seconds"
+  log "Baseline trained in $((SECONDS - started)) s"
 }
 
 # Wait until a URL answers, or fail after $2 seconds.
