@@ -5,6 +5,8 @@ contract at the HTTP API tracker endpoint.
 """
 import uuid
 
+import requests
+
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -95,3 +97,10 @@ def test_the_http_api_refuses_requests_without_the_token(servers):
     assert requests.get(f"{servers.url}/conversations/{sender}/tracker", params={"token": "wrong"},
                         timeout=10).status_code == 401
     assert servers.tracker(sender)["slots"]["body_part"] == "ankle"
+
+
+@pytest.mark.parametrize("channel", ["telegram", "slack"])
+def test_a_channel_without_its_secrets_is_off_and_says_so(servers, channel):
+    response = requests.post(f"{servers.url}/webhooks/{channel}/webhook", json={"update_id": 1}, timeout=10)
+    assert response.status_code == 503
+    assert "not configured" in response.text

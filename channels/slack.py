@@ -1,0 +1,181 @@
+"""Slack connector: Rasa's Slack channel, made safe to run.
+
+Differences from ``rasa.core.channels.slack.SlackInput``:
+
+- Settings come from environment variables (``SLACK_TOKEN``,
+  ``SLACK_SIGNING_SECRET``, optional ``SLACK_CHANNEL`` and ``SLACK_API_URL``);
+  without them the channel is off and its webhook answers 503.
+- Every request must carry a valid ``X-Slack-Signature`` (checked before
+  anything else); bodies that are not what Slack sends get a 400, not a 500.
+- A retried event (``X-Slack-Retry-Num``) or an event id already seen is
+  acknowledged without a second answer.
+- Replies are posted without the legacy ``as_user`` flag, which apps created
+  today may not use.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from http import HTTPStatus
+from typing import Any, Awaitable, Callable, Dict, Optional, Set, Text
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.slack import SlackBot, SlackInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from slack_sdk.web.async_client import AsyncWebClient
+
+from channels.environment import setting
+from channels.recent import RecentIds
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://slack.com/api/"
+RETRY_HEADER = "X-Slack-Retry-Num"
+
+
+class SlackReplies(SlackBot):
+    """Posts the assistant's messages with ``chat.postMessage`` at ``api_url``."""
+
+    def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text],
+                 api_url: Text = DEFAULT_API_URL) -> None:
+        super().__init__(token, channel, thread_id)
+        self.client = AsyncWebClient(token, base_url=api_url, timeout=10)
+
+    async def _post_message(self, channel: Text, **kwargs: Any) -> None:
+        kwargs.pop("as_user", None)
+        await super()._post_message(channel=channel, **kwargs)
+
+
+class SlackConnector(SlackInput):
+    """Slack Events API and interactivity at ``/webhooks/slack/webhook``."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "slack"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        options = credentials or {}
+        return cls(
+            slack_token=setting("SLACK_TOKEN") or "",
+            slack_channel=setting("SLACK_CHANNEL"),
+            slack_signing_secret=setting("SLACK_SIGNING_SECRET") or "",
+            use_threads=bool(options.get("use_threads", False)),
+            conversation_granularity=options.get("conversation_granularity", "sender"),
+            api_url=setting("SLACK_API_URL", DEFAULT_API_URL) or DEFAULT_API_URL,
+        )
+
+    def __init__(self, slack_token: Text, slack_channel: Optional[Text] = None,
+                 slack_signing_secret: Text = "", use_threads: bool = False,
+                 conversation_granularity: Text = "sender", api_url: Text = DEFAULT_API_URL) -> None:
+        self.slack_token = slack_token
+        self.slack_channel = slack_channel
+        self.slack_signing_secret = slack_signing_secret
+        self.use_threads = use_threads
+        self.conversation_granularity = conversation_granularity
+        self.api_url = api_url
+        self.proxy = None
+        self.recent_events = RecentIds()
+        self._background_tasks: Set[asyncio.Task] = set()
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.slack_token and self.slack_signing_secret)
+
+    def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> SlackReplies:
+        return SlackReplies(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
+
+    def _answer_later(self, on_new_message: Callable[[UserMessage], Awaitable[Any]], text: Text,
+                      sender_id: Text, metadata: Dict[Text, Any]) -> None:
+        """Slack wants its answer within 3 s: acknowledge now, reply in the background."""
+        thread_id = metadata.get("thread_id") if self.use_threads else None
+        message = UserMessage(text, self.get_output_channel(metadata.get("out_channel"), thread_id),
+                              sender_id, input_channel=self.name(), metadata=metadata)
+        task = asyncio.create_task(self._handle(on_new_message, message))
+        self._background_tasks.add(task)
+        task.add_done_callback(self._background_tasks.discard)
+
+    @staticmethod
+    async def _handle(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage) -> None:
+        try:
+            await on_new_message(message)
+        except Exception:
+            logger.exception("Slack: could not handle a message.")
+
+    def _event_message(self, body: Dict[Text, Any], request: Request) -> Optional[Dict[Text, Any]]:
+        """A user's message from an Events API body, or None to ignore it."""
+        if not self._is_user_message(body) or body["event"].get("subtype"):
+            return None
+        metadata = self.get_metadata(request)
+        if not self._is_supported_channel(body, metadata):
+            return None
+        event = body["event"]
+        sender = self._get_conversation_id(event.get("user"), metadata.get("out_channel"), metadata.get("thread_id"))
+        if not sender:
+            return None
+        return {"text": self._sanitize_user_message(event["text"], metadata.get("users")),
+                "sender": sender, "metadata": metadata}
+
+    def _button_message(self, request: Request) -> Optional[Dict[Text, Any]]:
+        """The value of a pressed button from an interactivity body, or None."""
+        payload = json.loads(request.form["payload"][0])
+        if not isinstance(payload, dict) or not self._is_interactive_message(payload):
+            return None
+        text = self._get_interactive_response(payload["actions"][0])
+        user = (payload.get("user") or {}).get("id")
+        if text is None or not user:
+            return None
+        metadata = self.get_metadata(request)
+        sender = self._get_conversation_id(user, metadata.get("out_channel"), metadata.get("thread_id"))
+        return {"text": text, "sender": sender, "metadata": metadata, "id": payload.get("trigger_id")}
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        slack_webhook = Blueprint("slack_webhook", __name__)
+
+        @slack_webhook.listener("after_server_start")
+        async def announce(app: Any, loop: Any) -> None:
+            if not self.configured:
+                logger.info("Slack channel off (SLACK_TOKEN and SLACK_SIGNING_SECRET not set).")
+
+        @slack_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if self.configured else "not configured"})
+
+        @slack_webhook.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            if not self.configured:
+                return response.text("Slack is not configured on this server (SLACK_TOKEN, SLACK_SIGNING_SECRET).",
+                                     status=HTTPStatus.SERVICE_UNAVAILABLE)
+            if not self.is_request_from_slack_authentic(request):
+                return response.text("Missing or invalid X-Slack-Signature.", status=HTTPStatus.UNAUTHORIZED)
+            content_type = (request.headers.get("content-type") or "").split(";")[0].strip()
+            try:
+                if content_type == "application/json":
+                    body = request.json
+                    if not isinstance(body, dict):
+                        raise ValueError("not a JSON object")
+                    if body.get("type") == "url_verification":
+                        return response.json({"challenge": body.get("challenge")})
+                    message = self._event_message(body, request)
+                    if message:
+                        message["id"] = body.get("event_id")
+                elif content_type == "application/x-www-form-urlencoded":
+                    message = self._button_message(request)
+                else:
+                    raise ValueError(f"unexpected content type {content_type!r}")
+            except Exception as error:
+                return response.text(f"Not a Slack event or interaction ({type(error).__name__}).",
+                                     status=HTTPStatus.BAD_REQUEST)
+            if message is None:
+                return response.text("ignored")
+            retried = request.headers.get(RETRY_HEADER) is not None
+            if message.get("id") and self.recent_events.seen(message["id"]) or retried and not message.get("id"):
+                logger.info("Slack: dropped a redelivered event (retry %s).", request.headers.get(RETRY_HEADER))
+                return response.text("already handled", headers={"X-Slack-No-Retry": "1"})
+            self._answer_later(on_new_message, message["text"], message["sender"], message["metadata"])
+            return response.text("")
+
+        return slack_webhook

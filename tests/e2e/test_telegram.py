@@ -1,0 +1,109 @@
+"""Telegram: real webhook updates in, Bot API calls out (to a local fake).
+
+The Rasa server runs our Telegram connector; replies go to the fake Bot API
+on 127.0.0.1, which records them as Telegram would receive them.
+"""
+import json
+import time
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def replies_to(platforms, chat_id, count=1):
+    return platforms.telegram.wait_for("sendMessage", count=count, chat_id=chat_id)
+
+
+def keyboard_titles(call):
+    markup = json.loads(call.params["reply_markup"])
+    return [button["text"] for row in markup["inline_keyboard"] for button in row]
+
+
+def test_start_up_survived_telegram_being_unreachable(platforms):
+    log = (platforms.servers.workdir / "rasa.log").read_text()
+    assert "Telegram could not be reached to register the webhook" in log
+    assert any("twist" in r.lower() for r in platforms.servers.say("rest-while-telegram-down", "my ankle hurts after running"))
+
+
+def test_webhook_registration_can_be_retried_once_telegram_is_back(platforms):
+    import requests
+    response = requests.get(f"{platforms.servers.url}/webhooks/telegram/set_webhook", timeout=30)
+    assert response.status_code == 200, response.text
+    registered = platforms.telegram.wait_for("setWebhook")[-1].params
+    assert registered["url"] == "https://runners.example.org/webhooks/telegram/webhook"
+    assert registered["secret_token"] == platforms.settings.telegram_secret
+
+
+def test_a_text_message_gets_the_next_question_with_an_inline_keyboard(platforms):
+    chat = 1001
+    assert platforms.to_telegram_webhook(platforms.updates.text(chat, "my ankle hurts after running")).status_code == 200
+    question = replies_to(platforms, chat)[-1]
+    assert "twist" in question.params["text"].lower()
+    assert keyboard_titles(question) == ["Yes", "No, it came on gradually", "I don't know"]
+    assert platforms.slot(str(chat), "body_part") == "ankle"
+
+
+def test_a_button_press_is_understood_and_acknowledged(platforms):
+    chat = 1002
+    platforms.to_telegram_webhook(platforms.updates.text(chat, "my ankle hurts after running"))
+    replies_to(platforms, chat)
+    update = platforms.updates.button(chat, "/deny")
+    assert platforms.to_telegram_webhook(update).status_code == 200
+    platforms.telegram.wait_for("answerCallbackQuery", callback_query_id=update["callback_query"]["id"])
+    next_question = replies_to(platforms, chat, count=2)[-1]
+    assert "swollen" in next_question.params["text"].lower()
+    assert platforms.slot(str(chat), "injury_event") is False
+
+
+def test_a_sticker_gets_a_polite_answer(platforms):
+    chat = 1003
+    assert platforms.to_telegram_webhook(platforms.updates.sticker(chat)).status_code == 200
+    assert "only read text" in replies_to(platforms, chat)[-1].params["text"]
+
+
+def test_an_edited_message_gets_a_polite_answer_and_changes_nothing(platforms):
+    chat = 1004
+    platforms.to_telegram_webhook(platforms.updates.text(chat, "my heel hurts after running"))
+    replies_to(platforms, chat)
+    assert platforms.to_telegram_webhook(platforms.updates.edited(chat, "my ankle hurts")).status_code == 200
+    assert "missed that edit" in replies_to(platforms, chat, count=2)[-1].params["text"]
+    assert platforms.slot(str(chat), "body_part") == "heel"
+
+
+def test_two_members_of_a_group_keep_separate_conversations(platforms):
+    group = -100777
+    platforms.to_telegram_webhook(platforms.updates.text(group, "my heel hurts after running", user_id=11))
+    platforms.to_telegram_webhook(platforms.updates.text(group, "my achilles hurts after running", user_id=12))
+    replies_to(platforms, group, count=2)  # both answered in the group chat
+    assert platforms.slot(f"{group}:11", "body_part") == "heel"
+    assert platforms.slot(f"{group}:12", "body_part") == "achilles"
+
+
+def test_a_redelivered_update_is_answered_once(platforms):
+    chat = 1005
+    update = platforms.updates.text(chat, "my foot hurts after running")
+    platforms.to_telegram_webhook(update)
+    replies_to(platforms, chat)
+    time.sleep(1.5)
+    answered = len(platforms.telegram.calls_to("sendMessage", chat_id=chat))
+    assert platforms.to_telegram_webhook(update).status_code == 200
+    time.sleep(2)
+    assert len(platforms.telegram.calls_to("sendMessage", chat_id=chat)) == answered
+    assert platforms.user_texts(str(chat)) == ["my foot hurts after running"]
+
+
+@pytest.mark.parametrize("secret", [None, "wrong"])
+def test_an_update_without_the_secret_token_is_refused(platforms, secret):
+    chat = 1006
+    response = platforms.to_telegram_webhook(platforms.updates.text(chat, "my ankle hurts"), secret=secret)
+    assert response.status_code == 403
+    time.sleep(1)
+    assert platforms.telegram.calls_to("sendMessage", chat_id=chat) == []
+
+
+@pytest.mark.parametrize("body", [b"{not json", b"[]", b'{"update_id": "x", "message": 5}'])
+def test_malformed_updates_get_a_400(platforms, body):
+    response = platforms.to_telegram_webhook(body)
+    assert response.status_code == 400, response.text
+    assert "Traceback" not in response.text
