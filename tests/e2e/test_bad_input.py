@@ -73,3 +73,13 @@ def test_server_still_serves_a_normal_conversation(servers):
     sender = f"after-bad-{uuid.uuid4().hex[:6]}"
     replies = servers.say(sender, "my heel hurts after running")
     assert any("twist" in r.lower() for r in replies)
+
+
+def test_message_texts_stay_out_of_the_logs(servers):
+    """Runners' messages are health data: INFO logs must not contain them."""
+    servers.say(f"private-{uuid.uuid4().hex[:6]}", "my knee clicks and my left ankle aches after long runs")
+    logs = {name: (servers.workdir / name).read_text(errors="replace") for name in ("rasa.log", "actions.log")}
+    for name, text in logs.items():
+        assert "ankle aches after long runs" not in text, name
+        assert "DROP TABLE events" not in text, name
+        assert "me duele el tobillo" not in text, name

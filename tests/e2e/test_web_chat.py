@@ -68,3 +68,18 @@ def test_chat_in_the_browser_survives_a_reload(web):
         browser.close()
     outside = [url for url in fetched if not url.startswith(("http://127.0.0.1", "data:"))]
     assert not outside, f"fetched from the internet: {outside}"
+
+
+@pytest.mark.parametrize("origin,allowed", [("page", True), ("http://evil.example", False),
+                                            ("http://127.0.0.1:1", False)])
+def test_cors_allows_only_the_page_origin(web, origin, allowed):
+    import requests
+    from urllib.parse import parse_qs, urlparse
+    page = urlparse(web)
+    server = parse_qs(page.query)["server"][0]
+    origin = f"{page.scheme}://{page.netloc}" if origin == "page" else origin
+    response = requests.options(f"{server}/webhooks/rest/webhook", timeout=10, headers={
+        "Origin": origin, "Access-Control-Request-Method": "POST"})
+    granted = response.headers.get("Access-Control-Allow-Origin")
+    assert (granted == origin) is allowed, response.headers
+    assert granted in (None, origin)  # never "*"
