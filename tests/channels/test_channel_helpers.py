@@ -58,7 +58,8 @@ def test_every_question_fits_telegram_and_slack_buttons():
 
 
 def test_notices_are_short_plain_sentences():
-    for name in ("text_only", "edited_message", "empty_message", "action_server_down"):
+    for name in ("text_only", "edited_message", "empty_message", "action_server_down", "bad_chat_event",
+                 "no_chat_session"):
         assert 20 < len(notice(name)) < 140
 
 
