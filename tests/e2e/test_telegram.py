@@ -107,3 +107,13 @@ def test_malformed_updates_get_a_400(platforms, body):
     response = platforms.to_telegram_webhook(body)
     assert response.status_code == 400, response.text
     assert "Traceback" not in response.text
+
+
+def test_no_token_or_secret_reaches_the_logs(platforms):
+    """Run last in this module: after all the traffic above, the logs hold no secret."""
+    settings = platforms.settings
+    for name in ("rasa.log", "actions.log"):
+        text = (platforms.servers.workdir / name).read_text(errors="replace")
+        for secret in (settings.telegram_token, settings.telegram_secret, settings.slack_token,
+                       settings.slack_signing_secret):
+            assert secret not in text, f"{secret[:6]}... in {name}"

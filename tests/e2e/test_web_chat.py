@@ -83,3 +83,13 @@ def test_cors_allows_only_the_page_origin(web, origin, allowed):
     granted = response.headers.get("Access-Control-Allow-Origin")
     assert (granted == origin) is allowed, response.headers
     assert granted in (None, origin)  # never "*"
+
+
+def test_the_http_api_is_off_unless_asked_for(web):
+    """Started like `make web` (no --enable-api): conversations cannot be read over HTTP."""
+    import requests
+    from urllib.parse import parse_qs, urlparse
+    server = parse_qs(urlparse(web).query)["server"][0]
+    response = requests.get(f"{server}/conversations/anyone/tracker", timeout=10)
+    assert response.status_code == 404
+    assert requests.get(f"{server}/status", timeout=10).status_code == 404
