@@ -1,0 +1,1 @@
+"""Deployment files; deploy.lock_store is loaded by endpoints.production.yml."""
