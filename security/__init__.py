@@ -1,0 +1,1 @@
+"""Dependency audit: pip-audit plus an offline advisory check (see audit.py)."""
