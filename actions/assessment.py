@@ -28,7 +28,11 @@ class ActionAssess(Action):
         level = triage_level(flags)
         causes = likely_causes(facts)
         summary = physio_summary(facts, causes, flags, level, kb)
-        if summary == tracker.get_slot("assessment_summary"):
+        flag_ids = [flag.id for flag in flags]
+        assessed_before = tracker.get_slot("assessment_summary") is not None
+        same_advice = (level == tracker.get_slot("triage") and causes == (tracker.get_slot("likely_causes") or [])
+                       and flag_ids == (tracker.get_slot("red_flags") or []))
+        if assessed_before and same_advice:  # a new detail that changes nothing: don't repeat it all
             dispatcher.utter_message(text=kb.messages["assessment_unchanged"])
             dispatcher.utter_message(text=kb.levels[level].headline)
         else:
@@ -37,6 +41,6 @@ class ActionAssess(Action):
         return [
             SlotSet("likely_causes", causes),
             SlotSet("triage", level),
-            SlotSet("red_flags", [flag.id for flag in flags]),
+            SlotSet("red_flags", flag_ids),
             SlotSet("assessment_summary", summary),
         ]

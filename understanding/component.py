@@ -22,10 +22,16 @@ from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from understanding import rasa_speedups
+from understanding.answers import corrected_intent
 from understanding.facts import extract_facts
 from understanding.language import english_words, is_other_language
 
 MAX_TOKENS = 400
+
+# Rasa loads this module with our model: install the speed fixes of
+# understanding/rasa_speedups.py (same behaviour, less CPU per message).
+rasa_speedups.install()
 
 
 @DefaultV1Recipe.register(
@@ -104,4 +110,32 @@ class OtherLanguageDetector(GraphComponent):
             message.set(INTENT, {"name": OTHER_LANGUAGE_INTENT, "confidence": 1.0}, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [{"name": OTHER_LANGUAGE_INTENT, "confidence": 1.0}],
                         add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class AnswerIntentGuard(GraphComponent):
+    """Corrects the intent of short answers the classifier misreads
+    (understanding/answers.py): "I don't know" stays unknown, a leading
+    "no" or "yes" is an answer, not a question."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> GraphComponent:
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            facts = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ("number",)]
+            corrected = corrected_intent(message.get(TEXT) or "", intent, bool(facts))
+            if corrected and corrected != intent:
+                message.set(INTENT, {"name": corrected, "confidence": 1.0}, add_to_output=True)
+                ranking = [{"name": corrected, "confidence": 1.0}]
+                ranking += [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != corrected]
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
