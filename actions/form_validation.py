@@ -86,11 +86,12 @@ class ValidateAssessmentForm(Action):
                 events.append(skip_question(question, facts, dispatcher))
             elif is_digression(intent) and not said_something:
                 return []  # let the rules answer; the form asks again afterwards
-            elif not said_something:
-                if tracker.get_slot("unclear_question") == question:
-                    events.append(skip_question(question, facts, dispatcher))
-                else:
-                    events.append(SlotSet("unclear_question", question))
+            elif tracker.get_slot("unclear_question") == question:
+                # Second time without an answer (even if other details came): move on.
+                events.append(skip_question(question, facts, dispatcher))
+            else:
+                events.append(SlotSet("unclear_question", question))
+                if not said_something:
                     dispatcher.utter_message(text=knowledge().messages["did_not_understand"])
 
         if detect(facts):

@@ -8,7 +8,9 @@ correct only messages shaped like answers:
 - an uncertainty cue and no fact said -> ``dont_know`` (never a guessed no:
   a wrong "no" to a safety question would under-triage);
 - a leading yes/no word, no question mark, and a question or ``inform``
-  intent -> ``affirm`` / ``deny``.
+  intent -> ``affirm`` / ``deny``;
+- an unsure classification (below ``UNSURE``) of a message that names a sore
+  body part ("foot") -> ``describe_pain``.
 """
 from __future__ import annotations
 
@@ -23,13 +25,17 @@ UNCERTAIN = re.compile(
     r"cannot\s+tell|hard\s+to\s+(say|tell)|haven'?t\s+(checked|pressed|tried|looked|noticed)|"
     r"not\s+certain|no\s+clue)\b")
 FIRST_WORD = re.compile(r"^\W*([a-z']+)")
+UNSURE = 0.4  # FallbackClassifier's threshold in config.yml
 
 
-def corrected_intent(text: str, intent: Optional[str], has_facts: bool) -> Optional[str]:
+def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
+                     confidence: float = 1.0, names_body_part: bool = False) -> Optional[str]:
     """The intent an answer-shaped message should have, or None to keep the classifier's."""
     lowered = text.lower().strip()
     if not lowered or lowered.startswith("/"):
         return None
+    if names_body_part and confidence < UNSURE and intent in ANSWER_INTENTS | {"describe_pain", None}:
+        return "describe_pain"
     if not has_facts and intent in ANSWER_INTENTS and UNCERTAIN.search(lowered):
         return "dont_know"
     if "?" in lowered:

@@ -130,9 +130,12 @@ class AnswerIntentGuard(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            intent = (message.get(INTENT) or {}).get("name")
+            predicted = message.get(INTENT) or {}
             facts = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ("number",)]
-            corrected = corrected_intent(message.get(TEXT) or "", intent, bool(facts))
+            corrected = corrected_intent(message.get(TEXT) or "", predicted.get("name"), bool(facts),
+                                         predicted.get("confidence") or 0.0,
+                                         any(e.get("entity") == "body_part" for e in facts))
+            intent = predicted.get("name")
             if corrected and corrected != intent:
                 message.set(INTENT, {"name": corrected, "confidence": 1.0}, add_to_output=True)
                 ranking = [{"name": corrected, "confidence": 1.0}]

@@ -47,7 +47,7 @@ SCOPE_BREAKS = {"when", "while", "if", "after", "before", "until", "unless", "wh
                 "hurt", "hurts", "pain", "painful", "sore", "ache", "aches"}
 UNCERTAIN = [("not", "sure"), ("unsure",), ("do", "n't", "know"), ("dont", "know"), ("no", "idea"),
              ("dunno",), ("ca", "n't", "tell"), ("can", "not", "tell"), ("ca", "n't", "remember"),
-             ("hard", "to", "say"), ("wondering",), ("whether",), ("not", "certain")]
+             ("hard", "to", "say"), ("hard", "to", "tell"), ("difficult", "to", "tell"), ("wondering",), ("whether",), ("not", "certain")]
 QUESTION_STARTS = {"should", "can", "could", "how", "what", "which", "why", "is", "are", "do",
                    "does", "will", "would", "when", "where", "shall", "any", "whats", "what's"}
 CORRECTIONS = [("actually",), ("i", "mean"), ("sorry",), ("no", "wait"), ("correction",),
@@ -166,7 +166,10 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
     facts = []
     for token in doc:
         side = SIDE_WORDS.get(token.lower_)
-        if side is None or token.i in ignored_tokens or (len(token.lower_) == 1 and not short):
+        single_letter = len(token.lower_) == 1
+        follower_word = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if side is None or token.i in ignored_tokens or (single_letter and not short) or (
+                single_letter and follower_word and follower_word not in SIDE_FOLLOWERS):  # "shoes r old"
             continue
         nearby_body = any(token.i < start <= token.i + 3 for start in body_starts) or any(
             span.start <= token.i < span.end for span in body_spans

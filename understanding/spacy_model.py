@@ -29,6 +29,21 @@ STAMP_FILE = "vocabulary.sha256"
 MIN_TYPO_LENGTH = 5
 # Labels whose words get every single-letter typo, not just the common ones.
 EVERY_TYPO_LABELS = {"body_part", "swelling"}
+# A "typo" that is a common English word is a word, not a typo ("decent" is
+# not "descent"): spaCy's English word log-probabilities (spacy-lookups-data).
+COMMON_WORD_LOG_PROB = -13.0
+
+
+def common_words() -> Set[str]:
+    """English words common enough that they must not be taken as typos."""
+    import gzip
+    import json
+
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return {word for word, log_prob in json.load(handle).items() if log_prob > COMMON_WORD_LOG_PROB}
 
 
 def blank_pipeline() -> Language:
@@ -88,6 +103,7 @@ def ruler_patterns(nlp: Language, vocabulary: Vocabulary) -> List[Dict]:
         for phrase in phrases
         if " " not in phrase
     }
+    real_words = common_words()
     patterns: List[Dict] = []
     for label, values in vocabulary.entities.items():
         for value, phrases in values.items():
@@ -97,7 +113,8 @@ def ruler_patterns(nlp: Language, vocabulary: Vocabulary) -> List[Dict]:
                 if " " in phrase or len(phrase) < MIN_TYPO_LENGTH or not phrase.isalpha():
                     continue
                 for typo in sorted(typo_variants(phrase, label in EVERY_TYPO_LABELS)):
-                    if len(typo) < MIN_TYPO_LENGTH or typo in table or typo in lemmas or typo in all_single_words:
+                    if len(typo) < MIN_TYPO_LENGTH or typo in table or typo in lemmas or typo in all_single_words \
+                            or typo in real_words:
                         continue
                     patterns.append({"label": label, "pattern": typo, "id": value})
     return patterns
