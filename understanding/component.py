@@ -86,10 +86,8 @@ class RunnerFactExtractor(GraphComponent, EntityExtractorMixin):
 OTHER_LANGUAGE_INTENT = "other_language"
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class OtherLanguageDetector(GraphComponent):
-    """Sets the intent ``other_language`` for messages that are clearly not
-    English (understanding/language.py), whatever the classifier guessed."""
+class IntentRule(GraphComponent):
+    """An untrained component that may overrule the classifier's intent."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -98,8 +96,22 @@ class OtherLanguageDetector(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> GraphComponent:
-        english_words()  # load the word list when the model loads, not on the first message
+        cls.prepare()
         return cls()
+
+    @classmethod
+    def prepare(cls) -> None:
+        """Load what the rule needs when the model loads, not on the first message."""
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class OtherLanguageDetector(IntentRule):
+    """Sets the intent ``other_language`` for messages that are clearly not
+    English (understanding/language.py), whatever the classifier guessed."""
+
+    @classmethod
+    def prepare(cls) -> None:
+        english_words()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -114,19 +126,10 @@ class OtherLanguageDetector(GraphComponent):
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class AnswerIntentGuard(GraphComponent):
+class AnswerIntentGuard(IntentRule):
     """Corrects the intent of short answers the classifier misreads
     (understanding/answers.py): "I don't know" stays unknown, a leading
     "no" or "yes" is an answer, not a question."""
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> GraphComponent:
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
