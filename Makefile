@@ -1,5 +1,5 @@
 # Short names for the scripts in scripts/ (each sets itself up when needed).
-.PHONY: setup chat serve web test audit train clean
+.PHONY: setup chat serve web test report benchmark audit train clean
 
 setup:  ## install the pinned environment, build the spaCy pipeline, train if stale
 	bash scripts/setup
@@ -15,6 +15,12 @@ web:    ## set up, start the servers and the web chat page, print its URL
 
 test:   ## every test (what CI runs)
 	bash scripts/test
+
+report: ## understanding and safety report, ours next to Rasa's default config (results/report/)
+	bash scripts/report
+
+benchmark: ## speed and cost benchmark, ours next to Rasa's default config (results/benchmark/)
+	bash scripts/benchmark
 
 audit:  ## dependency audit of uv.lock (pip-audit + offline advisories)
 	bash scripts/audit
