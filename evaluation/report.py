@@ -83,7 +83,7 @@ def cross_validation(system: str, out: Path, folds: int, rerun: bool, notes: Lis
         stamp.write_text(key + "\n")
     else:
         when = datetime.datetime.fromtimestamp(stamp.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        notes.append(f"5-fold CV of {system} reused from {when} (config, data/nlu and its code unchanged; "
+        notes.append(f"{folds}-fold CV of {system} reused from {when} (config, data/nlu and its code unchanged; "
                      "--rerun-cv to redo it)")
     return rasa_reports.read_results(folder, SYSTEMS[system]["extractor"])
 
@@ -100,10 +100,20 @@ def draw(figures: Dict[str, Any], out: Path) -> List[str]:
             labels, matrix = rasa_reports.confusion_matrix(
                 rasa_reports.read_json(folder / "intent_report.json"),
                 rasa_reports.read_json(errors_path) if errors_path.exists() else [])
-            title = f"{report_table.SYSTEMS[system]}, {split.replace('_', '-')} intents"
+            title = f"{report_table.SYSTEMS[system]}, {dict(report_table.split_titles(figures))[split]} intents"
             made.append(str(charts.plot_confusion(labels, matrix, title,
                                                   out / f"confusion_{split}_{system}.png").relative_to(PROJECT_ROOT)))
     return made
+
+
+def git_state() -> str:
+    """The commit the report measured, marked when the working tree had changes."""
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + (" with uncommitted changes" if git("status", "--porcelain") else "")
 
 
 def timed(name: str, seconds: Dict[str, float], step: Callable[[], Any]) -> Any:
@@ -134,6 +144,8 @@ def main(argv: Optional[List[str]] = None) -> Dict[str, Any]:
     figures: Dict[str, Any] = {"nlu": {s: {"held_out": None, "cv": None} for s in SYSTEMS},
                                "conversations": {}, "seconds_by_step": seconds, "notes": notes}
 
+    figures["commit"] = git_state()
+    figures["folds"] = args.folds
     gold = rasa_reports.gold_entity_support(HELD_OUT)
     for system in SYSTEMS:
         figures["nlu"][system]["held_out"] = timed(f"held-out NLU, {system}", seconds,

@@ -78,17 +78,22 @@ def verdict(item: Dict[str, Any]) -> str:
     return f"MISS by {margin:.1%}" if item.get("unit") == "%" else f"MISS by {margin:.3f}"
 
 
+def split_titles(figures: Dict[str, Any]) -> List[tuple]:
+    """The NLU result kinds with their titles: held-out and k-fold CV."""
+    return [("held_out", "held-out"), ("cv", f"{figures.get('folds', 5)}-fold CV")]
+
+
 def nlu_rows(figures: Dict[str, Any]) -> List[List[str]]:
     """Rows of the main table for the NLU figures: ours, baseline."""
     rows = []
-    for split, title in (("held_out", "held-out"), ("cv", "5-fold CV")):
+    for split, title in split_titles(figures):
         data = {s: dig(figures, "nlu", s, split) for s in SYSTEMS}
         n = next((dig(d, "intents", "examples") for d in data.values() if d), None)
         rows.append([f"{title} intent accuracy" + (f" ({n} examples)" if n else ""),
                      *(num(dig(d, "intents", "accuracy")) for d in data.values())])
         rows.append([f"{title} intent macro-F1", *(num(dig(d, "intents", "macro_f1")) for d in data.values())])
         if split == "cv":
-            rows.append(["5-fold CV entities", *("n/a (data/nlu has no entity annotations)" if d else "n/a"
+            rows.append([f"{title} entities", *("n/a (data/nlu has no entity annotations)" if d else "n/a"
                                                  for d in data.values())])
             continue
         rows.append([f"{title} entity F1 (micro)",
@@ -154,7 +159,7 @@ def entity_table(figures: Dict[str, Any]) -> str:
 
 def confusion_lines(figures: Dict[str, Any]) -> List[str]:
     lines = []
-    for split, title in (("held_out", "held-out"), ("cv", "5-fold CV")):
+    for split, title in split_titles(figures):
         for system, name in SYSTEMS.items():
             data = dig(figures, "nlu", system, split)
             if not data:
@@ -203,7 +208,8 @@ def render(figures: Dict[str, Any], targets: List[Dict[str, Any]]) -> str:
     met = sum(t["passed"] is True for t in targets)
     parts = [
         "# Understanding and safety report",
-        f"Generated {figures.get('generated', '?')} in {figures.get('seconds', 0):.0f} s. "
+        f"Generated {figures.get('generated', '?')} in {figures.get('seconds', 0):.0f} s "
+        f"(commit {figures.get('commit', '?')}). "
         "Entities of our pipeline come from RunnerFactExtractor (rule-based, untrained); Rasa's default "
         "pipeline can only learn entities from annotated training examples, and data/nlu has none.",
         main,
