@@ -4,7 +4,7 @@ Two differences from the end-to-end fixture: the model file is a parameter
 (ours or the default-config baseline), and the endpoints come from the
 project's ``endpoints.yml`` (so options such as ``enable_selective_domain``
 are benchmarked as deployed), with the action server's URL, a fresh SQLite
-tracker store and the in-memory lock store filled in. Both servers start at
+tracker store (endpoints.yml's type) and the in-memory lock store filled in. Both servers start at
 the same moment, as ``make serve`` starts them.
 """
 from __future__ import annotations
@@ -18,9 +18,7 @@ from typing import Any, Dict, List
 
 import yaml
 
-from tests.e2e.servers import MODEL, PROJECT_ROOT, VENV_BIN, Servers, server_env, wait_until_up
-
-ENDPOINTS = PROJECT_ROOT / "endpoints.yml"
+from tests.e2e.servers import ENDPOINTS, MODEL, PROJECT_ROOT, VENV_BIN, Servers, server_env, wait_until_up
 
 
 @dataclass
@@ -41,7 +39,7 @@ class BenchServers(Servers):
         action["url"] = f"http://127.0.0.1:{self.action_port}/webhook"
         endpoints = {
             "action_endpoint": action,
-            "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(self.db)},
+            "tracker_store": {**config["tracker_store"], "db": str(self.db)},
             "lock_store": {"type": "in_memory"},
         }
         path = self.workdir / "endpoints.yml"

@@ -1,9 +1,10 @@
-"""Two speed fixes for the Rasa 3.6 server; what it does is unchanged.
+"""Speed fixes for the Rasa 3.6 server; what the assistant does is unchanged.
 
 ``understanding.component`` calls :func:`install` when it is imported, that is
 when the Rasa server (or ``rasa train`` / ``rasa test``) loads our model, so the
-fixes are active wherever our model runs and nowhere else. Both were found by
-profiling the Rasa server under the benchmark's load (``benchmarks/``):
+fixes are active wherever our model runs and nowhere else. All were found by
+profiling the Rasa server (``python -m benchmarks.profile`` and the load of
+``benchmarks/``):
 
 1. After every custom action, Rasa checks the action server's answer with
    ``jsonschema.validate(answer, schema)``. That function first checks the
@@ -21,17 +22,57 @@ profiling the Rasa server under the benchmark's load (``benchmarks/``):
    always one of the event classes Rasa defines (they are direct subclasses of
    ``Event``, defined before any other), so the remembered answer is the one
    the walk would give; names that are not found still go through the walk.
+3. For every prediction the RulePolicy turns the *whole* conversation into
+   states (one per action so far) and compares the rules against the end of
+   that list: 34% of the server's time at turn 200. A rule only ever looks
+   at as many states as it is long (``RulePolicy._is_rule_applicable``
+   accepts any state further back), so here, when predicting, only the last
+   ``longest rule + 1`` states are built. The events are still replayed from
+   the start to get each state right; only the costly state building is cut.
+4. ``DialogueStateTracker.applied_events`` (the events minus the undone ones)
+   walks the whole conversation each time it is asked, several times per
+   message. Here its result is kept on the tracker and extended with the
+   events added since, as long as they neither start a loop with a name not
+   seen before (that changes how earlier events are read) nor the tracker's
+   event list was replaced; otherwise it is worked out again from the start.
+5. Before every custom action Rasa sends the action server the whole
+   conversation (about 600 KB of JSON at turn 200, encoded by Rasa and
+   decoded by the action server, two or three times per message). Here only
+   the last ``ACTION_SERVER_EVENTS`` events are sent, with the slots, latest
+   message and active loop as before. Our actions look at most at the last
+   two actions (``actions/form_validation.py: previous_action``); this is the
+   one fix that changes what the action server receives, and
+   tests/actions and the end-to-end tests hold it to the same behaviour.
+6. To load DIET's weights, Rasa first *trains one step* on an example so that
+   every variable exists, which traces the whole training graph and creates
+   the optimizer's state: about 130 MB of the Rasa server's memory, kept for
+   its lifetime. Here the model is built by one prediction instead, the saved
+   weights are restored into it, and the label embeddings and the prediction
+   function are made again from the restored weights. On the 339 held-out
+   messages every intent and confidence is the same as with Rasa's loading.
+   Loading for fine-tuning, or without a prediction example, is Rasa's.
 """
 from __future__ import annotations
 
+import itertools
+import json
+from contextvars import ContextVar
+import functools
 from functools import lru_cache
-from typing import Any, Dict, Optional, Text, Type
+from typing import Any, Dict, List, Optional, Text, Type
 
 import jsonschema
+import rasa
 from rasa.core.actions.action import RemoteAction
-from rasa.shared.core.events import Event
+from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
+from rasa.shared.core.domain import Domain, State
+from rasa.shared.core.events import (ActionExecuted, ActionReverted, ActiveLoop, Event, Restarted,
+                                     SessionStarted, UserUttered, UserUtteranceReverted)
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
 _INSTALLED_FLAG = "_runner_speedups_installed"
+# Rasa's own functions that the fixes replace, by name (for tests and comparisons).
+RASA_ORIGINALS: Dict[str, Any] = {}
 
 
 @lru_cache(maxsize=1)
@@ -69,10 +110,161 @@ def _install_event_lookup() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
+# Set while the RulePolicy predicts: how many of the latest states to build.
+_RULE_STATE_WINDOW: ContextVar[Optional[int]] = ContextVar("rule_state_window", default=None)
+
+
+def longest_rule(policy: RulePolicy) -> int:
+    """The number of states in the policy's longest rule (kept while its rules are unchanged)."""
+    lookup = policy.lookup
+    sizes = tuple(len(lookup.get(name) or {}) for name in (RULES, RULES_FOR_LOOP_UNHAPPY_PATH))
+    known = policy.__dict__.get("_runner_longest_rule")
+    if known is None or known[0] != sizes:
+        longest = max((len(json.loads(key)) for name in (RULES, RULES_FOR_LOOP_UNHAPPY_PATH)
+                       for key in lookup.get(name) or {}), default=0)
+        known = policy.__dict__["_runner_longest_rule"] = (sizes, longest)
+    return known[1]
+
+
+def latest_states(domain: Domain, tracker: DialogueStateTracker, window: int,
+                  omit_unset_slots: bool = False) -> List[State]:
+    """The last ``window`` of ``domain.states_for_tracker_history(tracker)``, same values."""
+    applied = tracker.applied_events()
+    total = 1 + sum(isinstance(event, ActionExecuted) for event in applied)
+    first_kept = total - max(window, 1)
+    states: List[State] = []
+    prior = tracker.init_copy()
+    index = 0
+    for event in applied:
+        if isinstance(event, ActionExecuted):
+            if index >= first_kept:
+                states.append(domain._clean_state(domain.get_active_state(prior, omit_unset_slots=omit_unset_slots)))
+            index += 1
+        prior.update(event)
+    states.append(domain._clean_state(domain.get_active_state(prior, omit_unset_slots=omit_unset_slots)))
+    return states
+
+
+def _install_rule_state_window() -> None:
+    rasa_states = RASA_ORIGINALS["states_for_tracker_history"] = Domain.states_for_tracker_history
+    rasa_predict = RASA_ORIGINALS["predict_action_probabilities"] = RulePolicy.predict_action_probabilities
+
+    @functools.wraps(rasa_states)
+    def states_for_tracker_history(self: Domain, tracker: DialogueStateTracker, omit_unset_slots: bool = False,
+                                   ignore_rule_only_turns: bool = False,
+                                   rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
+        window = _RULE_STATE_WINDOW.get()
+        if window is None or ignore_rule_only_turns:
+            return rasa_states(self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+        return latest_states(self, tracker, window, omit_unset_slots)
+
+    # functools.wraps: Rasa's graph validation reads this method's signature and type hints.
+    @functools.wraps(rasa_predict)
+    def predict_action_probabilities(self: RulePolicy, tracker: DialogueStateTracker, domain: Domain,
+                                     rule_only_data: Optional[Dict[Text, Any]] = None, **kwargs: Any) -> Any:
+        token = _RULE_STATE_WINDOW.set(longest_rule(self) + 1)
+        try:
+            return rasa_predict(self, tracker, domain, rule_only_data=rule_only_data, **kwargs)
+        finally:
+            _RULE_STATE_WINDOW.reset(token)
+
+    Domain.states_for_tracker_history = states_for_tracker_history
+    RulePolicy.predict_action_probabilities = predict_action_probabilities
+
+
+def _install_applied_events_memory() -> None:
+    rasa_applied = RASA_ORIGINALS["applied_events"] = DialogueStateTracker.applied_events
+
+    @functools.wraps(rasa_applied)
+    def applied_events(self: DialogueStateTracker) -> List[Event]:
+        events = self.events
+        kept = self.__dict__.get("_runner_applied")
+        if kept is not None:
+            events_id, count, last, loop_names, applied = kept
+            if events_id == id(events) and len(events) >= count and (count == 0 or events[count - 1] is last):
+                new = list(itertools.islice(events, count, None))
+                if not any(isinstance(e, ActiveLoop) and e.name and e.name not in loop_names for e in new):
+                    _extend(self, applied, new, loop_names)
+                    kept[1], kept[2] = len(events), (events[-1] if events else None)
+                    return list(applied)
+        loop_names = {e.name for e in events if isinstance(e, ActiveLoop) and e.name}
+        applied = rasa_applied(self)
+        self.__dict__["_runner_applied"] = [id(events), len(events), events[-1] if events else None,
+                                            loop_names, list(applied)]
+        return applied
+
+    DialogueStateTracker.applied_events = applied_events
+
+
+def _extend(tracker: DialogueStateTracker, applied: List[Event], new: List[Event], loop_names: set) -> None:
+    """Rasa's ``applied_events`` loop, continued over ``new`` events."""
+    for event in new:
+        if isinstance(event, (Restarted, SessionStarted)):
+            applied.clear()
+        elif isinstance(event, ActionReverted):
+            tracker._undo_till_previous(ActionExecuted, applied)
+        elif isinstance(event, UserUtteranceReverted):
+            tracker._undo_till_previous(UserUttered, applied)
+            tracker._undo_till_previous(ActionExecuted, applied)
+        elif (isinstance(event, ActionExecuted) and event.action_name in loop_names
+              and not tracker._first_loop_execution_or_unhappy_path(event.action_name, applied)):
+            tracker._undo_till_previous_loop_execution(event.action_name, applied)
+        else:
+            applied.append(event)
+
+
+# Events of the conversation sent to the action server with each action call.
+ACTION_SERVER_EVENTS = 100
+
+
+def _install_recent_events_for_actions() -> None:
+    RASA_ORIGINALS["_action_call_format"] = RemoteAction._action_call_format
+
+    @functools.wraps(RASA_ORIGINALS["_action_call_format"])
+    def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> Dict[Text, Any]:
+        state = tracker.current_state(EventVerbosity.NONE)
+        events = tracker.events
+        state["events"] = [event.as_dict() for event in
+                           itertools.islice(events, max(0, len(events) - ACTION_SERVER_EVENTS), None)]
+        result = {"next_action": self._name, "sender_id": tracker.sender_id, "tracker": state,
+                  "version": rasa.__version__}
+        if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
+            result["domain"] = domain.as_dict()
+        return result
+
+    RemoteAction._action_call_format = _action_call_format
+
+
+def _install_predict_only_loading() -> None:
+    from rasa.utils.tensorflow.models import RasaModel
+
+    rasa_load = RASA_ORIGINALS["RasaModel.load"] = RasaModel.load.__func__
+
+    def load(cls: Type[RasaModel], model_file_name: Text, model_data_example: Any,
+             predict_data_example: Optional[Any] = None, finetune_mode: bool = False,
+             *args: Any, **kwargs: Any) -> RasaModel:
+        if finetune_mode or predict_data_example is None or kwargs.get("config", {}).get("run_eagerly"):
+            return rasa_load(cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+                             *args, **kwargs)
+        model = cls(*args, **kwargs)
+        model.run_inference(predict_data_example)  # creates the variables used to predict
+        model.load_weights(model_file_name).expect_partial()  # the optimizer's state is not needed
+        model.prepare_for_predict()  # label embeddings from the restored weights
+        model._tf_predict_step = None  # trace the prediction again with them
+        model.run_inference(predict_data_example)
+        return model
+
+    RasaModel.load = classmethod(load)
+
+
 def install() -> None:
-    """Install both fixes (once per process)."""
+    """Install the fixes (once per process)."""
     if getattr(RemoteAction, _INSTALLED_FLAG, False):
         return
     _install_response_validation()
     _install_event_lookup()
+    _install_rule_state_window()
+    _install_applied_events_memory()
+    _install_recent_events_for_actions()
+    _install_predict_only_loading()
     setattr(RemoteAction, _INSTALLED_FLAG, True)

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 import requests
+import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
+ENDPOINTS = PROJECT_ROOT / "endpoints.yml"
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -64,13 +66,13 @@ class Servers:
         return f"http://127.0.0.1:{self.rasa_port}"
 
     def endpoints_file(self) -> Path:
-        db = self.tracker_db or (self.workdir / "tracker.db")
+        """endpoints.yml as deployed, with this action server's URL and this run's SQLite file."""
+        deployed = yaml.safe_load(ENDPOINTS.read_text())
+        action = {**deployed["action_endpoint"], "url": f"http://127.0.0.1:{self.action_port}/webhook"}
+        tracker_store = {**deployed["tracker_store"], "db": str(self.tracker_db or (self.workdir / "tracker.db"))}
+        endpoints = {"action_endpoint": action, "tracker_store": tracker_store, "lock_store": {"type": "in_memory"}}
         path = self.workdir / "endpoints.yml"
-        path.write_text(
-            f"action_endpoint:\n  url: http://127.0.0.1:{self.action_port}/webhook\n"
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {db}\n"
-            "lock_store:\n  type: in_memory\n"
-        )
+        path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
         return path
 
     def start_actions(self) -> None:
