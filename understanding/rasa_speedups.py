@@ -27,8 +27,9 @@ profiling the Rasa server (``python -m benchmarks.profile`` and the load of
    that list: 34% of the server's time at turn 200. A rule only ever looks
    at as many states as it is long (``RulePolicy._is_rule_applicable``
    accepts any state further back), so here, when predicting, only the last
-   ``longest rule + 1`` states are built. The events are still replayed from
-   the start to get each state right; only the costly state building is cut.
+   ``longest rule + 1`` states are built, and the states already built (with
+   the tracker replayed up to them) are kept on the tracker, so a prediction
+   replays only the events added since the previous one.
 4. ``DialogueStateTracker.applied_events`` (the events minus the undone ones)
    walks the whole conversation each time it is asked, several times per
    message. Here its result is kept on the tracker and extended with the
@@ -54,12 +55,15 @@ profiling the Rasa server (``python -m benchmarks.profile`` and the load of
 """
 from __future__ import annotations
 
+import copy
 import itertools
 import json
+from collections import deque
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 import functools
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import Any, Deque, Dict, List, Optional, Set, Text, Type
 
 import jsonschema
 import rasa
@@ -126,23 +130,45 @@ def longest_rule(policy: RulePolicy) -> int:
     return known[1]
 
 
+@dataclass
+class _StatesMemory:
+    """States of one tracker already built: up to ``capacity`` of them, after ``consumed`` applied events."""
+
+    generation: int
+    capacity: int
+    prior: DialogueStateTracker
+    consumed: int = 0
+    states: Deque[State] = field(default_factory=deque)
+
+
 def latest_states(domain: Domain, tracker: DialogueStateTracker, window: int,
                   omit_unset_slots: bool = False) -> List[State]:
-    """The last ``window`` of ``domain.states_for_tracker_history(tracker)``, same values."""
+    """The last ``window`` of ``domain.states_for_tracker_history(tracker)``, same values.
+
+    The states before the latest action are kept on the tracker and only the
+    events added since are replayed, while its applied events only grew
+    (same generation of ``_AppliedMemory``); otherwise all are replayed.
+    """
+    window = max(window, 1)
     applied = tracker.applied_events()
-    total = 1 + sum(isinstance(event, ActionExecuted) for event in applied)
-    first_kept = total - max(window, 1)
-    states: List[State] = []
-    prior = tracker.init_copy()
-    index = 0
-    for event in applied:
-        if isinstance(event, ActionExecuted):
-            if index >= first_kept:
-                states.append(domain._clean_state(domain.get_active_state(prior, omit_unset_slots=omit_unset_slots)))
-            index += 1
+    memory = tracker.__dict__.get("_runner_applied")
+    generation = memory.generation if isinstance(memory, _AppliedMemory) else -1
+    memories = tracker.__dict__.setdefault("_runner_states", {})
+    key = (id(domain), omit_unset_slots)
+    kept: Optional[_StatesMemory] = memories.get(key)
+    if (kept is None or generation < 0 or kept.generation != generation or kept.consumed > len(applied)
+            or kept.capacity < window - 1):
+        kept = memories[key] = _StatesMemory(generation, window - 1, tracker.init_copy(),
+                                             states=deque(maxlen=window - 1))
+    prior = kept.prior
+    for event in applied[kept.consumed:]:
+        if isinstance(event, ActionExecuted) and kept.capacity:
+            kept.states.append(domain._clean_state(domain.get_active_state(prior, omit_unset_slots=omit_unset_slots)))
         prior.update(event)
-    states.append(domain._clean_state(domain.get_active_state(prior, omit_unset_slots=omit_unset_slots)))
-    return states
+    kept.consumed = len(applied)
+    before = list(kept.states)[-(window - 1):] if window > 1 else []
+    # Rasa's featurizer edits the states it gets: hand out copies.
+    return copy.deepcopy(before) + [domain._clean_state(domain.get_active_state(prior, omit_unset_slots=omit_unset_slots))]
 
 
 def _install_rule_state_window() -> None:
@@ -172,6 +198,26 @@ def _install_rule_state_window() -> None:
     RulePolicy.predict_action_probabilities = predict_action_probabilities
 
 
+_generations = itertools.count()
+
+
+@dataclass
+class _AppliedMemory:
+    """A tracker's applied events after its first ``count`` events.
+
+    ``generation`` changes whenever the list is not just extended (worked out
+    again, or events undone), so whoever saw a generation knows the list has
+    only grown since.
+    """
+
+    events_id: int
+    count: int
+    last: Optional[Event]
+    loop_names: Set[Text]
+    applied: List[Event]
+    generation: int = field(default_factory=lambda: next(_generations))
+
+
 def _install_applied_events_memory() -> None:
     rasa_applied = RASA_ORIGINALS["applied_events"] = DialogueStateTracker.applied_events
 
@@ -179,25 +225,26 @@ def _install_applied_events_memory() -> None:
     def applied_events(self: DialogueStateTracker) -> List[Event]:
         events = self.events
         kept = self.__dict__.get("_runner_applied")
-        if kept is not None:
-            events_id, count, last, loop_names, applied = kept
-            if events_id == id(events) and len(events) >= count and (count == 0 or events[count - 1] is last):
-                new = list(itertools.islice(events, count, None))
-                if not any(isinstance(e, ActiveLoop) and e.name and e.name not in loop_names for e in new):
-                    _extend(self, applied, new, loop_names)
-                    kept[1], kept[2] = len(events), (events[-1] if events else None)
-                    return list(applied)
-        loop_names = {e.name for e in events if isinstance(e, ActiveLoop) and e.name}
+        if (isinstance(kept, _AppliedMemory) and kept.events_id == id(events) and len(events) >= kept.count
+                and (kept.count == 0 or events[kept.count - 1] is kept.last)):
+            new = list(itertools.islice(events, kept.count, None))
+            if not any(isinstance(e, ActiveLoop) and e.name and e.name not in kept.loop_names for e in new):
+                if _extend(self, kept.applied, new, kept.loop_names):
+                    kept.generation = next(_generations)
+                kept.count, kept.last = len(events), (events[-1] if events else None)
+                return list(kept.applied)
         applied = rasa_applied(self)
-        self.__dict__["_runner_applied"] = [id(events), len(events), events[-1] if events else None,
-                                            loop_names, list(applied)]
+        self.__dict__["_runner_applied"] = _AppliedMemory(
+            id(events), len(events), events[-1] if events else None,
+            {e.name for e in events if isinstance(e, ActiveLoop) and e.name}, list(applied))
         return applied
 
     DialogueStateTracker.applied_events = applied_events
 
 
-def _extend(tracker: DialogueStateTracker, applied: List[Event], new: List[Event], loop_names: set) -> None:
-    """Rasa's ``applied_events`` loop, continued over ``new`` events."""
+def _extend(tracker: DialogueStateTracker, applied: List[Event], new: List[Event], loop_names: Set[Text]) -> bool:
+    """Rasa's ``applied_events`` loop, continued over ``new`` events; whether any was undone."""
+    length, undone = len(applied), False
     for event in new:
         if isinstance(event, (Restarted, SessionStarted)):
             applied.clear()
@@ -211,6 +258,9 @@ def _extend(tracker: DialogueStateTracker, applied: List[Event], new: List[Event
             tracker._undo_till_previous_loop_execution(event.action_name, applied)
         else:
             applied.append(event)
+        undone = undone or len(applied) < length
+        length = len(applied)
+    return undone
 
 
 # Events of the conversation sent to the action server with each action call.

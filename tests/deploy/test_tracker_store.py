@@ -112,3 +112,18 @@ def test_the_cache_is_bounded(tmp_path: Path) -> None:
         assert (store.hits, store.misses) == (2, 1)
 
     asyncio.run(scenario())
+
+
+def test_sqlite_is_in_write_ahead_log_mode(tmp_path: Path) -> None:
+    import sqlite3
+
+    store, = stores(tmp_path / "t.db", 1)
+
+    async def scenario() -> None:
+        tracker = DialogueStateTracker("runner", DOMAIN.slots)
+        tracker.update_with_events(turn("I run on grass", "grass"), DOMAIN)
+        await store.save(tracker)
+
+    asyncio.run(scenario())
+    with sqlite3.connect(tmp_path / "t.db") as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

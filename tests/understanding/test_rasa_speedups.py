@@ -75,6 +75,24 @@ def test_latest_states_are_the_end_of_rasas_states(seed: int, window: int) -> No
     assert rasa_speedups.latest_states(PROJECT_DOMAIN, tracker, window) == expected[-window:]
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_latest_states_stay_right_while_the_conversation_grows(seed: int) -> None:
+    """States kept from earlier predictions, reverts and restarts included."""
+    tracker = DialogueStateTracker("runner", PROJECT_DOMAIN.slots)
+    for step, event in enumerate(random_events(100 + seed, 150)):
+        tracker.update(event)
+        if step % 3 == 0:
+            expected = RASA_STATES(PROJECT_DOMAIN, tracker)[-6:]
+            assert rasa_speedups.latest_states(PROJECT_DOMAIN, tracker, 6) == expected, f"after event {step}"
+
+
+def test_states_handed_out_can_be_changed_by_the_caller() -> None:
+    tracker = DialogueStateTracker.from_events("runner", random_events(9, 80), PROJECT_DOMAIN.slots)
+    for state in rasa_speedups.latest_states(PROJECT_DOMAIN, tracker, 5):
+        state.clear()
+    assert rasa_speedups.latest_states(PROJECT_DOMAIN, tracker, 5) == RASA_STATES(PROJECT_DOMAIN, tracker)[-5:]
+
+
 def test_outside_a_rule_prediction_all_states_are_built() -> None:
     tracker = DialogueStateTracker.from_events("runner", random_events(5, 150), PROJECT_DOMAIN.slots)
     assert tracker.past_states(PROJECT_DOMAIN) == RASA_STATES(PROJECT_DOMAIN, tracker)
