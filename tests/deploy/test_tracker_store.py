@@ -26,6 +26,14 @@ def stores(path: Path, count: int = 2) -> List[CachingSQLTrackerStore]:
     return [CachingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(path)) for _ in range(count)]
 
 
+async def started(store: CachingSQLTrackerStore, sender: str, text: str, surface: str) -> DialogueStateTracker:
+    """A new conversation with one turn, saved."""
+    tracker = DialogueStateTracker(sender, DOMAIN.slots)
+    tracker.update_with_events(turn(text, surface), DOMAIN)
+    await store.save(tracker)
+    return tracker
+
+
 def event_texts(tracker: DialogueStateTracker) -> List[str]:
     return [e.text for e in tracker.events if isinstance(e, UserUttered)]
 
@@ -34,9 +42,7 @@ def test_a_saved_conversation_is_not_loaded_again(tmp_path: Path) -> None:
     store, = stores(tmp_path / "t.db", 1)
 
     async def scenario() -> None:
-        tracker = DialogueStateTracker("runner", DOMAIN.slots)
-        tracker.update_with_events(turn("I run on grass", "grass"), DOMAIN)
-        await store.save(tracker)
+        tracker = await started(store, "runner", "I run on grass", "grass")
         assert await store.retrieve("runner") is tracker
         assert (store.hits, store.misses) == (1, 0)
 
@@ -47,9 +53,7 @@ def test_events_another_server_added_are_seen(tmp_path: Path) -> None:
     first, second = stores(tmp_path / "t.db")
 
     async def scenario() -> None:
-        tracker = DialogueStateTracker("runner", DOMAIN.slots)
-        tracker.update_with_events(turn("I run on grass", "grass"), DOMAIN)
-        await first.save(tracker)
+        tracker = await started(first, "runner", "I run on grass", "grass")
         elsewhere = await second.retrieve("runner")
         elsewhere.update_with_events(turn("actually on concrete", "concrete"), DOMAIN)
         await second.save(elsewhere)
@@ -64,9 +68,7 @@ def test_events_added_but_never_saved_are_not_returned(tmp_path: Path) -> None:
     store, = stores(tmp_path / "t.db", 1)
 
     async def scenario() -> None:
-        tracker = DialogueStateTracker("runner", DOMAIN.slots)
-        tracker.update_with_events(turn("I run on grass", "grass"), DOMAIN)
-        await store.save(tracker)
+        tracker = await started(store, "runner", "I run on grass", "grass")
         tracker.update_with_events(turn("a message that failed", "sand"), DOMAIN)  # no save
         again = await store.retrieve("runner")
         assert again is not tracker
@@ -81,9 +83,7 @@ def test_a_new_session_is_stored_once_and_loaded_alone(tmp_path: Path, store_cla
     store = store_class(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"))
 
     async def scenario() -> None:
-        tracker = DialogueStateTracker("runner", DOMAIN.slots)
-        tracker.update_with_events(turn("first session", "grass"), DOMAIN)
-        await store.save(tracker)
+        tracker = await started(store, "runner", "first session", "grass")
         tracker = await store.retrieve("runner")
         tracker.update_with_events([ActionExecuted("action_session_start"), SessionStarted(),
                                     ActionExecuted("action_listen")], DOMAIN)
@@ -120,9 +120,7 @@ def test_sqlite_is_in_write_ahead_log_mode(tmp_path: Path) -> None:
     store, = stores(tmp_path / "t.db", 1)
 
     async def scenario() -> None:
-        tracker = DialogueStateTracker("runner", DOMAIN.slots)
-        tracker.update_with_events(turn("I run on grass", "grass"), DOMAIN)
-        await store.save(tracker)
+        tracker = await started(store, "runner", "I run on grass", "grass")
 
     asyncio.run(scenario())
     with sqlite3.connect(tmp_path / "t.db") as connection:
