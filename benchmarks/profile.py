@@ -26,7 +26,7 @@ from typing import List, Optional
 
 from benchmarks.long_conversation import checkpoints, run_long
 from benchmarks.servers import BenchServers
-from tests.e2e.servers import PROJECT_ROOT, VENV_BIN, server_env, wait_until_up
+from tests.e2e.servers import PROJECT_ROOT, VENV_BIN
 
 RESULTS = PROJECT_ROOT / "results" / "benchmark"
 
@@ -37,15 +37,8 @@ class ProfiledServers(BenchServers):
 
     profile_path: Path = RESULTS / "rasa.prof"
 
-    def start_rasa(self) -> None:
-        log = self.workdir / "rasa.log"
-        self.processes["rasa"] = subprocess.Popen(
-            [str(VENV_BIN / "python"), "-m", "cProfile", "-o", str(self.profile_path), "-m", "rasa", "run",
-             "--model", str(self.model), "--port", str(self.rasa_port), "--endpoints", str(self.endpoints_file()),
-             "--credentials", "credentials.yml", "--interface", "127.0.0.1"],
-            cwd=PROJECT_ROOT, env=server_env(self.env), stdout=log.open("w"), stderr=subprocess.STDOUT,
-        )
-        wait_until_up(self.url, self.processes["rasa"], log, timeout=300)
+    def rasa_program(self) -> List[str]:
+        return [str(VENV_BIN / "python"), "-m", "cProfile", "-o", str(self.profile_path), "-m", "rasa"]
 
     def stop_rasa_and_write_profile(self) -> None:
         process = self.processes.pop("rasa")

@@ -164,9 +164,7 @@ def run(model: Path, workdir: Path, conversations: Optional[List[Dict[str, Any]]
     from tests.e2e.servers import Servers
 
     conversations = conversations if conversations is not None else load()
-    # Servers passes models/current.tar.gz as --model; a second --model later on
-    # the command line wins (argparse keeps the last), and /status confirms it.
-    servers = Servers(workdir, tracker_db=workdir / "tracker.db", extra_args=["--enable-api", "--model", str(model)])
+    servers = Servers(workdir, tracker_db=workdir / "tracker.db", extra_args=["--enable-api"], model=model)
     try:
         servers.start_actions()
         servers.start_rasa()

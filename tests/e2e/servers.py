@@ -60,16 +60,23 @@ class Servers:
     env: Dict[str, str] = field(default_factory=dict)
     api_token: str = field(default_factory=lambda: os.urandom(12).hex())
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+    model: Path = MODEL
+    rasa_start_timeout: float = 180
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
+    @property
+    def db(self) -> Path:
+        """This run's SQLite tracker store file."""
+        return self.tracker_db or (self.workdir / "tracker.db")
+
     def endpoints_file(self) -> Path:
         """endpoints.yml as deployed, with this action server's URL and this run's SQLite file."""
         deployed = yaml.safe_load(ENDPOINTS.read_text())
         action = {**deployed["action_endpoint"], "url": f"http://127.0.0.1:{self.action_port}/webhook"}
-        tracker_store = {**deployed["tracker_store"], "db": str(self.tracker_db or (self.workdir / "tracker.db"))}
+        tracker_store = {**deployed["tracker_store"], "db": str(self.db)}
         endpoints = {"action_endpoint": action, "tracker_store": tracker_store, "lock_store": {"type": "in_memory"}}
         path = self.workdir / "endpoints.yml"
         path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
@@ -88,12 +95,16 @@ class Servers:
         if "--enable-api" in self.extra_args and "--auth-token" not in self.extra_args:
             self.extra_args += ["--auth-token", self.api_token]
         self.processes["rasa"] = subprocess.Popen(
-            [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(self.rasa_port),
+            [*self.rasa_program(), "run", "--model", str(self.model), "--port", str(self.rasa_port),
              "--endpoints", str(self.endpoints_file()), "--credentials", "credentials.yml",
              "--interface", "127.0.0.1", *self.extra_args],
             cwd=PROJECT_ROOT, env=server_env(self.env), stdout=log.open("w"), stderr=subprocess.STDOUT,
         )
-        wait_until_up(self.url, self.processes["rasa"], log)
+        wait_until_up(self.url, self.processes["rasa"], log, timeout=self.rasa_start_timeout)
+
+    def rasa_program(self) -> List[str]:
+        """The command that runs Rasa's CLI (a subclass may run it under a profiler)."""
+        return [str(VENV_BIN / "rasa")]
 
     def stop(self, name: str, sig: int = signal.SIGTERM) -> None:
         process = self.processes.pop(name, None)
