@@ -56,13 +56,12 @@ profiling the Rasa server (``python -m benchmarks.profile`` and the load of
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import json
 from collections import deque
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-import functools
-from functools import lru_cache
 from typing import Any, Deque, Dict, List, Optional, Set, Text, Type
 
 import jsonschema
@@ -79,7 +78,7 @@ _INSTALLED_FLAG = "_runner_speedups_installed"
 RASA_ORIGINALS: Dict[str, Any] = {}
 
 
-@lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def action_response_validator() -> Any:
     """The validator of Rasa's action server answer schema, its schema checked once."""
     schema = RemoteAction.action_response_format_spec()
