@@ -6,7 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PATTERNS = {
     "Telegram bot token": re.compile(r"\b\d{8,10}:[A-Za-z0-9_-]{35}\b"),
-    "Slack token": re.compile(r"\bxox[abpr]-\d+-[A-Za-z0-9-]{10,}"),
+    "Slack token": re.compile(r"\bxox[abpr]-[A-Za-z0-9-]{10,}"),
     "private key": re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"),
     "AWS access key": re.compile(r"\bAKIA[0-9A-Z]{16}\b"),
 }
@@ -30,3 +30,4 @@ def test_no_credentials_are_committed():
 def test_the_scan_would_see_a_token():
     assert PATTERNS["Telegram bot token"].search("TOKEN=123456789:AAE" + "x" * 32)
     assert PATTERNS["Slack token"].search("xoxb-" + "1234567890-abcdefghijkl")
+    assert PATTERNS["Slack token"].search("xoxb-" + "fake-token-for-tests")

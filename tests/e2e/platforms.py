@@ -21,7 +21,7 @@ class PlatformSettings:
     slack_api: str
     telegram_token: str = "7000001:AAHfakeTokenForTests_0123456789abcdefgh"
     telegram_secret: str = "telegram-secret-for-tests"
-    slack_token: str = "xoxb-fake-token-for-tests"
+    slack_token: str = "slack-bot-token-for-tests"
     slack_signing_secret: str = "slack-signing-secret-for-tests"
 
     def environment(self) -> Dict[str, str]:
