@@ -9,13 +9,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.causes import likely_causes
 from actions.knowledge import knowledge
-from actions.messages import assessment_messages, physio_summary
+from actions.messages import advice_of, assessment_messages, physio_summary, update_messages
 from actions.red_flags import detect, triage_level
 from actions.runner import facts_from_slots
 
 
 class ActionAssess(Action):
-    """Explain the likely causes and what to do, from the runner's answers."""
+    """Explain the likely causes and what to do, from the runner's answers.
+
+    The first time, the whole assessment; after that, only what a new detail
+    changed (``last_advice`` holds what was advised), and an emergency replaces
+    the earlier advice cleanly.
+    """
 
     def name(self) -> Text:
         return "action_assess"
@@ -27,20 +32,17 @@ class ActionAssess(Action):
         flags = detect(facts)
         level = triage_level(flags)
         causes = likely_causes(facts)
-        summary = physio_summary(facts, causes, flags, level, kb)
-        flag_ids = [flag.id for flag in flags]
-        assessed_before = tracker.get_slot("assessment_summary") is not None
-        same_advice = (level == tracker.get_slot("triage") and causes == (tracker.get_slot("likely_causes") or [])
-                       and flag_ids == (tracker.get_slot("red_flags") or []))
-        if assessed_before and same_advice:  # a new detail that changes nothing: don't repeat it all
-            dispatcher.utter_message(text=kb.messages["assessment_unchanged"])
-            dispatcher.utter_message(text=kb.levels[level].headline)
+        before = tracker.get_slot("last_advice")
+        if before:
+            texts = update_messages(kb, facts, before, causes, flags, level)
         else:
-            for text in assessment_messages(kb, facts, causes, flags, level):
-                dispatcher.utter_message(text=text)
+            texts = assessment_messages(kb, facts, causes, flags, level)
+        for text in texts:
+            dispatcher.utter_message(text=text)
         return [
             SlotSet("likely_causes", causes),
             SlotSet("triage", level),
-            SlotSet("red_flags", flag_ids),
-            SlotSet("assessment_summary", summary),
+            SlotSet("red_flags", [flag.id for flag in flags]),
+            SlotSet("assessment_summary", physio_summary(facts, causes, flags, level, kb)),
+            SlotSet("last_advice", advice_of(level, causes, flags)),
         ]

@@ -1,4 +1,8 @@
-"""Likely causes (clinical-notes.md cause ids) that the runner's answers support."""
+"""Likely causes (knowledge/causes.yml) that the runner's answers support.
+
+Stretching is not among them: trials found no clear effect of stretching on
+injuries (docs/clinical-basis.md, "Strength and stretching").
+"""
 from __future__ import annotations
 
 from typing import Callable, List, Tuple
@@ -14,12 +18,12 @@ def _bone_stress(facts: Facts) -> bool:
     return bone_tender and facts.get("injury_event") is False
 
 
-# In order of rank: a single event first, then load, then the rest (strength
-# before stretching, as the evidence in clinical-notes.md suggests).
+# In order of rank: a single event first, the place, then load, then the rest.
 RULES: List[Tuple[str, Callable[[Facts], bool]]] = [
     ("sprain", lambda f: f.get("injury_event") is True and f.get("body_part") in {"ankle", "foot"}),
     ("stress_injury", _bone_stress),
     ("achilles", lambda f: f.get("body_part") == "achilles"),
+    ("heel_pain", lambda f: f.get("body_part") == "heel" and f.get("injury_event") is not True),
     ("overload", lambda f: f.get("volume_change") == "increased"),
     ("sudden_return", lambda f: f.get("volume_change") == "returning"),
     ("footwear", lambda f: f.get("shoes") in RISKY_SHOES),
@@ -29,7 +33,6 @@ RULES: List[Tuple[str, Callable[[Facts], bool]]] = [
     ("landing", lambda f: f.get("heavy_landing") is True),
     ("posture", lambda f: f.get("leaning_back") is True),
     ("body_weight", lambda f: f.get("overweight") is True),
-    ("no_stretching", lambda f: f.get("stretching") is False),
 ]
 
 

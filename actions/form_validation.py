@@ -1,53 +1,75 @@
 """``validate_assessment_form``: understand the answer, then choose the next question.
 
-The form asks only what is still missing, one question at a time. This action
-reads yes/no answers to the question just asked, numbers as weekly distance,
-"I don't know" (skip the question), and an answer it could not understand (say
-so once, then move on). When a red flag has been raised it ends the form, so
-the assessment gives the urgent advice instead of more questions.
+The form asks only what is still missing, one question at a time, in the
+order of ``actions/runner.py``. This action reads answers in context (yes/no,
+"not really", "a bit", numbers as weekly distance, the short answers a
+question lists in ``knowledge/questions.yml``), keeps an answer that comes
+with a side question and answers that question too, skips a question after
+"I don't know" or a second unclear answer, and never asks one question more
+than twice. An emergency ends the questions at once; the assessment comes by
+user turn ``TURN_BUDGET`` whatever the runner answers.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge import knowledge
+from actions.knowledge import EMERGENCY, knowledge
 from actions.red_flags import detect, pending_question
 from actions.runner import QUESTION_ORDER, facts_from_slots, next_question
+from understanding.answers import UNCERTAIN, answer_outside_question, short_answer
 
 REQUESTED_SLOT = "requested_slot"
-YES_NO_ANSWERS: Dict[str, Dict[str, Any]] = {
-    slot: {"affirm": True, "deny": False}
-    for slot in ("injury_event", "can_walk", "bone_tenderness", "swelling", "warm_up", "stretching")
-}
-YES_NO_ANSWERS["volume_change"] = {"affirm": "increased", "deny": "steady"}
+FORM = "assessment_form"
+YES_NO_QUESTIONS = {"injury_event", "can_walk", "bone_tenderness", "tiptoe", "warning_signs", "swelling",
+                    "warm_up", "stretching"}
+YES_NO_VALUES: Dict[str, Dict[str, Any]] = {q: {"affirm": True, "deny": False} for q in YES_NO_QUESTIONS}
+YES_NO_VALUES["volume_change"] = {"affirm": "increased", "deny": "steady"}
+# "Yes" to "any of these signs?" says there is one, not which: ask which.
+YES_IS_NOT_AN_ANSWER = {"warning_signs"}
 # Entities that answer the weekly distance question only when it was asked.
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
 CONVERSATION_INTENTS = {"ask_why", "stop", "start_over", "out_of_scope", "greet", "goodbye", "thank",
                         "ask_capabilities", "other_language"}
 FIRST_PASS_ACTIONS = {"action_listen", "action_extract_slots", None}
+MAX_TIMES_ASKED = 2
 
 
-def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]]) -> Any:
+def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]],
+                        text: str = "") -> Any:
     """The value a short answer gives to the question just asked, or None."""
+    values = [e.get("value") for e in entities if e.get("entity") == question]
+    if values:
+        return values[-1]
     fact_slots = {e.get("entity") for e in entities} & set(QUESTION_ORDER)
-    if question in YES_NO_ANSWERS and intent in YES_NO_ANSWERS[question] and not fact_slots - {question}:
-        return YES_NO_ANSWERS[question][intent]
+    # "no" next to another yes/no fact ("no swelling") may answer that one instead.
+    other_yes_no = (fact_slots & (YES_NO_QUESTIONS | {"volume_change"})) - {question}
+    if question in YES_NO_VALUES and not other_yes_no:
+        said = intent if intent in {"affirm", "deny"} else answer_outside_question(text)
+        if said == "affirm" and question in YES_IS_NOT_AN_ANSWER:
+            return None
+        if said in YES_NO_VALUES[question]:
+            return YES_NO_VALUES[question][said]
     if question == "weekly_km":
         for name in DISTANCE_ENTITIES:
-            values = [e.get("value") for e in entities if e.get("entity") == name]
-            if values:
-                return float(values[-1])
-    return None
+            numbers = [e.get("value") for e in entities if e.get("entity") == name]
+            if numbers:
+                return float(numbers[-1])
+    words = knowledge().questions.get(question, {}).get("answers") or {}
+    if other_yes_no or UNCERTAIN.search(text.lower().replace("\u2019", "'")):
+        return None  # "I can't tell" is not "can't"
+    return short_answer(text, words)
 
 
-def skip_question(question: str, facts: Dict[str, Any], dispatcher: CollectingDispatcher) -> EventType:
+def skip_question(question: str, facts: Dict[str, Any], dispatcher: Optional[CollectingDispatcher]) -> EventType:
     """Move on without an answer: the question joins ``skipped_questions``."""
     facts["skipped_questions"].append(question)
-    dispatcher.utter_message(text=knowledge().messages["skip_question"])
+    if dispatcher is not None:
+        dispatcher.utter_message(text=knowledge().messages["skip_question"])
     return SlotSet("skipped_questions", facts["skipped_questions"])
 
 
@@ -61,6 +83,57 @@ def previous_action(tracker: Tracker) -> Optional[str]:
     return executed[-2] if len(executed) >= 2 else None
 
 
+def complaint_events(tracker: Tracker) -> List[Dict[str, Any]]:
+    """The events since the runner's message that started this assessment."""
+    events = list(tracker.events)
+    start = 0
+    for i, event in enumerate(events):
+        if event.get("event") in {"restart", "session_started"}:
+            start = i + 1
+    activation = next((i for i in range(start, len(events))
+                       if events[i].get("event") == "active_loop" and events[i].get("name") == FORM), None)
+    if activation is None:
+        return events[start:]
+    opening = max((i for i in range(start, activation) if events[i].get("event") == "user"), default=start)
+    return events[opening:]
+
+
+def turns_used(tracker: Tracker) -> int:
+    """The runner's messages since the complaint began, the complaint included."""
+    return sum(e.get("event") == "user" for e in complaint_events(tracker)) or 1
+
+
+def times_asked(tracker: Tracker) -> Counter:
+    """How often each question has been put to the runner in this assessment: the
+    messages the runner sent while it was the question asked (the latest included)."""
+    asked: Counter = Counter()
+    requested = None
+    for event in complaint_events(tracker):
+        if event.get("event") == "slot" and event.get("name") == REQUESTED_SLOT:
+            requested = event.get("value")
+        elif event.get("event") == "user" and requested:
+            asked[requested] += 1
+    return asked
+
+
+def previous_turn_bot_texts(tracker: Tracker) -> List[str]:
+    """What the assistant said in answer to the runner's previous message."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return []
+    return [e.get("text") or "" for e in events[users[-2]:users[-1]] if e.get("event") == "bot"]
+
+
+def unclear_message(tracker: Tracker, question: str) -> str:
+    """"Sorry, I didn't catch that" once; the second time in a row, buttons or an example."""
+    messages = knowledge().messages
+    if any(messages["did_not_understand"] in text for text in previous_turn_bot_texts(tracker)):
+        example = knowledge().questions.get(question, {}).get("example", "yes or no")
+        return messages["did_not_understand_again"].format(example=example)
+    return messages["did_not_understand"]
+
+
 class ValidateAssessmentForm(Action):
     """Validation action of ``assessment_form`` (dynamic questions)."""
 
@@ -71,29 +144,43 @@ class ValidateAssessmentForm(Action):
                   domain: Dict[Text, Any]) -> List[EventType]:
         facts = facts_from_slots(tracker.slots)
         question = tracker.get_slot(REQUESTED_SLOT)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        entities = tracker.latest_message.get("entities") or []
+        message = tracker.latest_message
+        intent = (message.get("intent") or {}).get("name")
+        entities = message.get("entities") or []
+        text = message.get("text") or ""
         first_pass = previous_action(tracker) in FIRST_PASS_ACTIONS
         events: List[EventType] = []
 
         if first_pass and question and facts.get(question) is None:
-            answer = answer_from_context(question, intent, entities)
+            answer = answer_from_context(question, intent, entities, text)
             said_something = any(e.get("entity") for e in entities)
             if answer is not None:
                 facts[question] = answer
                 events.append(SlotSet(question, answer))
+                faq = knowledge().faq.get(intent or "")
+                if faq:  # "yes, 10 min jog. can I take ibuprofen?": keep the answer, answer the question
+                    dispatcher.utter_message(text=faq["answer"].strip())
             elif intent == "dont_know":
                 events.append(skip_question(question, facts, dispatcher))
             elif is_digression(intent) and not said_something:
-                return []  # let the rules answer; the form asks again afterwards
+                return []  # let the rules answer; the form asks again afterwards (at most twice)
             elif tracker.get_slot("unclear_question") == question:
                 # Second time without an answer (even if other details came): move on.
                 events.append(skip_question(question, facts, dispatcher))
             else:
                 events.append(SlotSet("unclear_question", question))
                 if not said_something:
-                    dispatcher.utter_message(text=knowledge().messages["did_not_understand"])
+                    dispatcher.utter_message(text=unclear_message(tracker, question))
 
-        if detect(facts):
+        if any(flag.level == EMERGENCY for flag in detect(facts)):
             return events + [SlotSet(REQUESTED_SLOT, None)]
-        return events + [SlotSet(REQUESTED_SLOT, pending_question(facts) or next_question(facts))]
+        asked = times_asked(tracker)
+        for slot, times in asked.items():
+            if times >= MAX_TIMES_ASKED and facts.get(slot) is None and slot not in facts["skipped_questions"] \
+                    and slot != question:
+                events.append(skip_question(slot, facts, None))  # asked twice already: never a third time
+        if question and asked[question] >= MAX_TIMES_ASKED and facts.get(question) is None \
+                and question not in facts["skipped_questions"]:
+            events.append(skip_question(question, facts, None))
+        following = pending_question(facts) or next_question(facts, turns_used(tracker))
+        return events + [SlotSet(REQUESTED_SLOT, following)]

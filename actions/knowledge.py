@@ -9,7 +9,35 @@ from typing import Any, Dict, List
 import yaml
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
-LEVELS = ("emergency", "see_doctor", "self_care")
+# The triage levels, most urgent first (the one home of their names and order).
+EMERGENCY = "emergency"
+SEE_DOCTOR = "see_doctor"
+SELF_CARE = "self_care"
+LEVEL_ORDER = [EMERGENCY, SEE_DOCTOR, SELF_CARE]
+LEVELS = tuple(LEVEL_ORDER)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One self-care step; ``when`` lists facts it needs (slot: allowed values),
+    ``loads_tendon`` marks loading exercises, never given while a torn Achilles
+    is possible."""
+
+    text: str
+    when: Dict[str, List[Any]]
+    loads_tendon: bool = False
+
+    def applies(self, facts: Dict[str, Any], rupture_possible: bool) -> bool:
+        if self.loads_tendon and rupture_possible:
+            return False
+        return all(facts.get(slot) in values for slot, values in self.when.items())
+
+
+def _step(raw: Any) -> Step:
+    if isinstance(raw, str):
+        return Step(raw, {})
+    when = {slot: values if isinstance(values, list) else [values] for slot, values in (raw.get("when") or {}).items()}
+    return Step(raw["text"], when, bool(raw.get("loads_tendon")))
 
 
 @dataclass(frozen=True)
@@ -17,8 +45,12 @@ class Cause:
     id: str
     title: str
     explanation: str
-    self_care: List[str]
+    self_care: List[Step]
     source: List[Dict[str, str]]
+
+    def steps(self, facts: Dict[str, Any], rupture_possible: bool = False) -> List[str]:
+        """The steps that fit these facts."""
+        return [step.text for step in self.self_care if step.applies(facts, rupture_possible)]
 
 
 @dataclass(frozen=True)
@@ -28,6 +60,7 @@ class RedFlag:
     noticed: str
     advice: str
     source: List[Dict[str, str]]
+    call_emergency_number: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,14 +103,14 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     for item in _read(directory, "causes.yml")["causes"]:
         _require_source("cause", item["id"], item)
         causes[item["id"]] = Cause(item["id"], item["title"], item["explanation"],
-                                   list(item["self_care"]), item["source"])
+                                   [_step(raw) for raw in item["self_care"]], item["source"])
     red_flags = {}
     for item in _read(directory, "red_flags.yml")["red_flags"]:
         _require_source("red flag", item["id"], item)
         if item["level"] not in LEVELS[:2]:
             raise KnowledgeError(f"red flag '{item['id']}' has level {item['level']}")
-        red_flags[item["id"]] = RedFlag(item["id"], item["level"], item["noticed"],
-                                        item["advice"], item["source"])
+        red_flags[item["id"]] = RedFlag(item["id"], item["level"], item["noticed"], item["advice"],
+                                        item["source"], bool(item.get("call_emergency_number")))
     triage = _read(directory, "triage.yml")
     levels = {}
     for name in LEVELS:

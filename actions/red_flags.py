@@ -1,47 +1,49 @@
-"""Red flags and triage (clinical-notes.md), from the runner's facts.
+"""Red flags and triage (docs/clinical-basis.md), from the runner's facts.
 
 A flag is raised by what the runner said (``symptoms`` from the fact
-extractor, and the Ottawa answers ``can_walk`` / ``bone_tenderness``). When an
-answer that could rule a flag out was skipped, the cautious flag is raised and
-the reason is kept, so the assistant can say why it chose the safer advice.
+extractor) and by the answers to the safety questions (``can_walk``,
+``bone_tenderness``, ``tiptoe``, ``warning_signs``). When an answer that could
+rule a flag out was skipped, the cautious flag is raised and the reason is
+kept, so the assistant can say why it chose the safer advice.
+
+Each flag's level lives in ``knowledge/red_flags.yml`` (the one home of the
+levels); this module holds the rules that combine facts into flags.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import List, Optional
 
-from actions.runner import Facts
+from actions.knowledge import EMERGENCY, LEVEL_ORDER, SEE_DOCTOR, SELF_CARE, knowledge
+from actions.runner import Facts, tiptoe_relevant
 
-EMERGENCY = "emergency"
-SEE_DOCTOR = "see_doctor"
-SELF_CARE = "self_care"
-LEVEL_ORDER = [EMERGENCY, SEE_DOCTOR, SELF_CARE]
+__all__ = ["EMERGENCY", "SEE_DOCTOR", "SELF_CARE", "LEVEL_ORDER", "Flag", "detect", "pending_question",
+           "triage_level", "caution_reasons", "flags_of_level"]
 NOT_IMPROVING_DAYS = 14
 
-EMERGENCY_FLAGS = {
-    "cannot_bear_weight", "deformity", "crack_heard", "open_wound",
-    "bone_tenderness_after_injury", "achilles_rupture", "circulation", "dvt",
-    "chest_symptoms", "hot_joint_or_fever",
-}
-SEE_DOCTOR_FLAGS = {
-    "rest_or_night_pain", "stress_fracture", "not_improving", "giving_way",
-    "snapping_tendon", "unclear_bone_check",
-}
 # Symptoms that are a red flag on their own, with the flag they raise.
 DIRECT_SYMPTOMS = {
     "cannot_bear_weight": "cannot_bear_weight",
     "deformity": "deformity",
-    "crack_heard": "crack_heard",
     "open_wound": "open_wound",
     "achilles_rupture": "achilles_rupture",
     "circulation": "circulation",
-    "chest_symptoms": "chest_symptoms",
+    "chest_pain": "chest_symptoms",
     "fever": "hot_joint_or_fever",
+    "calf_swelling": "dvt",
+    "compartment": "compartment_syndrome",
+    "spreading_redness": "spreading_infection",
     "rest_or_night_pain": "rest_or_night_pain",
     "not_improving": "not_improving",
     "giving_way": "giving_way",
     "snapping_tendon": "snapping_tendon",
+    "transient_numbness": "exertional_numbness",
+    "inflammatory": "inflammatory_signs",
+    "tendon_medication": "tendon_medication",
+    "diabetes": "diabetic_foot",
 }
+# Flags that only say an earlier warning was corrected or a check was not finished.
+CAUTION_FLAGS = {"corrected_warning", "unclear_bone_check", "unclear_warning_signs"}
 
 
 @dataclass(frozen=True)
@@ -53,25 +55,22 @@ class Flag:
 
     @property
     def level(self) -> str:
-        return EMERGENCY if self.id in EMERGENCY_FLAGS else SEE_DOCTOR
+        return knowledge().red_flags[self.id].level
+
+
+def flags_of_level(level: str) -> set:
+    """The ids of every flag of one level (knowledge/red_flags.yml)."""
+    return {flag_id for flag_id, item in knowledge().red_flags.items() if item.level == level}
 
 
 def _skipped(facts: Facts, question: str) -> bool:
     return question in (facts.get("skipped_questions") or [])
 
 
-def detect(facts: Facts) -> List[Flag]:
-    """All red flags the facts raise, most urgent first."""
-    symptoms = set(facts.get("symptoms") or [])
+def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
+    """Ottawa after a twist; a stress injury without one; the cautious choice when unknown."""
     injury = facts.get("injury_event")
-    body = facts.get("body_part")
-    flags: List[Flag] = [Flag(DIRECT_SYMPTOMS[s]) for s in sorted(symptoms) if s in DIRECT_SYMPTOMS]
-
-    if facts.get("can_walk") is False:
-        flags.append(Flag("cannot_bear_weight"))
-    if "pop_heard" in symptoms and body in {"achilles", "calf"}:
-        flags.append(Flag("achilles_rupture"))
-
+    flags: List[Flag] = []
     bone_tender = facts.get("bone_tenderness") is True or "bone_tenderness" in symptoms
     if bone_tender:
         if injury is True:
@@ -81,27 +80,78 @@ def detect(facts: Facts) -> List[Flag]:
         elif _skipped(facts, "injury_event"):
             flags.append(Flag("bone_tenderness_after_injury",
                               "the bone is tender and we could not rule out a twist or fall"))
+    if injury is not False and (injury is True or _skipped(facts, "injury_event")):
+        unknown = [q for q in ("can_walk", "bone_tenderness") if facts.get(q) is None and _skipped(facts, q)]
+        if unknown:
+            flags.append(Flag("unclear_bone_check",
+                              "after a possible twist or fall we could not check whether a bone may be hurt"))
+    if "crack_heard" in symptoms:
+        if injury is True:
+            flags.append(Flag("crack_heard"))
+        elif injury is None and _skipped(facts, "injury_event"):
+            flags.append(Flag("crack_heard", "you heard a crack and we could not rule out a twist or fall"))
+    return flags
 
+
+def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
+    """A torn Achilles: tiptoe impossible, or a pop at the back of the leg."""
+    flags: List[Flag] = []
+    if facts.get("tiptoe") is False:
+        flags.append(Flag("achilles_rupture"))
+    if "pop_heard" in symptoms:
+        if facts.get("body_part") in {"achilles", "calf"}:
+            flags.append(Flag("achilles_rupture"))
+        elif facts.get("tiptoe") is None and _skipped(facts, "tiptoe"):
+            flags.append(Flag("achilles_rupture",
+                              "you felt a pop and we could not check whether you can stand on tiptoe"))
+    return flags
+
+
+def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
+    """Clots, hot joints, breathlessness: signs that depend on other facts."""
+    flags: List[Flag] = []
+    body = facts.get("body_part")
+    swollen = facts.get("swelling")
+    if "clot_risk" in symptoms and body == "calf":
+        flags.append(Flag("dvt", "calf pain after a long journey, a cast or boot, surgery or hormone "
+                                 "medicines can be a blood clot"))
     if "redness_or_heat" in symptoms:
-        swollen = facts.get("swelling")
         if body == "calf" and swollen is True:
             flags.append(Flag("dvt"))
+        elif facts.get("injury_event") is True:
+            pass  # warmth and redness right after a sprain are expected
         elif swollen is True:
             flags.append(Flag("hot_joint_or_fever"))
-        elif swollen is None and _skipped(facts, "swelling"):
-            flags.append(Flag("hot_joint_or_fever",
-                              "it is red or hot and we could not rule out swelling"))
+        elif swollen is False:
+            flags.append(Flag("red_or_warm_joint"))
+        elif _skipped(facts, "swelling"):
+            flags.append(Flag("hot_joint_or_fever", "it is red or hot and we could not rule out swelling"))
+    if body == "achilles" and facts.get("pain_side") == "both":
+        flags.append(Flag("inflammatory_signs"))
+    if "breathless" in symptoms and ({"calf_swelling", "clot_risk"} & symptoms or body == "calf"):
+        flags.append(Flag("chest_symptoms"))
+    return flags
+
+
+def detect(facts: Facts) -> List[Flag]:
+    """All red flags the facts raise, most urgent first."""
+    symptoms = set(facts.get("symptoms") or [])
+    flags: List[Flag] = [Flag(DIRECT_SYMPTOMS[s]) for s in sorted(symptoms) if s in DIRECT_SYMPTOMS]
+    if facts.get("can_walk") is False:
+        flags.append(Flag("cannot_bear_weight"))
+    flags += _bone_flags(facts, symptoms)
+    flags += _achilles_flags(facts, symptoms)
+    flags += _circulation_and_skin_flags(facts, symptoms)
 
     pain_days = facts.get("pain_days")
     if pain_days is not None and pain_days >= NOT_IMPROVING_DAYS:
         flags.append(Flag("not_improving"))
-
-    if injury is True:
-        unknown = [q for q in ("can_walk", "bone_tenderness")
-                   if facts.get(q) is None and _skipped(facts, q)]
-        if unknown:
-            flags.append(Flag("unclear_bone_check",
-                              "after a twist or fall we could not check whether a bone may be hurt"))
+    if facts.get("warning_signs") is None and _skipped(facts, "warning_signs"):
+        flags.append(Flag("unclear_warning_signs",
+                          "we could not check for pain at rest or at night, a numb or cold foot, or a swollen calf"))
+    if facts.get("withdrawn_flags") and not [f for f in flags if f.id not in CAUTION_FLAGS] and symptoms:
+        flags.append(Flag("corrected_warning",
+                          "you corrected an earlier warning sign, but some of what you described is still there"))
 
     unique: dict = {}
     for flag in flags:
@@ -114,10 +164,13 @@ def pending_question(facts: Facts) -> Optional[str]:
     symptoms = set(facts.get("symptoms") or [])
     skipped = set(facts.get("skipped_questions") or [])
     bone_tender = facts.get("bone_tenderness") is True or "bone_tenderness" in symptoms
-    if bone_tender and facts.get("injury_event") is None and "injury_event" not in skipped:
+    if (bone_tender or "crack_heard" in symptoms) and facts.get("injury_event") is None \
+            and "injury_event" not in skipped:
         return "injury_event"
     if "redness_or_heat" in symptoms and facts.get("swelling") is None and "swelling" not in skipped:
         return "swelling"
+    if tiptoe_relevant(facts) and facts.get("tiptoe") is None and "tiptoe" not in skipped:
+        return "tiptoe"
     return None
 
 

@@ -1,18 +1,37 @@
-"""The runner's facts as the actions see them: a plain dict built from slots."""
+"""The runner's facts as the actions see them, and which question comes next.
+
+This module is the one home of the question order. ``domain.yml``'s
+``required_slots`` lists the same slots (a test checks they agree); the form
+validation asks them through ``next_question``.
+
+The order puts the checks that can raise the level to an emergency first
+(docs/clinical-basis.md, "Asking"): how it started, walking, the bone press,
+tiptoe, the screening question and swelling; then the training questions,
+most telling first, so that a turn budget cuts the least useful ones.
+"""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
 
-# Slots the assessment form asks for, in the order it asks.
+# Every question of the form, in the order it asks.
 QUESTION_ORDER = [
-    "body_part", "injury_event", "can_walk", "bone_tenderness", "swelling", "shoes",
-    "surface", "warm_up", "stretching", "weekly_km", "volume_change",
+    "body_part", "injury_event", "can_walk", "bone_tenderness", "tiptoe", "warning_signs", "swelling",
+    "weekly_km", "volume_change", "shoes", "surface", "warm_up",
 ]
-# Asked only after a twist, roll or fall (Ottawa ankle and foot rules).
-OTTAWA_QUESTIONS = ["can_walk", "bone_tenderness"]
+# Questions whose answer can raise the triage level: always asked, before the others.
+SAFETY_QUESTIONS = ["injury_event", "can_walk", "bone_tenderness", "tiptoe", "warning_signs", "swelling"]
+# Training questions, most telling first. Stretching is not asked (it is not a
+# likely cause: docs/clinical-basis.md); it is recorded when the runner says it.
+TRAINING_QUESTIONS = ["weekly_km", "volume_change", "shoes", "surface", "warm_up"]
+# The assessment comes at the latest with this user turn, whatever the answers.
+TURN_BUDGET = 10
+# Body parts and symptoms after which the tiptoe (Achilles rupture) check is asked.
+TIPTOE_BODY_PARTS = {"achilles", "calf"}
+TIPTOE_SYMPTOMS = {"pop_heard"}
+
 FACT_SLOTS = QUESTION_ORDER + [
-    "pain_side", "strength_training", "heavy_landing", "leaning_back", "overweight",
-    "symptoms", "pain_days", "skipped_questions",
+    "stretching", "pain_side", "strength_training", "heavy_landing", "leaning_back", "overweight",
+    "symptoms", "pain_days", "skipped_questions", "withdrawn_flags",
 ]
 
 Facts = Dict[str, Any]
@@ -21,22 +40,51 @@ Facts = Dict[str, Any]
 def facts_from_slots(slots: Mapping[str, Any]) -> Facts:
     """The fact slots, with list slots defaulting to empty lists."""
     facts = {name: slots.get(name) for name in FACT_SLOTS}
-    facts["symptoms"] = list(facts["symptoms"] or [])
-    facts["skipped_questions"] = list(facts["skipped_questions"] or [])
+    for name in ("symptoms", "skipped_questions", "withdrawn_flags"):
+        facts[name] = list(facts[name] or [])
     return facts
 
 
+def tiptoe_relevant(facts: Facts) -> bool:
+    """After a pop or snap, or with Achilles or calf pain, a torn Achilles must be ruled out."""
+    return (facts.get("body_part") in TIPTOE_BODY_PARTS
+            or bool(TIPTOE_SYMPTOMS & set(facts.get("symptoms") or [])))
+
+
+def safety_questions(facts: Facts) -> List[str]:
+    """The checks this runner needs: walking unless it surely came on gradually,
+    the bone press for everyone (stress injuries too), tiptoe where relevant."""
+    questions = ["injury_event"]
+    if facts.get("injury_event") is not False:
+        questions.append("can_walk")  # after a twist, or when a twist could not be ruled out
+    questions.append("bone_tenderness")
+    if tiptoe_relevant(facts):
+        questions.append("tiptoe")
+    return questions + ["warning_signs", "swelling"]
+
+
 def questions_to_ask(facts: Facts) -> List[str]:
-    """The form's questions for these facts (answered or not)."""
-    questions = [q for q in QUESTION_ORDER if q not in OTTAWA_QUESTIONS]
-    if facts.get("injury_event") is True:
-        position = questions.index("injury_event") + 1
-        questions[position:position] = OTTAWA_QUESTIONS
-    return questions
+    """The form's questions for these facts (answered or not), in order."""
+    return ["body_part", *safety_questions(facts), *TRAINING_QUESTIONS]
 
 
-def next_question(facts: Facts) -> Optional[str]:
-    """The first question neither answered nor skipped, or None."""
+def open_questions(facts: Facts) -> List[str]:
+    """Questions neither answered nor skipped, in order."""
     skipped = set(facts.get("skipped_questions") or [])
-    return next((q for q in questions_to_ask(facts)
-                 if facts.get(q) is None and q not in skipped), None)
+    return [q for q in questions_to_ask(facts) if facts.get(q) is None and q not in skipped]
+
+
+def next_question(facts: Facts, turns_used: int = 0) -> Optional[str]:
+    """The next question to ask, within the turn budget.
+
+    ``turns_used`` counts the runner's messages since the complaint began
+    (the complaint included). The safety questions are always asked; the
+    training questions only while turns are left, the least telling dropped
+    first, so the assessment comes by turn ``TURN_BUDGET``.
+    """
+    remaining = open_questions(facts)
+    safety = [q for q in remaining if q not in TRAINING_QUESTIONS]
+    training = [q for q in remaining if q in TRAINING_QUESTIONS]
+    turns_left = max(0, TURN_BUDGET - turns_used - len(safety))
+    chosen = safety + training[:turns_left]
+    return chosen[0] if chosen else None

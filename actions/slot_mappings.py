@@ -1,8 +1,10 @@
-"""``action_validate_slot_mappings``: red flags are checked on every user turn.
+"""``action_validate_slot_mappings``: every message is checked for warning signs.
 
 Rasa runs this action after extracting slots from each message, in and out of
-the form. It keeps the symptoms the runner mentions, turns them into red
-flags, and says at once what to do when a new flag appears.
+the form. It keeps the symptoms the runner mentions, says briefly what it
+picked up ("Got it: left ankle."), turns symptoms into red flags and says at
+once what a new flag means. A correction that removes the basis of an earlier
+warning is acknowledged, never dropped silently.
 """
 from __future__ import annotations
 
@@ -12,17 +14,66 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge import knowledge
-from actions.messages import red_flag_message
-from actions.red_flags import detect, triage_level
+from actions.knowledge import EMERGENCY, knowledge
+from actions.messages import noted_message, red_flag_message, withdrawn_message
+from actions.red_flags import CAUTION_FLAGS, detect, triage_level
 from actions.runner import facts_from_slots
 
-# Symptoms that answer the Ottawa questions by themselves.
-SYMPTOM_ANSWERS = {"cannot_bear_weight": ("can_walk", False), "bone_tenderness": ("bone_tenderness", True)}
+# Symptoms that answer a safety question by themselves.
+SYMPTOM_ANSWERS = {"cannot_bear_weight": ("can_walk", False), "bone_tenderness": ("bone_tenderness", True),
+                   "achilles_rupture": ("tiptoe", False)}
+# Symptoms that answer the screening question ("any of these?") with a yes.
+SCREENING_SYMPTOMS = {"rest_or_night_pain", "circulation", "transient_numbness", "calf_swelling", "compartment"}
+# A later answer that contradicts a symptom removes it (the runner corrected it).
+CORRECTED_BY = {"cannot_bear_weight": ("can_walk", True), "bone_tenderness": ("bone_tenderness", False)}
+# Words that say the runner is correcting what they said before.
+CORRECTION_CUES = ("actually", "sorry", "i mean", "i meant", "not my", "not the", "wait", "correction", "oops",
+                   "rather", "it's my", "its my", "it is my")
+ACKNOWLEDGED_SLOTS = ["body_part", "pain_side", "injury_event", "swelling", "shoes", "surface", "warm_up",
+                      "weekly_km", "volume_change"]
 
 
 def message_entities(tracker: Tracker, name: str) -> List[Any]:
     return [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
+
+
+def slots_before_latest_message(tracker: Tracker) -> Dict[str, Any]:
+    """Slot values as they were before the runner's latest message."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    values: Dict[str, Any] = {}
+    for event in events[:last_user]:
+        if event.get("event") == "slot":
+            values[event.get("name")] = event.get("value")
+        elif event.get("event") in {"restart", "session_started"}:
+            values = {}
+    return values
+
+
+def changed_by_latest_message(tracker: Tracker, before: Dict[str, Any]) -> Dict[str, Any]:
+    """The fact slots the latest message set to a new value."""
+    question = before.get("requested_slot")
+    changed = {}
+    for slot in ACKNOWLEDGED_SLOTS:
+        now = tracker.get_slot(slot)
+        if now is None or now == before.get(slot):
+            continue
+        if slot == question and before.get(slot) is None:
+            continue  # the answer to the question just asked needs no echo
+        changed[slot] = now
+    return changed
+
+
+def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
+    """A body word in a later answer ("I can go up on my toes", "calf is normal")
+    never overwrites the sore place; the body part question or a correction does."""
+    old, new = before.get("body_part"), tracker.get_slot("body_part")
+    if old is None or new == old or before.get("requested_slot") == "body_part":
+        return []
+    text = " " + (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'") + " "
+    if any(f" {cue} " in text for cue in CORRECTION_CUES):
+        return []
+    return [SlotSet("body_part", old)]
 
 
 class ActionValidateSlotMappings(Action):
@@ -33,29 +84,64 @@ class ActionValidateSlotMappings(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
-        events: List[EventType] = []
+        kb = knowledge()
+        before = slots_before_latest_message(tracker)
+        events: List[EventType] = body_part_kept(tracker, before)
         facts = facts_from_slots(tracker.slots)
+        if events:
+            facts["body_part"] = before["body_part"]
+            tracker.slots["body_part"] = before["body_part"]
 
-        new_symptoms = [s for s in message_entities(tracker, "symptom") if s not in facts["symptoms"]]
-        if new_symptoms:
-            facts["symptoms"] = facts["symptoms"] + new_symptoms
-            events.append(SlotSet("symptoms", facts["symptoms"]))
+        noted = noted_message(kb, changed_by_latest_message(tracker, before), facts)
+        if noted:
+            dispatcher.utter_message(text=noted)
+
+        symptoms = list(facts["symptoms"])
+        new_symptoms = [s for s in message_entities(tracker, "symptom") if s not in symptoms]
+        symptoms += new_symptoms
+        for symptom, (slot, value) in CORRECTED_BY.items():
+            if symptom in symptoms and symptom not in new_symptoms and facts.get(slot) == value:
+                symptoms.remove(symptom)  # "actually I can walk, just limping"
         for symptom in new_symptoms:
             if symptom in SYMPTOM_ANSWERS:
                 slot, value = SYMPTOM_ANSWERS[symptom]
                 facts[slot] = value
                 events.append(SlotSet(slot, value))
+            if symptom in SCREENING_SYMPTOMS and facts.get("warning_signs") is not True:
+                facts["warning_signs"] = True
+                events.append(SlotSet("warning_signs", True))
+        if symptoms != facts["symptoms"]:
+            facts["symptoms"] = symptoms
+            events.append(SlotSet("symptoms", symptoms))
         durations = message_entities(tracker, "duration_days")
         if durations:
             facts["pain_days"] = float(durations[-1])
             events.append(SlotSet("pain_days", facts["pain_days"]))
 
+        return events + self.flag_events(dispatcher, tracker, facts)
+
+    @staticmethod
+    def flag_events(dispatcher: CollectingDispatcher, tracker: Tracker, facts: Dict[str, Any]) -> List[EventType]:
+        """Announce new flags; acknowledge withdrawn ones; keep ``triage`` current."""
+        kb = knowledge()
         flags = detect(facts)
-        announced = set(tracker.get_slot("red_flags") or [])
+        announced = list(tracker.get_slot("red_flags") or [])
+        ids = {flag.id for flag in flags}
+        withdrawn = [f for f in announced if f not in ids and f not in CAUTION_FLAGS]
+        events: List[EventType] = []
+        if withdrawn:
+            for flag_id in withdrawn:
+                dispatcher.utter_message(text=withdrawn_message(kb, flag_id))
+            facts["withdrawn_flags"] = sorted(set(facts["withdrawn_flags"]) | set(withdrawn))
+            events.append(SlotSet("withdrawn_flags", facts["withdrawn_flags"]))
+            flags = detect(facts)
         new_flags = [flag for flag in flags if flag.id not in announced]
         for flag in new_flags:
-            dispatcher.utter_message(text=red_flag_message(knowledge(), flag))
-        if new_flags:
+            dispatcher.utter_message(text=red_flag_message(kb, flag))
+        form_goes_on = tracker.active_loop.get("name") and not any(f.level == EMERGENCY for f in flags)
+        if new_flags and form_goes_on:
+            dispatcher.utter_message(text=kb.messages["see_doctor_later"])
+        if new_flags or withdrawn:
             events.append(SlotSet("red_flags", [flag.id for flag in flags]))
             events.append(SlotSet("triage", triage_level(flags)))
         return events

@@ -21,9 +21,10 @@ SLOTS = {"body_part", "pain_side", "injury_event", "swelling", "shoes", "surface
 
 def read_slots(nlp, text: str) -> Dict[str, Any]:
     from understanding.facts import extract_facts
+    from understanding.normalize import normalize_message
 
-    # SpacyNLP (case_sensitive: false) lowercases messages before the extractor sees them.
-    return {f.label: f.value for f in extract_facts(nlp(text.lower())) if f.label in SLOTS}
+    # TextNormalizer runs first; SpacyNLP (case_sensitive: false) lowercases messages before the extractor sees them.
+    return {f.label: f.value for f in extract_facts(nlp(normalize_message(text).lower())) if f.label in SLOTS}
 
 
 def same(expected: Any, got: Any) -> bool:

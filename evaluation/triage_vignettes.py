@@ -71,11 +71,12 @@ def evaluate(nlp=None, path: Path = SET_PATH) -> Dict[str, Dict[str, float]]:
     }
     if nlp is not None:
         from understanding.facts import extract_facts
+        from understanding.normalize import normalize_message
 
         from_text = []
         for v in vignettes:
             # lowercased, as SpacyNLP (case_sensitive: false) passes messages on
-            symptoms = [f.value for f in extract_facts(nlp(v["text"].lower())) if f.label == "symptom"]
+            symptoms = [f.value for f in extract_facts(nlp(normalize_message(v["text"]).lower())) if f.label == "symptom"]
             facts = facts_of(v, symptoms)
             from_text.append(triage_level(detect(facts)))
         results["text"] = score(vignettes, from_text)

@@ -10,7 +10,12 @@ correct only messages shaped like answers:
 - a leading yes/no word, no question mark, and a question or ``inform``
   intent -> ``affirm`` / ``deny``;
 - an unsure classification (below ``UNSURE``) of a message that names a sore
-  body part ("foot") -> ``describe_pain``.
+  body part ("foot") -> ``describe_pain``;
+- a warning sign told as a statement, whatever else the message asks
+  ("I can't put weight on it, can I take ibuprofen?") -> ``describe_pain``,
+  so the assessment (and its urgent advice) always follows;
+- a complaint that mentions a side topic ("I'm overweight and started
+  running, now my ankles hurt") -> ``describe_pain``: the topic can wait.
 """
 from __future__ import annotations
 
@@ -26,14 +31,25 @@ UNCERTAIN = re.compile(
     r"not\s+certain|no\s+clue)\b")
 FIRST_WORD = re.compile(r"^\W*([a-z']+)")
 UNSURE = 0.4  # FallbackClassifier's threshold in config.yml
+PAIN_WORDS = re.compile(r"\b(hurt|hurts|hurting|pain|painful|sore|ache|aches|aching|achy|killing|throb|throbs|"
+                        r"throbbing|tender|niggle|niggling|agony|stiff)\b")
+QUESTION_START = re.compile(r"^\W*(should|can|could|how|what|which|why|is|are|do|does|will|would|when|where|"
+                            r"shall|any|whats|what's|may|might)\b")
 
 
 def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
-                     confidence: float = 1.0, names_body_part: bool = False) -> Optional[str]:
+                     confidence: float = 1.0, names_body_part: bool = False,
+                     states_warning_sign: bool = False) -> Optional[str]:
     """The intent an answer-shaped message should have, or None to keep the classifier's."""
     lowered = text.lower().strip()
     if not lowered or lowered.startswith("/"):
         return None
+    if states_warning_sign and intent not in ANSWER_INTENTS | {"describe_pain", "stop", "start_over"}:
+        return "describe_pain"
+    side_topic = (intent or "").startswith("ask_") or intent in {"out_of_scope", "nlu_fallback", None}
+    if names_body_part and side_topic and PAIN_WORDS.search(lowered) and "?" not in lowered \
+            and not QUESTION_START.search(lowered):
+        return "describe_pain"
     if names_body_part and confidence < UNSURE and intent in ANSWER_INTENTS | {"describe_pain", None}:
         return "describe_pain"
     if not has_facts and intent in ANSWER_INTENTS and UNCERTAIN.search(lowered):
@@ -46,3 +62,35 @@ def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
     if answer and (intent == "inform" and not has_facts or (intent or "").startswith("ask_")):
         return answer
     return None
+
+
+NO_PHRASES = re.compile(r"^\W*(not\s+really|not\s+at\s+all|not\s+much|not\s+that\s+i\s+know|none|nothing|"
+                        r"no+pe|nah+|never|no+)\b")
+YES_PHRASES = re.compile(r"^\W*(ye[sp]+|yeah+|yup|yea|ya|aye|sure|definitely|absolutely|of\s+course|"
+                         r"i\s+do|i\s+did|it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of)\b")
+
+
+def answer_outside_question(text: str) -> Optional[str]:
+    """"affirm" / "deny" from the part of a message that is not a question
+    ("what's a warm up? no" -> deny), or None."""
+    parts = re.split(r"(?<=[?.!;,])", text.lower())
+    statements = [p for p in parts if p.strip() and not p.strip().endswith("?")]
+    for part in statements:
+        if NO_PHRASES.search(part):
+            return "deny"
+        if YES_PHRASES.search(part):
+            return "affirm"
+    return None
+
+
+def short_answer(text: str, answers: dict) -> Optional[object]:
+    """The value whose listed words a short answer uses (``knowledge/questions.yml`` ``answers``)."""
+    lowered = " " + re.sub(r"[^\w' ]+", " ", text.lower()) + " "
+    best = None
+    for value, phrases in answers.items():
+        for phrase in phrases:
+            if f" {phrase.lower()} " in lowered and (best is None or len(phrase) > len(best[1])):
+                best = (value, phrase)
+    if best is None:
+        return None
+    return {"true": True, "false": False}.get(str(best[0]), best[0])

@@ -21,17 +21,52 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from understanding import rasa_speedups
 from understanding.answers import corrected_intent
 from understanding.facts import extract_facts
 from understanding.language import english_words, is_other_language
+from understanding.normalize import normalize_message
 
 MAX_TOKENS = 400
+# Symptoms that are warning signs by themselves (context-only ones such as a
+# long flight or diabetes are not: "I'm diabetic, can I run?" stays a question).
+WARNING_SYMPTOMS = {"cannot_bear_weight", "deformity", "crack_heard", "open_wound", "achilles_rupture",
+                    "circulation", "chest_pain", "calf_swelling", "compartment", "spreading_redness",
+                    "rest_or_night_pain", "fever", "pop_heard", "bone_tenderness", "giving_way", "not_improving"}
 
 # Rasa loads this module with our model: install the speed fixes of
 # understanding/rasa_speedups.py (same behaviour, less CPU per message).
 rasa_speedups.install()
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class TextNormalizer(GraphComponent):
+    """First in the pipeline: typographic characters, emoji, stretched letters
+    and apostrophe-less contractions become plain text, for training examples
+    and live messages alike ("I can’t" reads as "I can't")."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> GraphComponent:
+        english_words()  # load the word list with the model, not on the first message
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if text and not text.startswith("/"):
+                message.set(TEXT, normalize_message(text))
+        return messages
 
 
 @DefaultV1Recipe.register(
@@ -137,7 +172,9 @@ class AnswerIntentGuard(IntentRule):
             facts = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ("number",)]
             corrected = corrected_intent(message.get(TEXT) or "", predicted.get("name"), bool(facts),
                                          predicted.get("confidence") or 0.0,
-                                         any(e.get("entity") == "body_part" for e in facts))
+                                         any(e.get("entity") == "body_part" for e in facts),
+                                         any(e.get("entity") == "symptom" and e.get("value") in WARNING_SYMPTOMS
+                                             for e in facts))
             intent = predicted.get("name")
             if corrected and corrected != intent:
                 message.set(INTENT, {"name": corrected, "confidence": 1.0}, add_to_output=True)

@@ -62,6 +62,39 @@ NEGATED_CATEGORY = {
     (VOLUME_CHANGE, "increased"): "steady",
 }
 SHORT_MESSAGE_TOKENS = 4
+# A body word followed by one of these names an exercise or a thing, not the
+# sore place ("calf stretches", "ankle socks", "heel strike").
+BODY_OBJECT_WORDS = {"stretch", "stretches", "stretching", "stretched", "raise", "raises", "drop", "drops", "strike",
+                     "striking", "striker", "sleeve", "sleeves", "socks", "sock", "support", "supports", "brace",
+                     "strap", "strapping", "weights", "mobility", "circles", "exercise", "exercises", "roller",
+                     "massage", "guard", "guards", "tape", "taping", "rolls", "rolling", "work", "day", "strength",
+                     "compression", "foam", "cup", "cups", "lift", "lifts", "insoles", "insole", "counter"}
+# Plural body words: both sides, unless a side is named.
+PLURAL_BODY_WORDS = {"ankles", "heels", "feet", "shins", "calves", "knees", "achilleses", "heals", "ancles",
+                     "achilles'", "arches", "soles"}
+# Symptoms said of the past, of someone else, or as a worry are not this runner's signs now.
+PAST_CUES = ("years ago", "year ago", "last year", "as a kid", "as a teenager", "when i was", "in the past",
+             "healed", "recovered", "old injury", "previous injury", "back in 19", "back in 20", "months ago",
+             "long time ago", "used to")
+OTHER_PEOPLE = {"friend", "friends", "wife", "husband", "mate", "mum", "mom", "dad", "brother", "sister", "she",
+                "he", "her", "his", "colleague", "someone", "somebody", "boyfriend", "girlfriend", "partner", "son",
+                "daughter", "coach", "they"}
+WORRY_WORDS = {"worried", "worry", "worrying", "worries", "afraid", "scared", "fear", "scary", "if", "whether",
+               "risk", "chance", "avoid", "prevent", "might", "paranoid", "terrified"}
+DIAGNOSIS_WORDS = {"rupture", "ruptured", "torn", "tear", "broken", "broke", "fracture", "fractured", "clot",
+                   "dvt", "snapped", "snap"}
+# After "couldn't walk", these say it passed: limping and walking count as bearing weight.
+RECOVERY_CUES = ("fine now", "ok now", "okay now", "better now", "alright now", "all right now", "for a few minutes",
+                 "for a minute", "for a second", "for a few seconds", "few minutes later", "after a few minutes",
+                 "at first", "initially", "walked it off", "walk it off", "walked home", "am walking", "i'm walking",
+                 "can walk now", "can walk on it now", "walking now", "limping", "limp", "hobbling", "hobble")
+# Numbness that comes with runs and passes is a different sign from a numb foot now.
+TRANSIENT_CUES = ("during runs", "during my runs", "when i run", "while running", "on runs", "on long runs",
+                  "goes away", "go away", "went away", "passes", "passed", "when i stop", "once i stop",
+                  "after i stop", "comes and goes", "warm up again", "warmed up", "warms up", "back to normal",
+                  "then fine", "fine after")
+# ... unless it is still there now.
+STILL_CUES = ("still", "now", "for an hour", "hours", "since", "won't go", "doesn't go", "not going")
 
 
 @dataclass
@@ -138,8 +171,9 @@ def question_clauses(doc: Doc, clauses: List[int]) -> set:
         if token.text == "?":
             asked.add(clause)
         sentence_start = previous in {"", ".", "!", "?", ";"}
-        if sentence_start and token.lower_ in QUESTION_STARTS:
-            asked.add(clause)
+        following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
+        if sentence_start and token.lower_ in QUESTION_STARTS and following not in {"n't", "not"}:
+            asked.add(clause)  # "don't warm up" tells; "do you warm up" asks
         if not token.is_space:
             previous = token.text
     return asked
@@ -282,7 +316,7 @@ def extract_facts(doc: Doc) -> List[Fact]:
     asked = question_clauses(doc, clauses)
     corrected_from = correction_point(doc)
     ignored = [ent for ent in doc.ents if ent.label_ == IGNORE_LABEL]
-    body_spans = [ent for ent in doc.ents if ent.label_ == BODY_PART]
+    body_spans = [ent for ent in doc.ents if ent.label_ == BODY_PART and not names_an_object(doc, ent)]
 
     mentions: List[Fact] = []
     for ent in doc.ents:
@@ -290,6 +324,10 @@ def extract_facts(doc: Doc) -> List[Fact]:
         if label == IGNORE_LABEL:
             continue
         value = _value(ent.ent_id_)
+        if label == BODY_PART and names_an_object(doc, ent):
+            continue
+        if label == SYMPTOM and not_this_runner_now(doc, ent, clauses, asked):
+            continue
         in_question = clauses[ent.start] in asked
         if in_question and label != SYMPTOM:
             continue
@@ -297,7 +335,9 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         if label != SYMPTOM and is_uncertain(doc, ent, clauses):
             continue
-        resolved = resolve_value(label, value, is_negated(doc, ent, clauses))
+        # A body part is negated only right before it ("not my ankle, my heel").
+        window = 2 if label == BODY_PART else 7
+        resolved = resolve_value(label, value, is_negated(doc, ent, clauses, window))
         if resolved is None:
             continue
         end_char = ent.end_char
@@ -305,6 +345,7 @@ def extract_facts(doc: Doc) -> List[Fact]:
             end_char = ent[0].idx + len(ent[0])  # "twisted my ankle": the body part is its own fact
         mentions.append(Fact(label, resolved, ent.start_char, end_char, ent.start))
 
+    mentions.extend(cooccurrence_facts(doc, clauses, asked))
     mentions.extend(_with_token(f, doc) for f in body_words_inside(doc, body_spans))
     mentions.extend(_with_token(f, doc) for f in bone_tenderness(doc, clauses, asked))
     mentions.extend(_with_token(f, doc) for f in pain_sides(doc, ignored, body_spans, corrected_from))
@@ -316,7 +357,112 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue  # "is it ok to add 5 km a week?"
         if fact.label != VOLUME_CHANGE or fact.label not in taken:
             mentions.append(fact)
-    return _choose(mentions, corrected_from, vocabulary())
+    return _in_context(_choose(mentions, corrected_from, vocabulary()), doc)
+
+
+SENTENCE_BREAKS = {".", "!", "?", ";"}
+
+
+def sentence_ids(doc: Doc) -> List[int]:
+    ids, sentence = [], 0
+    for token in doc:
+        ids.append(sentence)
+        if token.text in SENTENCE_BREAKS:
+            sentence += 1
+    return ids
+
+
+ABILITY_VERBS = {"ca", "can", "could", "wo", "will", "would", "does"}
+
+
+def _negates_ability(token: Token) -> bool:
+    """"can't", "won't", "couldn't", "doesn't", "unable", "cannot": not a "haven't tried"."""
+    if token.lower_ in {"unable", "cannot", "impossible"}:
+        return True
+    previous = token.nbor(-1).lower_ if token.i > 0 else ""
+    return token.lower_ in {"n't", "not"} and previous in ABILITY_VERBS
+
+
+def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
+    """Warning signs told in many words (vocabulary ``cooccurrence``): "the foot
+    won't take my weight", "felt like someone booted me in the back of the heel"."""
+    sentences = sentence_ids(doc)
+    facts: List[Fact] = []
+    for rule in vocabulary().cooccurrence:
+        scopes = clauses if rule.scope == "clause" else sentences
+        for scope in sorted(set(scopes)):
+            tokens = [t for t, s in zip(doc, scopes) if s == scope]
+            if rule.negation_required and not any(_negates_ability(t) for t in tokens):
+                continue
+            found = []
+            for group in rule.groups:
+                token = next((t for t in tokens if t.lower_ in group or t.lemma_.lower() in group), None)
+                if token is None:
+                    break
+                found.append(token)
+            else:
+                anchor = doc[found[-1].i : found[-1].i + 1]
+                first, last = min(t.i for t in found), max(t.i for t in found)
+                around = [t for t in doc[max(0, first - 3) : last + 1] if sentences[t.i] == sentences[first]]
+                if not rule.negation_required and any(t.lower_ in NEGATIONS for t in around):
+                    continue  # "the bones aren't sore to press"
+                if not_this_runner_now(doc, anchor, clauses, asked):
+                    continue
+                start = min(t.idx for t in found)
+                facts.append(Fact(SYMPTOM, rule.symptom, start, start + len(found[0]), found[0].i))
+                break
+    return facts
+
+
+def names_an_object(doc: Doc, span: Span) -> bool:
+    """"calf stretches", "ankle socks": the body word names an exercise or a thing."""
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    return following in BODY_OBJECT_WORDS
+
+
+def _clause_text(doc: Doc, clauses: List[int], clause: int) -> str:
+    return " ".join(t.lower_ for t, c in zip(doc, clauses) if c == clause)
+
+
+def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) -> bool:
+    """A symptom said of the past, of someone else, as a worry, or asked as a
+    diagnosis ("could it be ruptured?") is not a warning sign of this runner now."""
+    clause = clauses[span.start]
+    text = " " + _clause_text(doc, clauses, clause) + " "
+    before = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clause]
+    if any(f" {cue} " in text for cue in PAST_CUES):
+        return True
+    if set(before) & OTHER_PEOPLE or set(before) & WORRY_WORDS:
+        return True
+    return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)
+
+
+def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
+    """Facts read against the rest of the message: numbness that passes,
+    "couldn't walk ... fine now", both sides from plural body words."""
+    text = " " + " ".join(t.lower_ for t in doc) + " "
+    result: List[Fact] = []
+    labels = {f.label for f in facts}
+    for fact in facts:
+        if fact.label == SYMPTOM and fact.value == "circulation" and any(f" {c} " in text for c in TRANSIENT_CUES) \
+                and not any(f" {c} " in text for c in STILL_CUES):
+            fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
+        if fact.label == SYMPTOM and fact.value == "cannot_bear_weight":
+            after = " " + doc.text[fact.end:].lower() + " "
+            if any(f" {c} " in after or f" {c}," in after or f" {c}." in after for c in RECOVERY_CUES):
+                if "can_walk" not in labels:
+                    result.append(Fact("can_walk", True, fact.start, fact.end, fact.token))
+                continue
+        result.append(fact)
+    if PAIN_SIDE not in labels and any(f.label == BODY_PART for f in facts):
+        plural = next((t for t in doc if t.lower_ in PLURAL_BODY_WORDS and not names_an_object(doc, doc[t.i : t.i + 1])),
+                      None)
+        if plural is not None:
+            result.append(Fact(PAIN_SIDE, "both", plural.idx, plural.idx + len(plural), plural.i))
+    walk = [f for f in result if f.label == "can_walk"]
+    if walk and any(f.label == SYMPTOM and f.value == "cannot_bear_weight" for f in result):
+        result = [f for f in result if f.label != "can_walk"]  # "could walk at first, now I can't": the later
+    return sorted(result, key=lambda f: (f.start, f.end, f.label))
 
 
 def _value(raw: str) -> Any:
@@ -335,6 +481,11 @@ def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> Lis
     the first body part (the main complaint) and the last of anything else."""
     chosen: Dict[str, Fact] = {}
     symptoms: Dict[Any, Fact] = {}
+    sides = {f.value for f in mentions if f.label == PAIN_SIDE}
+    if {"left", "right"} <= sides and not corrected_from:
+        first = next(f for f in mentions if f.label == PAIN_SIDE)
+        mentions = [f for f in mentions if f.label != PAIN_SIDE] + [Fact(PAIN_SIDE, "both", first.start, first.end,
+                                                                         first.token)]
     for fact in mentions:
         if fact.label == SYMPTOM:
             symptoms.setdefault(fact.value, fact)

@@ -55,6 +55,9 @@ _DURATION = re.compile(
     rf"\b(?:for|since|past|last|over)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
     rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years)\b"
 )
+# "sprained it 5 weeks ago and it's still sore": how long, when it is still there.
+_AGO = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months)\s+ago\b")
+_STILL = re.compile(r"\bstill\b")
 _PAIN_WORDS = re.compile(r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|problem|issue|bother")
 _BARE_NUMBER = re.compile(
     r"^(?:about|around|roughly|approx\.?|approximately|maybe|like|probably|~|circa|only|just|"
@@ -184,5 +187,9 @@ def duration_days(text: str) -> Optional[Quantity]:
         count = _to_float(match.group(1)) if match.group(1) else 1
         unit = match.group(2).rstrip("s")
         days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+        return Quantity(days, match.start(), match.end())
+    match = _AGO.search(text)
+    if match and _STILL.search(text[match.end():]) and _PAIN_WORDS.search(text):
+        days = _to_float(match.group(1)) * {"day": 1, "week": 7, "month": 30}[match.group(2).rstrip("s")]
         return Quantity(days, match.start(), match.end())
     return None

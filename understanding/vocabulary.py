@@ -26,13 +26,25 @@ def parse_assignment(text: str) -> Tuple[str, Any]:
     return label.strip(), parse_value(value.strip())
 
 
+@dataclass(frozen=True)
+class CooccurrenceRule:
+    """A symptom read when one word of every group stands in one clause or sentence."""
+
+    symptom: str
+    scope: str
+    groups: List[frozenset]
+    negation_required: bool = False
+
+
 @dataclass
 class Vocabulary:
-    """Phrases per label and value, the facts some phrases imply, short answers."""
+    """Phrases per label and value, the facts some phrases imply, short answers,
+    and the word groups of warning signs told in many words."""
 
     entities: Dict[str, Dict[str, List[str]]]
     implies: Dict[Tuple[str, Any], List[Tuple[str, Any]]] = field(default_factory=dict)
     short_answers: Dict[str, Dict[str, List[str]]] = field(default_factory=dict)
+    cooccurrence: List[CooccurrenceRule] = field(default_factory=list)
 
     @property
     def labels(self) -> List[str]:
@@ -55,4 +67,12 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
         label: {str(value): [str(w).lower() for w in words] for value, words in values.items()}
         for label, values in (raw.get("short_answers") or {}).items()
     }
-    return Vocabulary(entities=entities, implies=implies, short_answers=short_answers)
+    cooccurrence = [
+        CooccurrenceRule(symptom, rule["scope"], [frozenset(str(w).lower() for w in group) for group in rule["groups"]],
+                         rule.get("negation") == "required")
+        for symptom, rules in (raw.get("cooccurrence") or {}).items() for rule in rules
+    ]
+    for rule in cooccurrence:
+        if rule.scope not in {"clause", "sentence"} or rule.symptom not in entities.get("symptom", {}):
+            raise ValueError(f"cooccurrence rule for {rule.symptom}: unknown scope or symptom")
+    return Vocabulary(entities=entities, implies=implies, short_answers=short_answers, cooccurrence=cooccurrence)

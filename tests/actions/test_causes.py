@@ -34,6 +34,33 @@ def test_bone_stress_without_twist():
     assert causes_of(injury_event=False, bone_tenderness=True) == ["stress_injury"]
 
 
-def test_stretching_comes_after_strength_and_warm_up():
-    assert causes_of(stretching=False, warm_up=False, strength_training=False) == [
-        "weak_muscles", "no_warm_up", "no_stretching"]
+def test_not_stretching_is_never_a_likely_cause():
+    assert causes_of(stretching=False, warm_up=False, strength_training=False) == ["weak_muscles", "no_warm_up"]
+
+
+def test_no_sprain_without_a_twist():
+    assert "sprain" not in causes_of(body_part="ankle", injury_event=False, swelling=True)
+    assert "sprain" not in causes_of(body_part="ankle")
+
+
+def test_heel_pain_has_its_own_plan_unless_it_was_a_twist():
+    assert causes_of(body_part="heel", injury_event=False) == ["heel_pain"]
+    assert "heel_pain" not in causes_of(body_part="heel", injury_event=True)
+
+
+def test_shoe_advice_fits_the_shoes():
+    from actions.knowledge import knowledge
+
+    footwear = knowledge().causes["footwear"]
+    worn = footwear.steps({"shoes": "worn_out"})
+    new = footwear.steps({"shoes": "new"})
+    assert any("Replace" in step for step in worn) and not any("gradually" in step for step in worn)
+    assert any("gradually" in step for step in new) and not any("Replace" in step for step in new)
+
+
+def test_no_loading_exercises_while_a_rupture_is_possible():
+    from actions.knowledge import knowledge
+
+    achilles = knowledge().causes["achilles"]
+    assert any("heel raises" in step for step in achilles.steps({}, rupture_possible=False))
+    assert not any("heel raise" in step or "heel drop" in step for step in achilles.steps({}, rupture_possible=True))

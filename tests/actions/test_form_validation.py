@@ -21,10 +21,87 @@ def run_form(tracker):
     return slots, [m.get("response") or m.get("text") for m in dispatcher.messages]
 
 
+SAFE_ANSWERS = {"bone_tenderness": False, "warning_signs": False, "swelling": False}
+
+
 def test_asks_only_what_is_missing(tracker_factory):
-    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False,
-                                               "swelling": False, "shoes": "worn_out"}, events=LISTEN))
+    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS,
+                                               "weekly_km": 20.0, "volume_change": "steady", "shoes": "worn_out"},
+                                        events=LISTEN))
     assert slots["requested_slot"] == "surface"
+
+
+def test_the_emergency_checks_come_first(tracker_factory):
+    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, "shoes": "ok",
+                                               "surface": "hard"}, events=LISTEN))
+    assert slots["requested_slot"] == "bone_tenderness"  # the bone press for gradual pain too
+
+
+def test_a_see_doctor_sign_does_not_end_the_checks_that_could_make_it_an_emergency(tracker_factory):
+    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": True,
+                                               "symptoms": ["rest_or_night_pain"]}, events=LISTEN))
+    assert slots["requested_slot"] == "can_walk"
+
+
+def test_an_unknown_twist_still_gets_the_walking_question(tracker_factory):
+    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "skipped_questions": ["injury_event"]},
+                                        events=LISTEN))
+    assert slots["requested_slot"] == "can_walk"
+
+
+def test_a_pop_gets_the_tiptoe_question(tracker_factory):
+    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": True, "can_walk": True,
+                                               "bone_tenderness": False, "symptoms": ["pop_heard"]},
+                                        events=LISTEN))
+    assert slots["requested_slot"] == "tiptoe"
+
+
+def test_an_answer_with_a_side_question_keeps_the_answer_and_answers_the_question(tracker_factory):
+    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS,
+                                     "requested_slot": "warm_up"},
+                              intent="ask_warm_up", text="what's a warm up? no", events=LISTEN)
+    slots, messages = run_form(tracker)
+    assert slots["warm_up"] is False
+    assert messages == [knowledge().faq["ask_warm_up"]["answer"].strip()]
+
+
+def test_short_answers_are_read_in_the_context_of_the_question(tracker_factory):
+    base = {"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS, "weekly_km": 20.0}
+    slots, _ = run_form(tracker_factory(slots={**base, "requested_slot": "volume_change"}, intent="inform",
+                                        text="same as always", events=LISTEN))
+    assert slots["volume_change"] == "steady"
+    slots, _ = run_form(tracker_factory(slots={**base, "swelling": None, "requested_slot": "swelling"},
+                                        intent="inform", text="a tiny bit puffy maybe", events=LISTEN))
+    assert slots["swelling"] is True
+
+
+def test_yes_to_the_screening_question_asks_which_sign(tracker_factory):
+    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, "bone_tenderness": False,
+                                     "requested_slot": "warning_signs"}, intent="affirm", text="yes", events=LISTEN)
+    slots, messages = run_form(tracker)
+    assert "warning_signs" not in slots and slots["requested_slot"] == "warning_signs"
+    assert messages == [UNCLEAR]
+
+
+def test_a_question_is_never_asked_a_third_time(tracker_factory):
+    shoes_asked = {"event": "slot", "name": "requested_slot", "value": "shoes"}
+    asked_twice = [shoes_asked, {"event": "user", "text": "?"}, shoes_asked, {"event": "user", "text": "??"}] \
+        + AFTER_DIGRESSION
+    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS,
+                                               "weekly_km": 20.0, "volume_change": "steady",
+                                               "requested_slot": "shoes"}, intent="ask_shoes", events=asked_twice))
+    assert "shoes" in slots["skipped_questions"] and slots["requested_slot"] == "surface"
+
+
+def test_the_assessment_comes_by_the_tenth_message(tracker_factory):
+    nine_messages = [{"event": "user", "text": "..."}] * 9 + LISTEN
+    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS},
+                                        events=nine_messages))
+    assert slots["requested_slot"] == "weekly_km"  # one turn left: the most telling training question
+    ten_messages = [{"event": "user", "text": "..."}] * 10 + LISTEN
+    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS},
+                                        events=ten_messages))
+    assert slots["requested_slot"] is None
 
 
 def test_yes_answers_the_question_just_asked(tracker_factory):
@@ -51,21 +128,31 @@ def test_a_number_answers_the_distance_question(tracker_factory):
 
 
 def test_dont_know_skips_the_question(tracker_factory):
-    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, "requested_slot": "swelling"},
+    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, "bone_tenderness": False,
+                                     "warning_signs": False, "requested_slot": "swelling"},
                               intent="dont_know", events=LISTEN)
     slots, messages = run_form(tracker)
     assert slots["skipped_questions"] == ["swelling"]
-    assert slots["requested_slot"] == "shoes"
+    assert slots["requested_slot"] == "weekly_km"
     assert messages == [SKIP]
 
 
 def test_unclear_answer_is_asked_again_once_then_skipped(tracker_factory):
-    base = {"body_part": "ankle", "injury_event": False, "requested_slot": "swelling"}
-    slots, messages = run_form(tracker_factory(slots=base, intent="inform", events=LISTEN))
+    base = {"body_part": "ankle", "injury_event": False, "bone_tenderness": False, "warning_signs": False,
+            "requested_slot": "swelling"}
+    slots, messages = run_form(tracker_factory(slots=base, intent="inform", text="hmm", events=LISTEN))
     assert slots["requested_slot"] == "swelling" and messages == [UNCLEAR]
     slots, messages = run_form(tracker_factory(slots={**base, "unclear_question": "swelling"},
-                                               intent="inform", events=LISTEN))
-    assert slots["requested_slot"] == "shoes" and messages == [SKIP]
+                                               intent="inform", text="hmm", events=LISTEN))
+    assert slots["requested_slot"] == "weekly_km" and messages == [SKIP]
+
+
+def test_didnt_catch_that_is_never_said_twice_in_a_row(tracker_factory):
+    events = [{"event": "user", "text": "blah"}, {"event": "bot", "text": UNCLEAR},
+              {"event": "bot", "text": "Is it swollen?"}, {"event": "user", "text": "hmm"}] + LISTEN
+    slots, messages = run_form(tracker_factory(slots={"body_part": "ankle", "requested_slot": "injury_event"},
+                                               intent="inform", text="hmm", events=events))
+    assert messages and messages[0] != UNCLEAR and "for example" in messages[0]
 
 
 def test_side_question_is_left_to_the_rules_then_the_same_question_returns(tracker_factory):
@@ -84,7 +171,22 @@ def test_a_red_flag_ends_the_questions(tracker_factory):
 
 
 def test_everything_answered_ends_the_form(tracker_factory):
-    done = {"body_part": "heel", "injury_event": False, "swelling": False, "shoes": "ok", "surface": "soft",
-            "warm_up": True, "stretching": True, "weekly_km": 20.0, "volume_change": "steady"}
+    done = {"body_part": "heel", "injury_event": False, **SAFE_ANSWERS, "shoes": "ok", "surface": "soft",
+            "warm_up": True, "weekly_km": 20.0, "volume_change": "steady"}
     slots, _ = run_form(tracker_factory(slots=done, events=LISTEN))
     assert slots == {"requested_slot": None}
+
+
+def test_domain_form_and_ask_actions_agree_with_the_question_order():
+    from pathlib import Path
+
+    import yaml
+
+    from actions.asking import ASK_ACTIONS
+    from actions.runner import QUESTION_ORDER
+
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
+    assert domain["forms"]["assessment_form"]["required_slots"] == QUESTION_ORDER
+    asks = [a for a in domain["actions"] if isinstance(a, str) and a.startswith("action_ask_")]
+    assert asks == [f"action_ask_{q}" for q in QUESTION_ORDER]
+    assert set(ASK_ACTIONS) == set(QUESTION_ORDER) == set(knowledge().questions)

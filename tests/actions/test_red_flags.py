@@ -1,4 +1,4 @@
-"""Red flags and triage levels from the runner's facts (clinical-notes.md)."""
+"""Red flags and triage levels from the runner's facts (docs/clinical-basis.md)."""
 import pytest
 
 from actions.red_flags import caution_reasons, detect, pending_question, triage_level
@@ -15,16 +15,18 @@ def level_of(**slots):
 
 @pytest.mark.parametrize("symptom, flag", [
     ("cannot_bear_weight", "cannot_bear_weight"), ("deformity", "deformity"),
-    ("crack_heard", "crack_heard"), ("open_wound", "open_wound"),
+    ("open_wound", "open_wound"),
     ("achilles_rupture", "achilles_rupture"), ("circulation", "circulation"),
-    ("chest_symptoms", "chest_symptoms"), ("fever", "hot_joint_or_fever"),
+    ("chest_pain", "chest_symptoms"), ("fever", "hot_joint_or_fever"), ("calf_swelling", "dvt"),
+    ("compartment", "compartment_syndrome"), ("spreading_redness", "spreading_infection"),
 ])
 def test_emergency_symptoms(symptom, flag):
     assert flags_of(symptoms=[symptom]) == [flag]
     assert level_of(symptoms=[symptom]) == "emergency"
 
 
-@pytest.mark.parametrize("symptom", ["rest_or_night_pain", "not_improving", "giving_way", "snapping_tendon"])
+@pytest.mark.parametrize("symptom", ["rest_or_night_pain", "not_improving", "giving_way", "snapping_tendon",
+                                     "transient_numbness", "inflammatory", "tendon_medication", "diabetes"])
 def test_see_doctor_symptoms(symptom):
     assert level_of(symptoms=[symptom]) == "see_doctor"
 
@@ -62,7 +64,71 @@ def test_skipped_ottawa_question_is_the_cautious_see_doctor():
 
 def test_pop_at_the_achilles_is_a_suspected_rupture():
     assert level_of(body_part="achilles", symptoms=["pop_heard"]) == "emergency"
-    assert level_of(body_part="ankle", symptoms=["pop_heard"]) == "self_care"
+    assert level_of(body_part="ankle", symptoms=["pop_heard"], tiptoe=True) == "self_care"
+
+
+def test_no_tiptoe_on_that_leg_is_a_suspected_rupture_whatever_the_body_part():
+    assert flags_of(body_part="ankle", symptoms=["pop_heard"], tiptoe=False) == ["achilles_rupture"]
+    assert level_of(body_part="achilles", injury_event=False, tiptoe=False) == "emergency"
+
+
+def test_a_pop_with_the_tiptoe_check_skipped_is_the_cautious_emergency():
+    flags = detect(facts_from_slots({"body_part": "ankle", "symptoms": ["pop_heard"],
+                                     "skipped_questions": ["tiptoe"]}))
+    assert triage_level(flags) == "emergency" and caution_reasons(flags)
+
+
+def test_tiptoe_is_pending_after_a_pop_or_with_achilles_pain():
+    assert pending_question(facts_from_slots({"body_part": "ankle", "symptoms": ["pop_heard"]})) == "tiptoe"
+    assert pending_question(facts_from_slots({"body_part": "heel"})) is None
+
+
+def test_a_crack_with_no_twist_is_not_a_fracture_sign():
+    assert level_of(injury_event=True, symptoms=["crack_heard"]) == "emergency"
+    assert level_of(injury_event=False, symptoms=["crack_heard"]) == "self_care"
+    assert pending_question(facts_from_slots({"symptoms": ["crack_heard"]})) == "injury_event"
+    assert level_of(symptoms=["crack_heard"], skipped_questions=["injury_event"]) == "emergency"
+
+
+def test_pain_in_both_achilles_is_worth_a_check():
+    assert "inflammatory_signs" in flags_of(body_part="achilles", pain_side="both")
+    assert level_of(body_part="achilles", pain_side="left") == "self_care"
+
+
+def test_warmth_after_a_twist_is_expected_not_a_hot_joint():
+    assert level_of(injury_event=True, swelling=True, symptoms=["redness_or_heat"]) == "self_care"
+    assert level_of(injury_event=False, swelling=True, symptoms=["redness_or_heat"]) == "emergency"
+    assert flags_of(injury_event=False, swelling=False, symptoms=["redness_or_heat"]) == ["red_or_warm_joint"]
+
+
+def test_breathless_alone_is_not_an_emergency_but_with_calf_signs_it_is():
+    assert level_of(symptoms=["breathless"]) == "self_care"
+    assert "chest_symptoms" in flags_of(symptoms=["breathless", "calf_swelling"])
+
+
+def test_calf_pain_with_a_clot_risk_is_the_cautious_emergency():
+    flags = detect(facts_from_slots({"body_part": "calf", "symptoms": ["clot_risk"]}))
+    assert [f.id for f in flags] == ["dvt"] and caution_reasons(flags)
+    assert level_of(body_part="ankle", symptoms=["clot_risk"]) == "self_care"
+
+
+def test_an_unknown_twist_still_gets_the_bone_checks():
+    flags = detect(facts_from_slots({"skipped_questions": ["injury_event", "can_walk"]}))
+    assert [f.id for f in flags] == ["unclear_bone_check"]
+    assert level_of(skipped_questions=["injury_event"], can_walk=False) == "emergency"
+
+
+def test_a_skipped_screening_question_is_the_cautious_see_doctor():
+    flags = detect(facts_from_slots({"skipped_questions": ["warning_signs"]}))
+    assert triage_level(flags) == "see_doctor" and caution_reasons(flags)
+
+
+def test_a_corrected_warning_with_signs_left_stays_at_see_doctor():
+    assert flags_of(withdrawn_flags=["hot_joint_or_fever"], symptoms=["redness_or_heat"], swelling=False) \
+        == ["red_or_warm_joint"]
+    assert flags_of(withdrawn_flags=["cannot_bear_weight"], symptoms=["pop_heard"], body_part="ankle",
+                    tiptoe=True) == ["corrected_warning"]
+    assert level_of(withdrawn_flags=["cannot_bear_weight"], can_walk=True) == "self_care"
 
 
 def test_red_hot_swollen_calf_is_a_possible_clot():

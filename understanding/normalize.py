@@ -1,0 +1,95 @@
+"""Normalise a runner's message before anything reads it.
+
+Phone keyboards and chat apps type characters that the vocabulary, the
+tokenizer and the negation rules do not expect. ``normalize`` maps them to
+plain forms, so "I can’t put weight on it" reads exactly as
+"I can't put weight on it":
+
+- typographic apostrophes, quotes, dashes, ellipses and unusual spaces;
+- emoji and other pictographs (dropped);
+- letters stretched for emphasis ("sooo sore" -> "so sore", "swolllen" -> "swollen");
+- contractions typed without an apostrophe ("cant", "dont", "isnt", "im").
+
+It never changes what a message says. ``understanding.component.TextNormalizer``
+runs it first in the NLU pipeline (training data and live messages alike).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable, Optional
+
+CHARACTERS = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+    "\u02bc": "'", "\uff07": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": " - ", "\u2014": " - ", "\u2015": " - ",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
+    "\u3000": " ", "\t": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\ufe0f": "", "\ufe0e": "",
+}
+_TRANSLATION = str.maketrans(CHARACTERS)
+# Contractions typed without an apostrophe. Only forms that are not ordinary
+# English words themselves ("its", "well", "were", "ill", "id", "shed" stay).
+CONTRACTIONS = {
+    "cant": "can't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't",
+    "wasnt": "wasn't", "arent": "aren't", "werent": "weren't", "havent": "haven't", "hasnt": "hasn't",
+    "hadnt": "hadn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+    "wont": "won't", "aint": "ain't", "im": "i'm", "ive": "i've",
+    "thats": "that's", "theres": "there's", "whats": "what's", "youre": "you're", "theyre": "they're",
+    "dunno": "don't know", "cannot": "can not", "couldve": "could've", "wouldve": "would've",
+}
+_CONTRACTION = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, reverse=True)) + r")\b",
+                          re.IGNORECASE)
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}", re.UNICODE)
+_SPACES = re.compile(r"[ ]{2,}")
+
+
+def _is_pictograph(char: str) -> bool:
+    """Emoji and other symbols that carry no words for us."""
+    if ord(char) < 0x2100:
+        return False
+    return unicodedata.category(char) in {"So", "Sk", "Cs", "Co"} or 0x1F000 <= ord(char) <= 0x1FAFF
+
+
+def unstretch_word(word: str, word_known: Optional[Callable[[str], bool]] = None) -> str:
+    """"sooo" -> "so", "swolllen" -> "swollen", "reallyyy" -> "really" (three or more letters in a row).
+
+    A run is first cut to two letters; when a known-word test is given and the
+    two-letter form is unknown but the one-letter form is known, one letter.
+    """
+    if not _STRETCHED.search(word):
+        return word
+    double = _STRETCHED.sub(lambda m: m.group(1) * 2, word)
+    single = _STRETCHED.sub(lambda m: m.group(1), word)
+    if word_known is None or word_known(double.lower()):
+        return double
+    if word_known(single.lower()):
+        return single
+    return double
+
+
+def _contraction(match: "re.Match[str]") -> str:
+    word = match.group(1)
+    replacement = CONTRACTIONS[word.lower()]
+    return replacement.upper() if word.isupper() and len(word) > 2 else replacement
+
+
+def normalize(text: str, word_known: Optional[Callable[[str], bool]] = None) -> str:
+    """The message in plain characters, with the same words."""
+    if not text:
+        return text
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATION)
+    text = "".join(" " if _is_pictograph(c) else c for c in text)
+    text = re.sub(r"[^\W\d_]{3,}", lambda m: unstretch_word(m.group(0), word_known), text)
+    text = _CONTRACTION.sub(_contraction, text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize_message(text: str) -> str:
+    """``normalize`` with English words known (what the NLU pipeline reads)."""
+    from understanding.language import english_words
+
+    return normalize(text, english_words().__contains__)
