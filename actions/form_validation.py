@@ -31,6 +31,8 @@ YES_NO_VALUES: Dict[str, Dict[str, Any]] = {q: {"affirm": True, "deny": False} f
 YES_NO_VALUES["volume_change"] = {"affirm": "increased", "deny": "steady"}
 # "Yes" to "any of these signs?" says there is one, not which: ask which.
 YES_IS_NOT_AN_ANSWER = {"warning_signs"}
+# Questions about several signs at once, where "no pain at night, calf not swollen" is one "no".
+SEVERAL_SIGNS = {"warning_signs"}
 # Entities that answer the weekly distance question only when it was asked.
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
 CONVERSATION_INTENTS = {"ask_why", "stop", "start_over", "out_of_scope", "greet", "goodbye", "thank",
@@ -46,10 +48,13 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     if values:
         return values[-1]
     fact_slots = {e.get("entity") for e in entities} & set(QUESTION_ORDER)
-    # "no" next to another yes/no fact ("no swelling") may answer that one instead.
-    other_yes_no = (fact_slots & (YES_NO_QUESTIONS | {"volume_change"})) - {question}
+    said = intent if intent in {"affirm", "deny"} else answer_outside_question(text)
+    # "no" next to another yes/no fact ("no swelling") may answer that one instead,
+    # unless everything said denies ("no pain at night, calf not swollen").
+    other_yes_no = {e.get("entity") for e in entities
+                    if e.get("entity") in (YES_NO_QUESTIONS | {"volume_change"}) - {question}
+                    and not (question in SEVERAL_SIGNS and said == "deny" and e.get("value") is False)}
     if question in YES_NO_VALUES and not other_yes_no:
-        said = intent if intent in {"affirm", "deny"} else answer_outside_question(text)
         if said == "affirm" and question in YES_IS_NOT_AN_ANSWER:
             return None
         if said in YES_NO_VALUES[question]:
@@ -148,9 +153,18 @@ class ValidateAssessmentForm(Action):
         intent = (message.get("intent") or {}).get("name")
         entities = message.get("entities") or []
         text = message.get("text") or ""
-        first_pass = previous_action(tracker) in FIRST_PASS_ACTIONS
+        before = previous_action(tracker)
+        first_pass = before in FIRST_PASS_ACTIONS
+        # The rules answered a side question in this message; an answer beside it still counts
+        # ("what's a warm up? no").
+        after_side_answer = before == "action_answer_question"
         events: List[EventType] = []
 
+        if after_side_answer and question and facts.get(question) is None:
+            answer = answer_from_context(question, intent, entities, text)
+            if answer is not None:
+                facts[question] = answer
+                events.append(SlotSet(question, answer))
         if first_pass and question and facts.get(question) is None:
             answer = answer_from_context(question, intent, entities, text)
             said_something = any(e.get("entity") for e in entities)

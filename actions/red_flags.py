@@ -144,8 +144,8 @@ def detect(facts: Facts) -> List[Flag]:
     flags += _circulation_and_skin_flags(facts, symptoms)
 
     pain_days = facts.get("pain_days")
-    if pain_days is not None and pain_days >= NOT_IMPROVING_DAYS:
-        flags.append(Flag("not_improving"))
+    if pain_days is not None and pain_days >= NOT_IMPROVING_DAYS and facts.get("injury_event") is True:
+        flags.append(Flag("not_improving"))  # most sprains are much better within two weeks
     if facts.get("warning_signs") is None and _skipped(facts, "warning_signs"):
         flags.append(Flag("unclear_warning_signs",
                           "we could not check for pain at rest or at night, a numb or cold foot, or a swollen calf"))

@@ -25,10 +25,12 @@ SYMPTOM_ANSWERS = {"cannot_bear_weight": ("can_walk", False), "bone_tenderness":
 # Symptoms that answer the screening question ("any of these?") with a yes.
 SCREENING_SYMPTOMS = {"rest_or_night_pain", "circulation", "transient_numbness", "calf_swelling", "compartment"}
 # A later answer that contradicts a symptom removes it (the runner corrected it).
-CORRECTED_BY = {"cannot_bear_weight": ("can_walk", True), "bone_tenderness": ("bone_tenderness", False)}
+CORRECTED_BY = {"cannot_bear_weight": ("can_walk", True), "bone_tenderness": ("bone_tenderness", False),
+                "calf_swelling": ("swelling", False)}
 # Words that say the runner is correcting what they said before.
 CORRECTION_CUES = ("actually", "sorry", "i mean", "i meant", "not my", "not the", "wait", "correction", "oops",
                    "rather", "it's my", "its my", "it is my")
+PLACE_SLOTS = {"body_part", "pain_side"}
 ACKNOWLEDGED_SLOTS = ["body_part", "pain_side", "injury_event", "swelling", "shoes", "surface", "warm_up",
                       "weekly_km", "volume_change"]
 
@@ -58,8 +60,8 @@ def changed_by_latest_message(tracker: Tracker, before: Dict[str, Any]) -> Dict[
         now = tracker.get_slot(slot)
         if now is None or now == before.get(slot):
             continue
-        if slot == question and before.get(slot) is None:
-            continue  # the answer to the question just asked needs no echo
+        if before.get(slot) is None and (slot == question or slot in PLACE_SLOTS):
+            continue  # the answer to the question just asked, or the place of the complaint, needs no echo
         changed[slot] = now
     return changed
 
@@ -99,8 +101,9 @@ class ActionValidateSlotMappings(Action):
         symptoms = list(facts["symptoms"])
         new_symptoms = [s for s in message_entities(tracker, "symptom") if s not in symptoms]
         symptoms += new_symptoms
-        for symptom, (slot, value) in CORRECTED_BY.items():
-            if symptom in symptoms and symptom not in new_symptoms and facts.get(slot) == value:
+        said = {(e.get("entity"), e.get("value")) for e in tracker.latest_message.get("entities", [])}
+        for symptom, correction in CORRECTED_BY.items():
+            if symptom in symptoms and symptom not in new_symptoms and correction in said:
                 symptoms.remove(symptom)  # "actually I can walk, just limping"
         for symptom in new_symptoms:
             if symptom in SYMPTOM_ANSWERS:

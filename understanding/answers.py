@@ -44,9 +44,10 @@ def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
     lowered = text.lower().strip()
     if not lowered or lowered.startswith("/"):
         return None
-    if states_warning_sign and intent not in ANSWER_INTENTS | {"describe_pain", "stop", "start_over"}:
+    if states_warning_sign and intent not in {"affirm", "deny", "dont_know", "describe_pain", "stop", "start_over"}:
         return "describe_pain"
-    side_topic = (intent or "").startswith("ask_") or intent in {"out_of_scope", "nlu_fallback", None}
+    side_topic = (intent or "").startswith("ask_") or intent in {"out_of_scope", "nlu_fallback", None} or (
+        intent == "inform" and confidence < UNSURE)
     if names_body_part and side_topic and PAIN_WORDS.search(lowered) and "?" not in lowered \
             and not QUESTION_START.search(lowered):
         return "describe_pain"
@@ -83,14 +84,28 @@ def answer_outside_question(text: str) -> Optional[str]:
     return None
 
 
+SHORT_NEGATIONS = re.compile(r"\b(not|no|never|n't|dont|doesnt|isnt|cant|wont|didnt|hardly|barely)\b|n't\b")
+
+
 def short_answer(text: str, answers: dict) -> Optional[object]:
-    """The value whose listed words a short answer uses (``knowledge/questions.yml`` ``answers``)."""
-    lowered = " " + re.sub(r"[^\w' ]+", " ", text.lower()) + " "
+    """The value whose listed words a short answer uses (``knowledge/questions.yml`` ``answers``).
+
+    The longest listed phrase wins. A phrase that a negation stands before
+    ("doesn't really hurt at any one spot") does not count; for a yes/no
+    question it says the opposite.
+    """
+    lowered = " " + re.sub(r"[^\w' ]+", " ", text.lower().replace("\u2019", "'")) + " "
     best = None
     for value, phrases in answers.items():
         for phrase in phrases:
-            if f" {phrase.lower()} " in lowered and (best is None or len(phrase) > len(best[1])):
-                best = (value, phrase)
+            position = lowered.find(f" {phrase.lower()} ")
+            if position >= 0 and (best is None or len(phrase) > len(best[1])):
+                best = (value, phrase, position)
     if best is None:
         return None
-    return {"true": True, "false": False}.get(str(best[0]), best[0])
+    value = {"true": True, "false": False}.get(str(best[0]), best[0])
+    before = lowered[: best[2]]
+    phrase_negates = SHORT_NEGATIONS.search(" " + best[1] + " ")
+    if not phrase_negates and SHORT_NEGATIONS.search(before):
+        return (not value) if isinstance(value, bool) else None
+    return value

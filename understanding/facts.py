@@ -92,9 +92,11 @@ RECOVERY_CUES = ("fine now", "ok now", "okay now", "better now", "alright now", 
 TRANSIENT_CUES = ("during runs", "during my runs", "when i run", "while running", "on runs", "on long runs",
                   "goes away", "go away", "went away", "passes", "passed", "when i stop", "once i stop",
                   "after i stop", "comes and goes", "warm up again", "warmed up", "warms up", "back to normal",
-                  "then fine", "fine after")
-# ... unless it is still there now.
-STILL_CUES = ("still", "now", "for an hour", "hours", "since", "won't go", "doesn't go", "not going")
+                  "then fine", "fine after", "minutes into", "into every run", "into my run", "into the run",
+                  "mid run", "comes back", "come back", "normal again", "later", "warm up", "ice bath",
+                  "lately", "for weeks", "for months", "for a while", "recently")
+# ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
+STILL_CUES = ("still", "right now", "for an hour", "hours", "won't go", "doesn't go", "not going")
 
 
 @dataclass
@@ -138,6 +140,17 @@ def _has_sequence(words: Sequence[str], sequence: Tuple[str, ...]) -> int:
     return found
 
 
+ANSWER_WORDS = {"no", "nope", "nah", "yes", "yeah", "yep"}
+
+
+def is_answer_word(doc: Doc, i: int) -> bool:
+    """"no, ..." / "nah nothing like that": an answer to the question, not a negation of what follows."""
+    if doc[i].lower_ not in ANSWER_WORDS or any(not t.is_punct for t in doc[:i]):
+        return False
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return following is None or following.is_punct or following.lower_ in NEGATIONS | {"nothing", "none", "same"}
+
+
 def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> bool:
     """A negation word shortly before the span (same clause, no scope break),
     or a bare "no"/"never"/"none" right after it ("swelling? none")."""
@@ -145,6 +158,8 @@ def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> boo
     for i in range(span.start - 1, max(-1, span.start - window - 1), -1):
         if clauses[i] != clause:
             break
+        if is_answer_word(doc, i):
+            continue
         lower = doc[i].lower_
         if lower in NEGATIONS:
             return True
@@ -337,7 +352,9 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         # A body part is negated only right before it ("not my ankle, my heel").
         window = 2 if label == BODY_PART else 7
-        resolved = resolve_value(label, value, is_negated(doc, ent, clauses, window))
+        # A phrase that is itself a denial ("nothing like that", "no injury") is not flipped by "no, ...".
+        negated = value is not False and is_negated(doc, ent, clauses, window)
+        resolved = resolve_value(label, value, negated)
         if resolved is None:
             continue
         end_char = ent.end_char
@@ -406,6 +423,10 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                 around = [t for t in doc[max(0, first - 3) : last + 1] if sentences[t.i] == sentences[first]]
                 if not rule.negation_required and any(t.lower_ in NEGATIONS for t in around):
                     continue  # "the bones aren't sore to press"
+                if sentences[first] == 0 and any(is_answer_word(doc, i) and doc[i].lower_ in {"no", "nope", "nah"}
+                                                 for i in range(min(3, len(doc)))) \
+                        and not any(t.lower_ == "but" for t in doc[:first]):
+                    continue  # "no, pressing on the bones is fine, it's the soft bit that's sore"
                 if not_this_runner_now(doc, anchor, clauses, asked):
                     continue
                 start = min(t.idx for t in found)

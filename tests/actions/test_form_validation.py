@@ -190,3 +190,11 @@ def test_domain_form_and_ask_actions_agree_with_the_question_order():
     asks = [a for a in domain["actions"] if isinstance(a, str) and a.startswith("action_ask_")]
     assert asks == [f"action_ask_{q}" for q in QUESTION_ORDER]
     assert set(ASK_ACTIONS) == set(QUESTION_ORDER) == set(knowledge().questions)
+
+
+def test_an_answer_beside_a_side_question_counts_after_the_rules_answered_it(tracker_factory):
+    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS,
+                                     "requested_slot": "warm_up"},
+                              intent="ask_warm_up", text="what's a warm up? no", events=AFTER_DIGRESSION)
+    slots, messages = run_form(tracker)
+    assert slots["warm_up"] is False and messages == []

@@ -137,9 +137,11 @@ def test_red_hot_swollen_calf_is_a_possible_clot():
     assert pending_question(facts_from_slots({"symptoms": ["redness_or_heat"]})) == "swelling"
 
 
-def test_two_weeks_of_pain_means_see_someone():
-    assert level_of(pain_days=21) == "see_doctor"
-    assert level_of(pain_days=5) == "self_care"
+def test_a_sprain_not_better_after_two_weeks_means_see_someone():
+    assert level_of(injury_event=True, can_walk=True, bone_tenderness=False, pain_days=21) == "see_doctor"
+    assert level_of(injury_event=True, can_walk=True, bone_tenderness=False, pain_days=5) == "self_care"
+    # Weeks of gradual pain while still running: self-care first (relative rest), not "not improving".
+    assert level_of(injury_event=False, pain_days=21) == "self_care"
 
 
 def test_most_urgent_flag_first():

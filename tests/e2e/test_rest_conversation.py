@@ -16,24 +16,35 @@ def new_sender() -> str:
     return f"runner-{uuid.uuid4().hex[:8]}"
 
 
+def say_all(servers, sender, *texts):
+    """Send several messages; the replies to each."""
+    return [servers.say(sender, text) for text in texts]
+
+
 def test_full_assessment_fills_the_slot_contract(servers):
     sender = new_sender()
     replies = servers.say(sender, "right ankle hurts since I doubled my distance, "
                                   "I run on concrete in old shoes and never warm up")
     assert any("twist" in r.lower() for r in replies), replies  # asks only what is missing
-    servers.say(sender, "no, it came on gradually")
-    replies = servers.say(sender, "no swelling")
-    assert any("stretch" in r.lower() for r in replies), replies
-    servers.say(sender, "I stretch after every run")
-    replies = servers.say(sender, "about 20 miles a week")
+    assert any(r.startswith("Got it:") for r in replies), replies  # facts picked up are acknowledged
+    replies = servers.say(sender, "no, it came on gradually")
+    assert any("press firmly" in r.lower() for r in replies), replies  # the bone press for gradual pain too
+    servers.say(sender, "no, nothing hurts when I press")
+    replies = servers.say(sender, "none of these")
+    assert any("swollen" in r.lower() for r in replies), replies
+    servers.say(sender, "no swelling")
+    replies = servers.say(sender, "about 20 miles a week, I stretch after every run")
     texts = " ".join(replies).lower()
     assert "not a diagnosis" in texts
     assert "physio" in texts
+    assert len(replies) <= 3, replies  # the assessment in at most three messages
 
     slots = servers.tracker(sender)["slots"]
     assert slots["body_part"] == "ankle"
     assert slots["pain_side"] == "right"
     assert slots["injury_event"] is False
+    assert slots["bone_tenderness"] is False
+    assert slots["warning_signs"] is False
     assert slots["swelling"] is False
     assert slots["shoes"] == "worn_out"
     assert slots["surface"] == "hard"
@@ -51,9 +62,54 @@ def test_red_flag_stops_the_questions_and_says_what_to_do(servers):
     text = " ".join(replies).lower()
     assert "a&e" in text or "urgent" in text or "emergency" in text, replies
     assert not any(r.endswith("?") for r in replies[-1:]), replies  # no further question
+    assert sum("go to a&e" in r.lower() for r in replies) == 1, replies  # said once, not three times
     slots = servers.tracker(sender)["slots"]
     assert slots["triage"] == "emergency"
     assert {"crack_heard", "cannot_bear_weight"} <= set(slots["red_flags"])
+
+
+@pytest.mark.parametrize("text", ["I can\u2019t put any weight on my ankle", "I can't put any weight on my ankle",
+                                  "cant put weight on my ankle at all", "had to hop home, ankle is killing me"])
+def test_cannot_bear_weight_is_an_emergency_however_it_is_typed(servers, text):
+    sender = new_sender()
+    servers.say(sender, text)
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency"
+
+
+def test_a_snap_in_the_achilles_and_no_tiptoe_is_an_emergency_without_loading_advice(servers):
+    sender = new_sender()
+    replies = servers.say(sender, "there was a loud snap in my achilles and now I can't go up on my tiptoes")
+    text = " ".join(replies).lower()
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency"
+    assert "heel raise" not in text and "heel drop" not in text, replies
+
+
+def test_a_pop_then_ankle_and_walking_still_gets_the_tiptoe_check(servers):
+    sender = new_sender()
+    servers.say(sender, "felt a pop while running")
+    servers.say(sender, "/inform{\"body_part\": \"ankle\"}")
+    replies = servers.say(sender, "yes I can walk on it")
+    asked = [servers.say(sender, "no") for _ in range(3)]
+    questions = " ".join(r for turn in [replies, *asked] for r in turn).lower()
+    assert "tiptoe" in questions, questions
+
+
+def test_look_alikes_do_not_send_a_runner_to_a_and_e(servers):
+    for text in ("my ankle cracks when I rotate it, no pain", "could it be ruptured?",
+                 "I can walk but with a limp", "couldn't walk for a few minutes but fine now"):
+        sender = new_sender()
+        servers.say(sender, text)
+        assert servers.tracker(sender)["slots"]["triage"] != "emergency", text
+
+
+def test_an_announced_emergency_is_never_withdrawn_silently(servers):
+    sender = new_sender()
+    servers.say(sender, "my ankle is red, hot and swollen and nothing happened to it")
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency"
+    replies = servers.say(sender, "sorry, actually it's not swollen")
+    text = " ".join(replies).lower()
+    assert "earlier you mentioned" in text, replies
+    assert servers.tracker(sender)["slots"]["triage"] in {"emergency", "see_doctor"}
 
 
 def test_conversations_are_kept_apart(servers):
@@ -64,28 +120,59 @@ def test_conversations_are_kept_apart(servers):
     assert servers.tracker(second)["slots"]["body_part"] == "heel"
 
 
-def test_a_correction_after_the_assessment_updates_it(servers):
+SELF_CARE_OPENING = ("my left heel hurts, no twist, no swelling, I run 30 km a week on grass, "
+                     "same as always, I warm up and stretch")
+SAFE_ANSWERS = ("no, pressing the bones doesn't hurt", "none of these")
+
+
+def test_a_correction_after_the_assessment_updates_only_what_changed(servers):
     sender = new_sender()
-    servers.say(sender, "my left heel hurts, no twist, no swelling, I run 30 km a week on grass, "
-                        "same as always, I warm up and stretch")
+    say_all(servers, sender, SELF_CARE_OPENING, *SAFE_ANSWERS)
     replies = servers.say(sender, "my shoes are fine")
     assert any("not a diagnosis" in r for r in replies), replies
-    assert servers.tracker(sender)["slots"]["likely_causes"] == []
+    assert servers.tracker(sender)["slots"]["likely_causes"] == ["heel_pain"]
     replies = servers.say(sender, "actually my shoes are brand new")
     slots = servers.tracker(sender)["slots"]
     assert slots["shoes"] == "new"
-    assert slots["likely_causes"] == ["footwear"]
+    assert slots["likely_causes"] == ["heel_pain", "footwear"]
     assert slots["triage"] == "self_care"
+    text = " ".join(replies)
+    assert "gradually" in text and "not a diagnosis" not in text, replies  # only what changed
 
 
-def test_a_red_flag_after_the_assessment_changes_the_advice(servers):
+def test_a_red_flag_after_the_assessment_replaces_the_advice_without_contradiction(servers):
     sender = new_sender()
-    servers.say(sender, "my ankle aches after runs, no twist, not swollen, old shoes, road, "
-                        "I never warm up or stretch, 20 km a week, same as usual")
+    say_all(servers, sender, "my ankle aches after runs, no twist, not swollen, old shoes, road, "
+                             "I never warm up or stretch, 20 km a week, same as usual", *SAFE_ANSWERS)
     assert servers.tracker(sender)["slots"]["triage"] == "self_care"
-    replies = servers.say(sender, "it now hurts at night and wakes me up")
-    assert any("doctor" in r.lower() or "physio" in r.lower() for r in replies), replies
-    assert servers.tracker(sender)["slots"]["triage"] == "see_doctor"
+    replies = servers.say(sender, "now my foot has gone numb and cold")
+    text = " ".join(replies).lower()
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency"
+    assert "a&e" in text and "doesn't change my advice" not in text and "self-care" not in text, replies
+
+
+def test_every_complaint_reaches_an_assessment_within_ten_messages_whatever_the_answers(servers):
+    sender = new_sender()
+    servers.say(sender, "my ankle hurts after running")
+    for turn in range(9):
+        servers.say(sender, "hmm not sure what you mean" if turn % 2 else "what?")
+        if servers.tracker(sender)["slots"]["triage"]:
+            break
+    slots = servers.tracker(sender)["slots"]
+    assert slots["triage"] is not None
+    events = servers.tracker(sender)["events"]
+    catches = [e.get("text") for e in events if e.get("event") == "bot" and "didn't catch" in (e.get("text") or "")]
+    assert len(catches) <= len([e for e in events if e.get("event") == "user"]) // 2 + 1
+
+
+def test_an_answer_with_a_question_keeps_the_answer_and_answers_the_question(servers):
+    sender = new_sender()
+    say_all(servers, sender, "my heel hurts after running", "no it came on gradually",
+            "no, nothing hurts when I press", "none of these", "no", "20 km", "same as always", "fine", "road")
+    replies = servers.say(sender, "what's a warm up? no")
+    slots = servers.tracker(sender)["slots"]
+    assert slots["warm_up"] is False
+    assert any("walking" in r.lower() for r in replies), replies
 
 
 def test_the_http_api_refuses_requests_without_the_token(servers):

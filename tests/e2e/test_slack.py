@@ -47,7 +47,7 @@ def test_a_button_press_is_understood(platforms):
     posts_to(platforms, "D101")
     request = platforms.slack_events.signed(events.button("U101", "D101", "/deny"), FORM)
     assert platforms.to_slack_webhook(request["data"], request["headers"]).status_code == 200
-    assert "swollen" in posts_to(platforms, "D101", count=2)[-1].params["text"].lower()
+    assert "press firmly" in posts_to(platforms, "D101", count=2)[-1].params["text"].lower()
     assert platforms.slot("U101_D101", "injury_event") is False
 
 

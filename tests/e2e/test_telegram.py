@@ -52,7 +52,7 @@ def test_a_button_press_is_understood_and_acknowledged(platforms):
     assert platforms.to_telegram_webhook(update).status_code == 200
     platforms.telegram.wait_for("answerCallbackQuery", callback_query_id=update["callback_query"]["id"])
     next_question = replies_to(platforms, chat, count=2)[-1]
-    assert "swollen" in next_question.params["text"].lower()
+    assert "press firmly" in next_question.params["text"].lower()
     assert platforms.slot(str(chat), "injury_event") is False
 
 
