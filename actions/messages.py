@@ -2,7 +2,9 @@
 
 An assessment is at most three messages: what to do now, the likely causes
 (numbered, bold titles, what to do for each), and when to see someone with a
-summary for a physio. Every explanation comes from ``knowledge/``.
+summary for a physio. Every explanation comes from ``knowledge/``. No message
+holds a blank line: Rasa's output channels split a text there into several
+messages.
 """
 from __future__ import annotations
 
@@ -42,7 +44,8 @@ def fact_phrase(slot: str, value: Any, facts: Facts) -> Optional[str]:
         "shoes": {k: f"shoes {v}" for k, v in SHOE_NAMES.items()},
         "surface": {k: f"you run on {v.split(' (')[0]} ground" for k, v in SURFACE_NAMES.items()},
         "warm_up": {True: "you warm up", False: "no warm-up"},
-        "volume_change": CHANGE_NAMES,
+        "volume_change": {"increased": "you run more than before", "steady": "you run as much as usual",
+                          "returning": "you just started or came back after a break"},
     }
     if slot == "weekly_km":
         return f"about {float(value):g} km a week"
@@ -160,7 +163,7 @@ def physio_summary(facts: Facts, causes: List[str], flags: List[Flag], level: st
 def causes_message(knowledge: Knowledge, facts: Facts, causes: List[str], intro: str) -> str:
     shown = causes[:SHOWN_CAUSES]
     blocks = [cause_block(knowledge, c, i, facts) for i, c in enumerate(shown, 1)]
-    return "\n\n".join([intro, *blocks])
+    return "\n".join([intro, *blocks])
 
 
 def assessment_messages(knowledge: Knowledge, facts: Facts, causes: List[str],
@@ -168,7 +171,7 @@ def assessment_messages(knowledge: Knowledge, facts: Facts, causes: List[str],
     """The full assessment, as at most three messages."""
     reasons = [f.caution for f in flags if f.caution]
     caution = (" " + knowledge.caution_note.format(reason="; ".join(reasons))) if reasons else ""
-    summary = physio_summary(facts, causes, flags, level, knowledge) + "\n\n" + knowledge.disclaimer
+    summary = physio_summary(facts, causes, flags, level, knowledge) + "\n" + knowledge.disclaimer
     if level == EMERGENCY:
         specific = " ".join(dict.fromkeys(knowledge.red_flags[f.id].advice for f in flags
                                           if f.level == EMERGENCY))
@@ -181,7 +184,7 @@ def assessment_messages(knowledge: Knowledge, facts: Facts, causes: List[str],
     else:
         messages.append(knowledge.messages["no_clear_cause"])
     see_someone = when_to_see_someone(knowledge, level)
-    messages.append(f"{see_someone}\n\n{summary}" if see_someone else summary)
+    messages.append(f"{see_someone}\n{summary}" if see_someone else summary)
     return messages
 
 

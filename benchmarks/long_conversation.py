@@ -1,7 +1,7 @@
 """One long conversation: how the cost of a message grows with the conversation.
 
-Turn 1 is a follow-up question (``PROBE``); turns 2 to 6 are a full
-assessment (the one of tests/e2e/test_rest_conversation.py); from turn 7 on, a
+Turn 1 is a follow-up question (``PROBE``); turns 2 to 7 are a full
+assessment (the one of tests/e2e/test_rest_conversation.py); from turn 8 on, a
 cycle of ten things a runner says after the assessment (questions, thanks,
 corrections that re-run the assessment) in which the same ``PROBE`` falls on
 every tenth turn. So turns 1, 10, 20, 50, 200 ... send the same message, and
@@ -22,9 +22,10 @@ PROBE = "should I ice it?"
 ASSESSMENT = [
     "right ankle hurts since I doubled my distance, I run on concrete in old shoes and never warm up",
     "no, it came on gradually",
+    "no, nothing hurts when I press",
+    "none of these",
     "no swelling",
-    "I stretch after every run",
-    "about 20 miles a week",
+    "about 20 miles a week, I stretch after every run",
 ]
 AFTER_ASSESSMENT = [
     "what shoes should I buy?",

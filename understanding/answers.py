@@ -44,7 +44,8 @@ def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
     lowered = text.lower().strip()
     if not lowered or lowered.startswith("/"):
         return None
-    if states_warning_sign and intent not in {"affirm", "deny", "dont_know", "describe_pain", "stop", "start_over"}:
+    sure_answer = intent in {"affirm", "deny", "dont_know"} and confidence >= UNSURE
+    if states_warning_sign and not sure_answer and intent not in {"describe_pain", "stop", "start_over"}:
         return "describe_pain"
     side_topic = (intent or "").startswith("ask_") or intent in {"out_of_scope", "nlu_fallback", None} or (
         intent == "inform" and confidence < UNSURE)
@@ -53,6 +54,11 @@ def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
         return "describe_pain"
     if names_body_part and confidence < UNSURE and intent in ANSWER_INTENTS | {"describe_pain", None}:
         return "describe_pain"
+    asks = "?" in lowered or bool(QUESTION_START.search(lowered))
+    if has_facts and confidence < UNSURE and intent not in {"describe_pain", "stop", "start_over"} \
+            and not asks and not UNCERTAIN.search(lowered):
+        return "inform"  # facts said, intent unclear: they start or update the assessment, never "didn't understand"
+
     if not has_facts and intent in ANSWER_INTENTS and UNCERTAIN.search(lowered):
         return "dont_know"
     if "?" in lowered:

@@ -34,7 +34,8 @@ MAX_TOKENS = 400
 # long flight or diabetes are not: "I'm diabetic, can I run?" stays a question).
 WARNING_SYMPTOMS = {"cannot_bear_weight", "deformity", "crack_heard", "open_wound", "achilles_rupture",
                     "circulation", "chest_pain", "calf_swelling", "compartment", "spreading_redness",
-                    "rest_or_night_pain", "fever", "pop_heard", "bone_tenderness", "giving_way", "not_improving"}
+                    "rest_or_night_pain", "fever", "pop_heard", "bone_tenderness", "giving_way", "not_improving",
+                    "transient_numbness", "inflammatory", "snapping_tendon"}
 
 # Rasa loads this module with our model: install the speed fixes of
 # understanding/rasa_speedups.py (same behaviour, less CPU per message).

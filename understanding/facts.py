@@ -77,10 +77,15 @@ PAST_CUES = ("years ago", "year ago", "last year", "as a kid", "as a teenager", 
              "healed", "recovered", "old injury", "previous injury", "back in 19", "back in 20", "months ago",
              "long time ago", "used to")
 OTHER_PEOPLE = {"friend", "friends", "wife", "husband", "mate", "mum", "mom", "dad", "brother", "sister", "she",
-                "he", "her", "his", "colleague", "someone", "somebody", "boyfriend", "girlfriend", "partner", "son",
+                "he", "her", "his", "colleague", "boyfriend", "girlfriend", "partner", "son",
                 "daughter", "coach", "they"}
-WORRY_WORDS = {"worried", "worry", "worrying", "worries", "afraid", "scared", "fear", "scary", "if", "whether",
+WORRY_WORDS = {"worried", "worry", "worrying", "worries", "afraid", "scared", "fear", "scary",
                "risk", "chance", "avoid", "prevent", "might", "paranoid", "terrified"}
+# A crack or pop said to be painless or made on purpose is not an injury ("like cracking knuckles").
+PAINLESS_CUES = ("doesn't hurt", "does not hurt", "no pain", "painless", "on purpose", "knuckles", "not painful",
+                 "without pain", "never hurts", "don't hurt")
+NOISE_SYMPTOMS = {"crack_heard", "pop_heard", "snapping_tendon"}
+NOISE_WORDS = {"crack", "cracked", "cracking", "pop", "popped", "popping", "snap", "snapping", "click", "clicking"}
 DIAGNOSIS_WORDS = {"rupture", "ruptured", "torn", "tear", "broken", "broke", "fracture", "fractured", "clot",
                    "dvt", "snapped", "snap"}
 # After "couldn't walk", these say it passed: limping and walking count as bearing weight.
@@ -96,7 +101,8 @@ TRANSIENT_CUES = ("during runs", "during my runs", "when i run", "while running"
                   "mid run", "comes back", "come back", "normal again", "later", "warm up", "ice bath",
                   "lately", "for weeks", "for months", "for a while", "recently")
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
-STILL_CUES = ("still", "right now", "for an hour", "hours", "won't go", "doesn't go", "not going")
+STILL_CUES = ("still", "right now", "for an hour", "hours", "won't go", "doesn't go", "not going",
+              "not warm up", "n't warm up", "since this morning")
 
 
 @dataclass
@@ -184,7 +190,7 @@ def question_clauses(doc: Doc, clauses: List[int]) -> set:
     previous = ""
     for token, clause in zip(doc, clauses):
         if token.text == "?":
-            asked.add(clause)
+            asked.update({clause, clause - 1})  # "?" opens a new clause: the one it ends asks
         sentence_start = previous in {"", ".", "!", "?", ";"}
         following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
         if sentence_start and token.lower_ in QUESTION_STARTS and following not in {"n't", "not"}:
@@ -455,6 +461,11 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
         return True
     if set(before) & OTHER_PEOPLE or set(before) & WORRY_WORDS:
         return True
+    if {t.lower_ for t in span} & NOISE_WORDS or span.label_ == SYMPTOM and span.ent_id_ in NOISE_SYMPTOMS:
+        sentence = " " + " ".join(t.lower_ for t in doc) + " "
+        if any(f" {cue} " in sentence.replace(" n't", "n't").replace("ca n't", "can't") or f" {cue} " in sentence
+               for cue in PAINLESS_CUES):
+            return True
     return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)
 
 

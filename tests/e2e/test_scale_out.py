@@ -36,14 +36,8 @@ pytestmark = pytest.mark.e2e
 PRODUCTION_ENDPOINTS = PROJECT_ROOT / "endpoints.production.yml"
 LOCK_PREFIX = "ankle:lock:"  # key_prefix in endpoints.production.yml + Rasa's "lock:"
 
-# The full assessment of test_rest_conversation.py, sent alternately to the two servers.
-ASSESSMENT = [
-    "right ankle hurts since I doubled my distance, I run on concrete in old shoes and never warm up",
-    "no, it came on gradually",
-    "no swelling",
-    "I stretch after every run",
-    "about 20 miles a week",
-]
+# The full assessment (the benchmark's long conversation holds the same one), sent alternately to the two servers.
+from benchmarks.long_conversation import ASSESSMENT  # noqa: E402
 
 # Twenty different messages, sent in pairs (one to each server at the same moment).
 PAIRS = [
@@ -181,9 +175,10 @@ def test_a_conversation_alternating_between_two_servers_stays_whole(cluster):
     sender = new_sender("alternate")
     replies = [cluster.rasa[turn % 2].say(sender, text) for turn, text in enumerate(ASSESSMENT)]
     assert any("twist" in r.lower() for r in replies[0]), replies[0]
-    assert any("stretch" in r.lower() for r in replies[2]), replies[2]
-    texts = " ".join(replies[4]).lower()
-    assert "not a diagnosis" in texts and "physio" in texts, replies[4]
+    assert any("press firmly" in r.lower() for r in replies[1]), replies[1]
+    assert any("how far" in r.lower() for r in replies[4]), replies[4]
+    texts = " ".join(replies[-1]).lower()
+    assert "not a diagnosis" in texts and "physio" in texts, replies[-1]
 
     tracker = b.tracker(sender)  # the last message went to a
     slots = tracker["slots"]
