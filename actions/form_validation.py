@@ -53,7 +53,7 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     # unless everything said denies ("no pain at night, calf not swollen").
     other_yes_no = {e.get("entity") for e in entities
                     if e.get("entity") in (YES_NO_QUESTIONS | {"volume_change"}) - {question}
-                    and not (question in SEVERAL_SIGNS and said == "deny" and e.get("value") is False)}
+                    and not (question in SEVERAL_SIGNS and said == "deny" and e.get("value") is not True)}
     if question in YES_NO_VALUES and not other_yes_no:
         if said == "affirm" and question in YES_IS_NOT_AN_ANSWER:
             return None

@@ -16,14 +16,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import EMERGENCY, knowledge
 from actions.messages import noted_message, red_flag_message, withdrawn_message
-from actions.red_flags import CAUTION_FLAGS, detect, triage_level
+from actions.red_flags import CAUTION_FLAGS, DIRECT_SYMPTOMS, detect, triage_level
 from actions.runner import facts_from_slots
 
 # Symptoms that answer a safety question by themselves.
 SYMPTOM_ANSWERS = {"cannot_bear_weight": ("can_walk", False), "bone_tenderness": ("bone_tenderness", True),
                    "achilles_rupture": ("tiptoe", False)}
-# Symptoms that answer the screening question ("any of these?") with a yes.
-SCREENING_SYMPTOMS = {"rest_or_night_pain", "circulation", "transient_numbness", "calf_swelling", "compartment"}
+# Symptoms that answer the screening question ("any of these?") with a yes. Only the
+# emergency ones: after "it throbs at night" the question is still asked, since a
+# cold foot or a swollen calf would make it an emergency.
+SCREENING_SYMPTOMS = {"circulation", "calf_swelling", "compartment"}
 # A later answer that contradicts a symptom removes it (the runner corrected it).
 CORRECTED_BY = {"cannot_bear_weight": ("can_walk", True), "bone_tenderness": ("bone_tenderness", False),
                 "calf_swelling": ("swelling", False)}
@@ -102,9 +104,14 @@ class ActionValidateSlotMappings(Action):
         new_symptoms = [s for s in message_entities(tracker, "symptom") if s not in symptoms]
         symptoms += new_symptoms
         said = {(e.get("entity"), e.get("value")) for e in tracker.latest_message.get("entities", [])}
+        acknowledged: List[str] = []
         for symptom, correction in CORRECTED_BY.items():
             if symptom in symptoms and symptom not in new_symptoms and correction in said:
                 symptoms.remove(symptom)  # "actually I can walk, just limping"
+                flag = DIRECT_SYMPTOMS.get(symptom, "bone_tenderness_after_injury")
+                if flag in (tracker.get_slot("red_flags") or []):
+                    dispatcher.utter_message(text=withdrawn_message(kb, flag))
+                    acknowledged.append(flag)
         for symptom in new_symptoms:
             if symptom in SYMPTOM_ANSWERS:
                 slot, value = SYMPTOM_ANSWERS[symptom]
@@ -121,10 +128,11 @@ class ActionValidateSlotMappings(Action):
             facts["pain_days"] = float(durations[-1])
             events.append(SlotSet("pain_days", facts["pain_days"]))
 
-        return events + self.flag_events(dispatcher, tracker, facts)
+        return events + self.flag_events(dispatcher, tracker, facts, acknowledged)
 
     @staticmethod
-    def flag_events(dispatcher: CollectingDispatcher, tracker: Tracker, facts: Dict[str, Any]) -> List[EventType]:
+    def flag_events(dispatcher: CollectingDispatcher, tracker: Tracker, facts: Dict[str, Any],
+                    acknowledged: List[str]) -> List[EventType]:
         """Announce new flags; acknowledge withdrawn ones; keep ``triage`` current."""
         kb = knowledge()
         flags = detect(facts)
@@ -134,7 +142,8 @@ class ActionValidateSlotMappings(Action):
         events: List[EventType] = []
         if withdrawn:
             for flag_id in withdrawn:
-                dispatcher.utter_message(text=withdrawn_message(kb, flag_id))
+                if flag_id not in acknowledged:
+                    dispatcher.utter_message(text=withdrawn_message(kb, flag_id))
             facts["withdrawn_flags"] = sorted(set(facts["withdrawn_flags"]) | set(withdrawn))
             events.append(SlotSet("withdrawn_flags", facts["withdrawn_flags"]))
             flags = detect(facts)

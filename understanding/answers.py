@@ -45,8 +45,8 @@ def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
     if not lowered or lowered.startswith("/"):
         return None
     sure_answer = intent in {"affirm", "deny", "dont_know"} and confidence >= UNSURE
-    if states_warning_sign and not sure_answer and intent not in {"describe_pain", "stop", "start_over"}:
-        return "describe_pain"
+    if states_warning_sign and not sure_answer and intent not in {"stop", "start_over"}:
+        return "describe_pain"  # also an unsure describe_pain: made sure, so no fallback swallows it
     side_topic = (intent or "").startswith("ask_") or intent in {"out_of_scope", "nlu_fallback", None} or (
         intent == "inform" and confidence < UNSURE)
     if names_body_part and side_topic and PAIN_WORDS.search(lowered) and "?" not in lowered \

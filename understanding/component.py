@@ -24,7 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from understanding import rasa_speedups
-from understanding.answers import corrected_intent
+from understanding.answers import UNSURE, corrected_intent
 from understanding.facts import extract_facts
 from understanding.language import english_words, is_other_language
 from understanding.normalize import normalize_message
@@ -177,7 +177,8 @@ class AnswerIntentGuard(IntentRule):
                                          any(e.get("entity") == "symptom" and e.get("value") in WARNING_SYMPTOMS
                                              for e in facts))
             intent = predicted.get("name")
-            if corrected and corrected != intent:
+            unsure = (predicted.get("confidence") or 0.0) < UNSURE
+            if corrected and (corrected != intent or unsure):
                 message.set(INTENT, {"name": corrected, "confidence": 1.0}, add_to_output=True)
                 ranking = [{"name": corrected, "confidence": 1.0}]
                 ranking += [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != corrected]
