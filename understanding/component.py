@@ -42,34 +42,6 @@ WARNING_SYMPTOMS = {"cannot_bear_weight", "deformity", "crack_heard", "open_woun
 rasa_speedups.install()
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class TextNormalizer(GraphComponent):
-    """First in the pipeline: typographic characters, emoji, stretched letters
-    and apostrophe-less contractions become plain text, for training examples
-    and live messages alike ("I can’t" reads as "I can't")."""
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> GraphComponent:
-        english_words()  # load the word list with the model, not on the first message
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        self.process(training_data.training_examples)
-        return training_data
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            text = message.get(TEXT)
-            if text and not text.startswith("/"):
-                message.set(TEXT, normalize_message(text))
-        return messages
-
-
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
     is_trainable=False,
@@ -122,8 +94,8 @@ class RunnerFactExtractor(GraphComponent, EntityExtractorMixin):
 OTHER_LANGUAGE_INTENT = "other_language"
 
 
-class IntentRule(GraphComponent):
-    """An untrained component that may overrule the classifier's intent."""
+class PreparedComponent(GraphComponent):
+    """An untrained component that loads what it needs when the model loads."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -137,7 +109,33 @@ class IntentRule(GraphComponent):
 
     @classmethod
     def prepare(cls) -> None:
-        """Load what the rule needs when the model loads, not on the first message."""
+        """Load what the component needs when the model loads, not on the first message."""
+
+
+class IntentRule(PreparedComponent):
+    """An untrained component that may overrule the classifier's intent."""
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class TextNormalizer(PreparedComponent):
+    """First in the pipeline: typographic characters, emoji, stretched letters
+    and apostrophe-less contractions become plain text, for training examples
+    and live messages alike ("I can’t" reads as "I can't")."""
+
+    @classmethod
+    def prepare(cls) -> None:
+        english_words()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if text and not text.startswith("/"):
+                message.set(TEXT, normalize_message(text))
+        return messages
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
