@@ -114,6 +114,7 @@ class Fact:
     start: int
     end: int
     token: int = 0  # index of the first token, to tell what comes after a correction
+    weight: int = 0  # body parts: how surely this is the sore place (``body_weight``)
 
     def as_entity(self) -> Dict[str, Any]:
         return {"entity": self.label, "value": self.value, "start": self.start, "end": self.end}
@@ -350,23 +351,31 @@ def extract_facts(doc: Doc) -> List[Fact]:
         if label == SYMPTOM and not_this_runner_now(doc, ent, clauses, asked):
             continue
         in_question = clauses[ent.start] in asked
-        if in_question and label != SYMPTOM:
-            continue
+        if in_question and label not in {SYMPTOM, BODY_PART}:
+            continue  # "is that why my heel hurts?" still says where it hurts
         if in_question and label == SYMPTOM and any(t.lower_ == "if" for t in doc[: ent.start]):
             continue
         if label != SYMPTOM and is_uncertain(doc, ent, clauses):
             continue
-        # A body part is negated only right before it ("not my ankle, my heel").
-        window = 2 if label == BODY_PART else 7
-        # A phrase that is itself a denial ("nothing like that", "no injury") is not flipped by "no, ...".
-        negated = value is not False and is_negated(doc, ent, clauses, window)
+        # A phrase that is itself a denial ("nothing like that", "no injury") is not flipped by "no, ...";
+        # a body part is negated only right before it ("not my ankle, my heel"), not by "never had ankle trouble".
+        if label == BODY_PART:
+            negated = body_part_denied(doc, ent)
+        else:
+            negated = value is not False and is_negated(doc, ent, clauses)
         resolved = resolve_value(label, value, negated)
         if resolved is None:
             continue
         end_char = ent.end_char
         if label in {"injury_event", SYMPTOM} and any(t.lower_ in body_words() for t in ent[1:]):
             end_char = ent[0].idx + len(ent[0])  # "twisted my ankle": the body part is its own fact
-        mentions.append(Fact(label, resolved, ent.start_char, end_char, ent.start))
+        fact = Fact(label, resolved, ent.start_char, end_char, ent.start)
+        if label == BODY_PART:
+            clause_words = {t.lower_ for t, c in zip(doc, clauses) if c == clauses[ent.start]}
+            hurts = bool(clause_words & PAIN_WORDS)
+            denied = hurts and bool(clause_words & NEGATIONS)  # "my foot doesn't hurt, it's the ankle"
+            fact.weight = int(hurts and not denied) - 2 * int(bool(clause_words & FINE_WORDS) or denied)
+        mentions.append(fact)
 
     mentions.extend(cooccurrence_facts(doc, clauses, asked))
     mentions.extend(_with_token(f, doc) for f in body_words_inside(doc, body_spans))
@@ -393,6 +402,12 @@ def sentence_ids(doc: Doc) -> List[int]:
         if token.text in SENTENCE_BREAKS:
             sentence += 1
     return ids
+
+
+def _answer_then_pause(token: Token) -> bool:
+    """"nope," / "no." : an answer word closed by punctuation negates nothing after it."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in ANSWER_WORDS and (following is None or following.is_punct)
 
 
 ABILITY_VERBS = {"ca", "can", "could", "wo", "will", "would", "does"}
@@ -426,9 +441,10 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
             else:
                 anchor = doc[found[-1].i : found[-1].i + 1]
                 first, last = min(t.i for t in found), max(t.i for t in found)
-                around = [t for t in doc[max(0, first - 3) : last + 1] if sentences[t.i] == sentences[first]]
-                if not rule.negation_required and any(t.lower_ in NEGATIONS for t in around):
-                    continue  # "the bones aren't sore to press"
+                around = [t for t in doc[max(0, first - 2) : last + 1] if sentences[t.i] == sentences[first]]
+                if not rule.negation_required and any(t.lower_ in NEGATIONS and not _answer_then_pause(t)
+                                                      for t in around):
+                    continue  # "the bones aren't sore to press"; not "... and nope, it buckles"
                 if sentences[first] == 0 and any(is_answer_word(doc, i) and doc[i].lower_ in {"no", "nope", "nah"}
                                                  for i in range(min(3, len(doc)))) \
                         and not any(t.lower_ == "but" for t in doc[:first]):
@@ -508,6 +524,28 @@ def _with_token(fact: Fact, doc: Doc) -> Fact:
     return fact
 
 
+PAIN_WORDS = {"hurt", "hurts", "hurting", "pain", "painful", "sore", "ache", "aches", "aching", "achy", "achey",
+              "tender", "tight", "throbs", "throbbing", "problem", "killing", "stiff", "swollen", "injured"}
+FINE_WORDS = {"fine", "ok", "okay", "good", "alright", "op", "operation", "scraped", "surgery"}
+
+
+def body_part_denied(doc: Doc, span: Span) -> bool:
+    """"not my ankle": a negation right before the body word (my/the between)."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in OPTIONAL_BODY_WORDS:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in {"not", "no", "n't"}
+
+
+OPTIONAL_BODY_WORDS = {"my", "the", "a", "both", "left", "right"}
+
+
+def body_weight(fact: Fact) -> int:
+    """How surely a body part is the sore place: a pain word in its clause counts
+    for it, "fine" or an operation against it (set by ``extract_facts``)."""
+    return fact.weight
+
+
 def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> List[Fact]:
     """One value per label: after a correction the corrected value; otherwise
     the first body part (the main complaint) and the last of anything else."""
@@ -525,6 +563,8 @@ def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> Lis
         after_correction = fact.token >= corrected_from > 0
         if fact.label != BODY_PART or fact.label not in chosen or after_correction:
             chosen[fact.label] = fact
+        elif body_weight(fact) > body_weight(chosen[BODY_PART]):
+            chosen[BODY_PART] = fact  # "knees are fine, it's the right heel that hurts"
     facts = list(chosen.values()) + list(symptoms.values())
     for fact in list(facts):
         for label, value in vocab.implies.get((fact.label, fact.value), []):

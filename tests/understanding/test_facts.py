@@ -121,3 +121,26 @@ def test_look_alikes_are_not_warning_signs(facts_of, text, not_symptom):
 def test_numbness_that_passes_is_not_a_numb_foot_now(facts_of):
     assert facts_of("my toes go numb during runs but it passes")["symptoms"] == ["transient_numbness"]
     assert facts_of("my foot went numb and pale, still like that an hour later")["symptoms"] == ["circulation"]
+
+
+@pytest.mark.parametrize("text, body_part", [
+    ("my foot doesn't hurt, it's the ankle", "ankle"),
+    ("knees are fine, its the right heel thats the problem", "heel"),
+    ("I fell on a run, scraped my knee, and now my ankle hurts", "ankle"),
+    ("is that why my heel hurts?", "heel"),
+    ("never had ankle trouble before and now this", "ankle"),
+    ("not my ankle, my heel", "heel"),
+    ("put my foot down and doubled my runs, now my achilles is sore", "achilles"),
+])
+def test_the_place_that_hurts_is_the_body_part(facts_of, text, body_part):
+    assert facts_of(text)["body_part"] == body_part
+
+
+def test_putting_weight_on_it_is_not_strength_training(facts_of):
+    assert "strength_training" not in facts_of("I can put weight on it now")
+
+
+def test_an_answer_word_closed_by_a_comma_negates_nothing_after_it(facts_of):
+    facts = facts_of("tried standing on it again and nope, it buckles the second I put weight through it")
+    assert "cannot_bear_weight" in facts["symptoms"]
+    assert "symptoms" not in facts_of("no, pressing on the bones is fine, it's the soft bit in front that's sore")
