@@ -1,7 +1,7 @@
 """The texts the assistant sends, built from the knowledge files.
 
-An assessment is at most three messages: what to do now, the likely causes
-(numbered, bold titles, what to do for each), and when to see someone with a
+An assessment is at most three messages: what to do now and when to see
+someone, the likely causes (numbered, bold titles, what to do for each), and a
 summary for a physio. Every explanation comes from ``knowledge/``. No message
 holds a blank line: Rasa's output channels split a text there into several
 messages.
@@ -23,6 +23,9 @@ SURFACE_NAMES = {"hard": "hard (road, concrete)", "uneven": "uneven (trails, rou
 CHANGE_NAMES = {"increased": "recently increased", "steady": "steady",
                 "returning": "just started or coming back after a break"}
 SHOWN_CAUSES = 3  # the assessment explains the three likeliest causes
+# Lists are written with a bullet character, not Markdown "-": the chat widget's
+# Markdown nests a numbered cause after a list of steps inside that list.
+BULLET = "\u2022"
 SCREENING_SYMPTOMS = {"rest_or_night_pain", "circulation", "transient_numbness", "calf_swelling"}
 
 
@@ -79,8 +82,8 @@ def withdrawn_message(knowledge: Knowledge, flag_id: str) -> str:
 def cause_block(knowledge: Knowledge, cause_id: str, rank: int, facts: Facts) -> str:
     """One likely cause: why it matters and what to do about it."""
     cause = knowledge.causes[cause_id]
-    steps = "\n".join(f"- {step}" for step in cause.steps(facts, rupture_possible(facts)))
-    return f"{rank}. **{cause.title}**\n{cause.explanation}\n{steps}"
+    steps = "\n".join(f"{BULLET} {step}" for step in cause.steps(facts, rupture_possible(facts)))
+    return f"**{rank}. {cause.title}**\n{cause.explanation}\n{steps}"
 
 
 def level_advice(knowledge: Knowledge, level: str) -> str:
@@ -97,7 +100,7 @@ def emergency_plan(knowledge: Knowledge, flags: List[Flag]) -> str:
 
 
 def when_to_see_someone(knowledge: Knowledge, level: str) -> str:
-    conditions = "\n".join(f"- {c}" for c in knowledge.levels[level].come_back_if)
+    conditions = "\n".join(f"{BULLET} {c}" for c in knowledge.levels[level].come_back_if)
     return f"See a doctor or physio if:\n{conditions}" if conditions else ""
 
 
@@ -177,15 +180,15 @@ def assessment_messages(knowledge: Knowledge, facts: Facts, causes: List[str],
         specific = " ".join(dict.fromkeys(knowledge.red_flags[f.id].advice for f in flags
                                           if f.level == EMERGENCY))
         return [f"{emergency_plan(knowledge, flags)} {specific}{caution}".strip(), summary]
-    messages = [level_advice(knowledge, level) + caution]
+    see_someone = when_to_see_someone(knowledge, level)
+    messages = [level_advice(knowledge, level) + caution + (f"\n{see_someone}" if see_someone else "")]
     if causes:
         intro = ("Meanwhile, what may be behind it, most likely first:" if level == SEE_DOCTOR
                  else "The likely causes, most likely first, and what to do for each:")
         messages.append(causes_message(knowledge, facts, causes, intro))
     else:
         messages.append(knowledge.messages["no_clear_cause"])
-    see_someone = when_to_see_someone(knowledge, level)
-    messages.append(f"{see_someone}\n{summary}" if see_someone else summary)
+    messages.append(summary)
     return messages
 
 

@@ -14,6 +14,7 @@
     embedded: true,
     showFullScreenButton: false,
     showMessageDate: false,
+    customMessageDelay: function () { return 0; },  // the whole answer at once, no drip-feed
     params: { storage: "local" }  // keeps the conversation across page reloads
   }, null);
 })();

@@ -70,6 +70,47 @@ def test_chat_in_the_browser_survives_a_reload(web):
     assert not outside, f"fetched from the internet: {outside}"
 
 
+# A whole assessment, typed as a runner would answer the questions in order.
+ASSESSMENT = ["my ankle hurts after running", "no it came on gradually", "no", "none of these", "no", "20 km",
+              "same as usual", "old", "road", "no"]
+NEWEST_IN_VIEW = """() => {
+  const replies = [...document.querySelectorAll('.rw-response')];
+  const newest = replies[replies.length - 1].getBoundingClientRect();
+  const input = document.querySelector('.rw-new-message').getBoundingClientRect();
+  return {top: newest.top, bottom: newest.bottom, inputTop: input.top, viewport: window.innerHeight,
+          pageHeight: document.documentElement.scrollHeight, count: replies.length};
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1366, 768)])
+def test_the_newest_answer_is_in_view_without_scrolling(web, width, height):
+    """What a person sees: after every message the newest reply is fully on screen
+    above the input, and the page itself never scrolls (issue #12)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(web)
+        expect(page.locator(".rw-response").first).to_contain_text("Hi", timeout=30_000)
+        for text in ASSESSMENT:
+            before = page.locator(".rw-response").count()
+            page.locator(".rw-new-message").fill(text)
+            page.keyboard.press("Enter")
+            expect(page.locator(".rw-response")).not_to_have_count(before, timeout=30_000)
+            page.wait_for_timeout(700)  # the widget scrolls its list after rendering
+            seen = page.evaluate(NEWEST_IN_VIEW)
+            assert seen["pageHeight"] <= seen["viewport"], (text, seen)  # the page does not grow
+            assert seen["top"] >= 0 and seen["bottom"] <= seen["inputTop"] + 1, (text, seen)
+        expect(page.locator(".rw-response").last).to_contain_text("not a diagnosis", timeout=30_000)
+        assert page.locator(".rw-response strong", has_text="1.").count() >= 1  # bold, numbered causes
+        font = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.rw-new-message')).fontSize)")
+        assert font >= 16  # no zoom on iPhone
+        page.screenshot(path=str(RESULTS / f"assessment_{width}x{height}.png"))
+        browser.close()
+
+
 @pytest.mark.parametrize("origin,allowed", [("page", True), ("http://evil.example", False),
                                             ("http://127.0.0.1:1", False)])
 def test_cors_allows_only_the_page_origin(web, origin, allowed):
