@@ -351,8 +351,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
         if label == SYMPTOM and not_this_runner_now(doc, ent, clauses, asked):
             continue
         in_question = clauses[ent.start] in asked
-        if in_question and label not in {SYMPTOM, BODY_PART}:
-            continue  # "is that why my heel hurts?" still says where it hurts
+        if in_question and label != SYMPTOM and not (label == BODY_PART and tells_own_pain(doc, clauses, ent)):
+            continue  # "is that why my heel hurts?" still says where it hurts; "what helps heel pain?" does not
         if in_question and label == SYMPTOM and any(t.lower_ == "if" for t in doc[: ent.start]):
             continue
         if label != SYMPTOM and is_uncertain(doc, ent, clauses):
@@ -527,6 +527,12 @@ def _with_token(fact: Fact, doc: Doc) -> Fact:
 PAIN_WORDS = {"hurt", "hurts", "hurting", "pain", "painful", "sore", "ache", "aches", "aching", "achy", "achey",
               "tender", "tight", "throbs", "throbbing", "problem", "killing", "stiff", "swollen", "injured"}
 FINE_WORDS = {"fine", "ok", "okay", "good", "alright", "op", "operation", "scraped", "surgery"}
+
+
+def tells_own_pain(doc: Doc, clauses: List[int], span: Span) -> bool:
+    """A question clause that still says where the runner hurts: "my" and a pain word in it."""
+    words = {t.lower_ for t, c in zip(doc, clauses) if c == clauses[span.start]}
+    return "my" in words and bool(words & PAIN_WORDS)
 
 
 def body_part_denied(doc: Doc, span: Span) -> bool:
