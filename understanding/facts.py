@@ -451,6 +451,9 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                     continue  # "no, pressing on the bones is fine, it's the soft bit that's sore"
                 if not_this_runner_now(doc, anchor, clauses, asked):
                     continue
+                opening = [t.lower_ for t in doc[:first] if sentences[t.i] == sentences[first]]
+                if {"if", "whether"} & set(opening) or is_uncertain(doc, doc[first : first + 1], clauses):
+                    continue  # "can't tell if the bone hurts when I press", "didn't check whether it's sore"
                 start = min(t.idx for t in found)
                 facts.append(Fact(SYMPTOM, rule.symptom, start, start + len(found[0]), found[0].i))
                 break

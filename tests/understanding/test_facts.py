@@ -144,3 +144,14 @@ def test_an_answer_word_closed_by_a_comma_negates_nothing_after_it(facts_of):
     facts = facts_of("tried standing on it again and nope, it buckles the second I put weight through it")
     assert "cannot_bear_weight" in facts["symptoms"]
     assert "symptoms" not in facts_of("no, pressing on the bones is fine, it's the soft bit in front that's sore")
+
+
+@pytest.mark.parametrize("text", ["Didn't check whether the bone is sore to press.",
+                                  "I can't tell if the bone hurts when I press, the whole area is sore"])
+def test_an_unchecked_bone_press_is_not_a_tender_bone(facts_of, text):
+    assert "bone_tenderness" not in facts_of(text).get("symptoms", [])
+
+
+def test_a_bone_that_hurts_when_touched_is_a_tender_bone(facts_of):
+    text = "sprained my foot and now the knobbly bit on the outside edge hurts like hell if i touch it"
+    assert "bone_tenderness" in facts_of(text)["symptoms"]
