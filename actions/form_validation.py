@@ -160,20 +160,17 @@ class ValidateAssessmentForm(Action):
         after_side_answer = before == "action_answer_question"
         events: List[EventType] = []
 
-        if after_side_answer and question and facts.get(question) is None:
-            answer = answer_from_context(question, intent, entities, text)
-            if answer is not None:
-                facts[question] = answer
-                events.append(SlotSet(question, answer))
-        if first_pass and question and facts.get(question) is None:
+        if (first_pass or after_side_answer) and question and facts.get(question) is None:
             answer = answer_from_context(question, intent, entities, text)
             said_something = any(e.get("entity") for e in entities)
             if answer is not None:
                 facts[question] = answer
                 events.append(SlotSet(question, answer))
                 faq = knowledge().faq.get(intent or "")
-                if faq:  # "yes, 10 min jog. can I take ibuprofen?": keep the answer, answer the question
+                if faq and first_pass:  # "yes, 10 min jog. can I take ibuprofen?": keep the answer, answer it
                     dispatcher.utter_message(text=faq["answer"].strip())
+            elif not first_pass:
+                pass  # the rules have answered the side question; the form asks again
             elif intent == "dont_know":
                 events.append(skip_question(question, facts, dispatcher))
             elif is_digression(intent) and not said_something:

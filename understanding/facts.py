@@ -82,8 +82,8 @@ OTHER_PEOPLE = {"friend", "friends", "wife", "husband", "mate", "mum", "mom", "d
 WORRY_WORDS = {"worried", "worry", "worrying", "worries", "afraid", "scared", "fear", "scary",
                "risk", "chance", "avoid", "prevent", "might", "paranoid", "terrified"}
 # A crack or pop said to be painless or made on purpose is not an injury ("like cracking knuckles").
-PAINLESS_CUES = ("doesn't hurt", "does not hurt", "no pain", "painless", "on purpose", "knuckles", "not painful",
-                 "without pain", "never hurts", "don't hurt")
+PAINLESS_CUES = ("does n't hurt", "does not hurt", "no pain", "painless", "on purpose", "knuckles", "not painful",
+                 "without pain", "never hurts", "do n't hurt")  # as spaCy splits them: "does n't"
 NOISE_SYMPTOMS = {"crack_heard", "pop_heard", "snapping_tendon"}
 NOISE_WORDS = {"crack", "cracked", "cracking", "pop", "popped", "popping", "snap", "snapping", "click", "clicking"}
 DIAGNOSIS_WORDS = {"rupture", "ruptured", "torn", "tear", "broken", "broke", "fracture", "fractured", "clot",
@@ -481,9 +481,8 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
     if set(before) & OTHER_PEOPLE or set(before) & WORRY_WORDS:
         return True
     if {t.lower_ for t in span} & NOISE_WORDS or span.label_ == SYMPTOM and span.ent_id_ in NOISE_SYMPTOMS:
-        sentence = " " + " ".join(t.lower_ for t in doc) + " "
-        if any(f" {cue} " in sentence.replace(" n't", "n't").replace("ca n't", "can't") or f" {cue} " in sentence
-               for cue in PAINLESS_CUES):
+        message = " " + " ".join(t.lower_ for t in doc) + " "
+        if any(f" {cue} " in message for cue in PAINLESS_CUES):
             return True
     return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)
 
