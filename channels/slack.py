@@ -28,6 +28,7 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.environment import setting
+from channels.formatting import SLACK_LIMIT, split_at_lines, to_slack_mrkdwn
 from channels.recent import RecentIds
 
 logger = logging.getLogger(__name__)
@@ -45,8 +46,20 @@ class SlackReplies(SlackBot):
         self.client = AsyncWebClient(token, base_url=api_url, timeout=10)
 
     async def _post_message(self, channel: Text, **kwargs: Any) -> None:
+        """Every text in Slack's mrkdwn, within its length limit (channels/formatting.py)."""
         kwargs.pop("as_user", None)
-        await super()._post_message(channel=channel, **kwargs)
+        for block in kwargs.get("blocks") or []:
+            section = block.get("text") if block.get("type") == "section" else None
+            if section:
+                section.update(type="mrkdwn", text=to_slack_mrkdwn(section["text"])[:SLACK_LIMIT])
+        text = kwargs.pop("text", None)
+        if text is None or kwargs.get("blocks"):
+            if text is not None:
+                kwargs["text"] = to_slack_mrkdwn(text)
+            await super()._post_message(channel=channel, **kwargs)
+            return
+        for part in split_at_lines(to_slack_mrkdwn(text), SLACK_LIMIT):
+            await super()._post_message(channel=channel, text=part, **kwargs)
 
 
 class SlackConnector(SlackInput):

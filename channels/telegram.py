@@ -32,6 +32,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.environment import setting
+from channels.formatting import TELEGRAM_LIMIT, split_at_lines, to_telegram_html
 from channels.notices import notice
 from channels.recent import RecentIds
 
@@ -69,7 +70,12 @@ class TelegramReplies(TelegramOutput):
         Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_url), timeout=10)
 
     async def send_message(self, chat_id: Any, text: Text, *args: Any, **kwargs: Any) -> Any:
-        return await super().send_message(chat_of(chat_id), text, *args, **kwargs)
+        """Every text in Telegram's HTML parse mode, within its length limit (channels/formatting.py)."""
+        kwargs.setdefault("parse_mode", "HTML")
+        parts = split_at_lines(text, TELEGRAM_LIMIT - 200)  # escaping makes a part longer
+        for part in parts[:-1]:
+            await super().send_message(chat_of(chat_id), to_telegram_html(part), parse_mode="HTML")
+        return await super().send_message(chat_of(chat_id), to_telegram_html(parts[-1]), *args, **kwargs)
 
 
 class TelegramConnector(InputChannel):

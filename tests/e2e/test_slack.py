@@ -105,3 +105,13 @@ def test_malformed_signed_requests_get_a_400(platforms, body, content_type):
     response = platforms.to_slack_webhook(request["data"], request["headers"])
     assert response.status_code == 400, response.text
     assert "Traceback" not in response.text
+
+
+def test_the_assessment_reaches_slack_in_mrkdwn(platforms):
+    events = platforms.slack_events
+    post_event(platforms, events.message("U110", "D110", "I twisted my ankle on a trail, heard a crack and now I can't walk"))
+    sent = posts_to(platforms, "D110", count=3)
+    summary = next(m for m in sent if "Summary for a physio" in m.params["text"])
+    assert "*Summary for a physio or doctor*" in summary.params["text"]
+    assert "**" not in " ".join(m.params["text"] for m in sent)
+    assert "A&amp;E" in " ".join(m.params["text"] for m in sent)  # Slack's control characters escaped

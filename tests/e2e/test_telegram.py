@@ -117,3 +117,15 @@ def test_no_token_or_secret_reaches_the_logs(platforms):
         for secret in (settings.telegram_token, settings.telegram_secret, settings.slack_token,
                        settings.slack_signing_secret):
             assert secret not in text, f"{secret[:6]}... in {name}"
+
+
+def test_the_assessment_reaches_telegram_in_its_html_formatting(platforms):
+    chat = 1010
+    platforms.to_telegram_webhook(platforms.updates.text(
+        chat, "I twisted my ankle on a trail, heard a crack and now I can't walk"))
+    sent = replies_to(platforms, chat, count=3)
+    summary = next(m for m in sent if "Summary for a physio" in m.params["text"])
+    assert summary.params["parse_mode"] == "HTML"
+    assert "<b>Summary for a physio or doctor</b>" in summary.params["text"]
+    assert "**" not in " ".join(m.params["text"] for m in sent)
+    assert all(len(m.params["text"]) <= 4096 for m in sent)
