@@ -103,17 +103,17 @@ def complaint_events(tracker: Tracker) -> List[Dict[str, Any]]:
     return events[opening:]
 
 
-def turns_used(tracker: Tracker) -> int:
-    """The runner's messages since the complaint began, the complaint included."""
-    return sum(e.get("event") == "user" for e in complaint_events(tracker)) or 1
+def turns_used(events: List[Dict[str, Any]]) -> int:
+    """The runner's messages since the complaint began (``complaint_events``), the complaint included."""
+    return sum(e.get("event") == "user" for e in events) or 1
 
 
-def times_asked(tracker: Tracker) -> Counter:
-    """How often each question has been put to the runner in this assessment: the
-    messages the runner sent while it was the question asked (the latest included)."""
+def times_asked(events: List[Dict[str, Any]]) -> Counter:
+    """How often each question has been put to the runner in this assessment (``complaint_events``):
+    the messages the runner sent while it was the question asked (the latest included)."""
     asked: Counter = Counter()
     requested = None
-    for event in complaint_events(tracker):
+    for event in events:
         if event.get("event") == "slot" and event.get("name") == REQUESTED_SLOT:
             requested = event.get("value")
         elif event.get("event") == "user" and requested:
@@ -185,13 +185,9 @@ class ValidateAssessmentForm(Action):
 
         if any(flag.level == EMERGENCY for flag in detect(facts)):
             return events + [SlotSet(REQUESTED_SLOT, None)]
-        asked = times_asked(tracker)
-        for slot, times in asked.items():
-            if times >= MAX_TIMES_ASKED and facts.get(slot) is None and slot not in facts["skipped_questions"] \
-                    and slot != question:
+        assessment = complaint_events(tracker)
+        for slot, times in times_asked(assessment).items():
+            if times >= MAX_TIMES_ASKED and facts.get(slot) is None and slot not in facts["skipped_questions"]:
                 events.append(skip_question(slot, facts, None))  # asked twice already: never a third time
-        if question and asked[question] >= MAX_TIMES_ASKED and facts.get(question) is None \
-                and question not in facts["skipped_questions"]:
-            events.append(skip_question(question, facts, None))
-        following = pending_question(facts) or next_question(facts, turns_used(tracker))
+        following = pending_question(facts) or next_question(facts, turns_used(assessment))
         return events + [SlotSet(REQUESTED_SLOT, following)]

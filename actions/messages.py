@@ -26,7 +26,6 @@ SHOWN_CAUSES = 3  # the assessment explains the three likeliest causes
 # Lists are written with a bullet character, not Markdown "-": the chat widget's
 # Markdown nests a numbered cause after a list of steps inside that list.
 BULLET = "\u2022"
-SCREENING_SYMPTOMS = {"rest_or_night_pain", "circulation", "transient_numbness", "calf_swelling"}
 
 
 def rupture_possible(facts: Facts) -> bool:
