@@ -1,6 +1,9 @@
 """The outsiders' sets (tests/outsider/) against the real servers over REST.
 
-    python -m evaluation.outsider [models/current.tar.gz]
+    python -m evaluation.outsider [models/current.tar.gz] [--set round2] [parts...]
+
+``--set NAME`` reads ``tests/outsider/NAME/`` instead of ``tests/outsider/``
+(each round of outsiders writes a new set before that round's changes).
 
 The sets were written by people who had not seen the code, the vocabulary or
 the training data (tests/outsider/README.md). Four measurements, one server
@@ -38,7 +41,8 @@ from actions.red_flags import LEVEL_ORDER
 from evaluation.slot_messages import same
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SET_DIR = PROJECT_ROOT / "tests" / "outsider"
+OUTSIDER_DIR = PROJECT_ROOT / "tests" / "outsider"
+SET_DIR = OUTSIDER_DIR
 RESULTS = PROJECT_ROOT / "results" / "outsider"
 MAX_TURNS = 14  # the harness gives up here; the guarantee is an assessment within 10
 GUARANTEED_TURNS = 10
@@ -310,7 +314,16 @@ def run(model: Path, workdir: Path, parts: Iterable[str]) -> Dict[str, Any]:
 
 
 def main() -> None:
+    global SET_DIR, RESULTS
     args = sys.argv[1:]
+    if "--set" in args:
+        at = args.index("--set")
+        name = args[at + 1]
+        SET_DIR = OUTSIDER_DIR / name
+        RESULTS = RESULTS / name
+        del args[at:at + 2]
+        if not SET_DIR.is_dir():
+            sys.exit(f"no outsider set at {SET_DIR}")
     model = Path(args[0]) if args and args[0].endswith(".tar.gz") else PROJECT_ROOT / "models" / "current.tar.gz"
     parts = [a for a in args if not a.endswith(".tar.gz")] or ["first", "runners", "safety_runners", "safety"]
     with tempfile.TemporaryDirectory() as workdir:
