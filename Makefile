@@ -1,5 +1,5 @@
 # Short names for the scripts in scripts/ (each sets itself up when needed).
-.PHONY: setup chat serve web test report benchmark audit train clean
+.PHONY: setup chat serve web test lint report benchmark audit train clean
 
 setup:  ## install the pinned environment, build the spaCy pipeline, train if stale
 	bash scripts/setup
@@ -13,8 +13,11 @@ serve:  ## set up, run the action server and the Rasa server (REST + channels)
 web:    ## set up, start the servers and the web chat page, print its URL
 	bash scripts/web
 
-test:   ## every test (what CI runs)
+test:   ## lint, then every test (what CI runs)
 	bash scripts/test
+
+lint:   ## ruff (lint and format) and mypy
+	bash scripts/lint
 
 report: ## understanding and safety report, ours next to Rasa's default config (results/report/)
 	bash scripts/report

@@ -4,6 +4,7 @@ Rasa's form calls ``action_ask_<slot>`` to ask for a slot. Keeping the
 questions in the knowledge file puts each question next to its buttons and
 the reason it is asked.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -24,8 +25,7 @@ class AskQuestion(Action):
     def name(self) -> Text:
         return f"action_ask_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         question = knowledge().questions[self.slot]
         dispatcher.utter_message(text=question["ask"], buttons=list(question.get("buttons") or []))
         return []
@@ -36,4 +36,3 @@ ASK_ACTIONS = {
     slot: type(f"Ask{slot.title().replace('_', '')}", (AskQuestion,), {"slot": slot, "__module__": __name__})
     for slot in QUESTION_ORDER
 }
-

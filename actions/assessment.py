@@ -1,4 +1,5 @@
 """``action_assess``: likely causes, self-care plan, triage, summary for a physio."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -25,8 +26,7 @@ class ActionAssess(Action):
     def name(self) -> Text:
         return "action_assess"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         kb = knowledge()
         facts = facts_from_slots(tracker.slots)
         flags = detect(facts)

@@ -3,6 +3,7 @@
 Stretching is not among them: trials found no clear effect of stretching on
 injuries (docs/clinical-basis.md, "Strength and stretching").
 """
+
 from __future__ import annotations
 
 from typing import Callable, List, Tuple

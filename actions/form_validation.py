@@ -9,6 +9,7 @@ with a side question and answers that question too, skips a question after
 than twice. An emergency ends the questions at once; the assessment comes by
 user turn ``TURN_BUDGET`` whatever the runner answers.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -20,13 +21,21 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import EMERGENCY, knowledge
 from actions.red_flags import detect, pending_question
-from actions.runner import QUESTION_ORDER, facts_from_slots, next_question
+from actions.runner import facts_from_slots, next_question
 from understanding.answers import UNCERTAIN, answer_outside_question, short_answer
 
 REQUESTED_SLOT = "requested_slot"
 FORM = "assessment_form"
-YES_NO_QUESTIONS = {"injury_event", "can_walk", "bone_tenderness", "tiptoe", "warning_signs", "swelling",
-                    "warm_up", "stretching"}
+YES_NO_QUESTIONS = {
+    "injury_event",
+    "can_walk",
+    "bone_tenderness",
+    "tiptoe",
+    "warning_signs",
+    "swelling",
+    "warm_up",
+    "stretching",
+}
 YES_NO_VALUES: Dict[str, Dict[str, Any]] = {q: {"affirm": True, "deny": False} for q in YES_NO_QUESTIONS}
 YES_NO_VALUES["volume_change"] = {"affirm": "increased", "deny": "steady"}
 # "Yes" to "any of these signs?" says there is one, not which: ask which.
@@ -35,25 +44,35 @@ YES_IS_NOT_AN_ANSWER = {"warning_signs"}
 SEVERAL_SIGNS = {"warning_signs"}
 # Entities that answer the weekly distance question only when it was asked.
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
-CONVERSATION_INTENTS = {"ask_why", "stop", "start_over", "out_of_scope", "greet", "goodbye", "thank",
-                        "ask_capabilities", "other_language"}
+CONVERSATION_INTENTS = {
+    "ask_why",
+    "stop",
+    "start_over",
+    "out_of_scope",
+    "greet",
+    "goodbye",
+    "thank",
+    "ask_capabilities",
+    "other_language",
+}
 FIRST_PASS_ACTIONS = {"action_listen", "action_extract_slots", None}
 MAX_TIMES_ASKED = 2
 
 
-def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]],
-                        text: str = "") -> Any:
+def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]], text: str = "") -> Any:
     """The value a short answer gives to the question just asked, or None."""
     values = [e.get("value") for e in entities if e.get("entity") == question]
     if values:
         return values[-1]
-    fact_slots = {e.get("entity") for e in entities} & set(QUESTION_ORDER)
     said = intent if intent in {"affirm", "deny"} else answer_outside_question(text)
     # "no" next to another yes/no fact ("no swelling") may answer that one instead,
     # unless everything said denies ("no pain at night, calf not swollen").
-    other_yes_no = {e.get("entity") for e in entities
-                    if e.get("entity") in (YES_NO_QUESTIONS | {"volume_change"}) - {question}
-                    and not (question in SEVERAL_SIGNS and said == "deny" and e.get("value") is not True)}
+    other_yes_no = {
+        e.get("entity")
+        for e in entities
+        if e.get("entity") in (YES_NO_QUESTIONS | {"volume_change"}) - {question}
+        and not (question in SEVERAL_SIGNS and said == "deny" and e.get("value") is not True)
+    }
     if question in YES_NO_VALUES and not other_yes_no:
         if said == "affirm" and question in YES_IS_NOT_AN_ANSWER:
             return None
@@ -61,7 +80,7 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
             return YES_NO_VALUES[question][said]
     if question == "weekly_km":
         for name in DISTANCE_ENTITIES:
-            numbers = [e.get("value") for e in entities if e.get("entity") == name]
+            numbers = [e["value"] for e in entities if e.get("entity") == name and e.get("value") is not None]
             if numbers:
                 return float(numbers[-1])
     words = knowledge().questions.get(question, {}).get("answers") or {}
@@ -95,8 +114,14 @@ def complaint_events(tracker: Tracker) -> List[Dict[str, Any]]:
     for i, event in enumerate(events):
         if event.get("event") in {"restart", "session_started"}:
             start = i + 1
-    activation = next((i for i in range(start, len(events))
-                       if events[i].get("event") == "active_loop" and events[i].get("name") == FORM), None)
+    activation = next(
+        (
+            i
+            for i in range(start, len(events))
+            if events[i].get("event") == "active_loop" and events[i].get("name") == FORM
+        ),
+        None,
+    )
     if activation is None:
         return events[start:]
     opening = max((i for i in range(start, activation) if events[i].get("event") == "user"), default=start)
@@ -127,11 +152,11 @@ def previous_turn_bot_texts(tracker: Tracker) -> List[str]:
     users = [i for i, e in enumerate(events) if e.get("event") == "user"]
     if len(users) < 2:
         return []
-    return [e.get("text") or "" for e in events[users[-2]:users[-1]] if e.get("event") == "bot"]
+    return [e.get("text") or "" for e in events[users[-2] : users[-1]] if e.get("event") == "bot"]
 
 
 def unclear_message(tracker: Tracker, question: str) -> str:
-    """"Sorry, I didn't catch that" once; the second time in a row, buttons or an example."""
+    """ "Sorry, I didn't catch that" once; the second time in a row, buttons or an example."""
     messages = knowledge().messages
     if any(messages["did_not_understand"] in text for text in previous_turn_bot_texts(tracker)):
         example = knowledge().questions.get(question, {}).get("example", "yes or no")
@@ -145,8 +170,7 @@ class ValidateAssessmentForm(Action):
     def name(self) -> Text:
         return "validate_assessment_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         facts = facts_from_slots(tracker.slots)
         question = tracker.get_slot(REQUESTED_SLOT)
         message = tracker.latest_message

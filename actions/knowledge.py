@@ -1,4 +1,5 @@
 """Load the assistant's knowledge from ``knowledge/*.yml`` (each item has a ``source``)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -102,22 +103,28 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     causes = {}
     for item in _read(directory, "causes.yml")["causes"]:
         _require_source("cause", item["id"], item)
-        causes[item["id"]] = Cause(item["id"], item["title"], item["explanation"],
-                                   [_step(raw) for raw in item["self_care"]], item["source"])
+        causes[item["id"]] = Cause(
+            item["id"], item["title"], item["explanation"], [_step(raw) for raw in item["self_care"]], item["source"]
+        )
     red_flags = {}
     for item in _read(directory, "red_flags.yml")["red_flags"]:
         _require_source("red flag", item["id"], item)
         if item["level"] not in LEVELS[:2]:
             raise KnowledgeError(f"red flag '{item['id']}' has level {item['level']}")
-        red_flags[item["id"]] = RedFlag(item["id"], item["level"], item["noticed"], item["advice"],
-                                        item["source"], bool(item.get("call_emergency_number")))
+        red_flags[item["id"]] = RedFlag(
+            item["id"],
+            item["level"],
+            item["noticed"],
+            item["advice"],
+            item["source"],
+            bool(item.get("call_emergency_number")),
+        )
     triage = _read(directory, "triage.yml")
     levels = {}
     for name in LEVELS:
         item = triage["levels"][name]
         _require_source("triage level", name, item)
-        levels[name] = TriageLevel(item["headline"], item["next_steps"],
-                                   list(item["come_back_if"]), item["source"])
+        levels[name] = TriageLevel(item["headline"], item["next_steps"], list(item["come_back_if"]), item["source"])
     if "{reason}" not in triage["caution_note"]:
         raise KnowledgeError("caution_note needs a {reason} placeholder")
     faq = _read(directory, "faq.yml")["faq"]
@@ -129,8 +136,16 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         if not item.get("ask") or not item.get("why"):
             raise KnowledgeError(f"question '{slot}' needs 'ask' and 'why'")
     messages = _read(directory, "messages.yml")["messages"]
-    return Knowledge(causes, red_flags, levels, triage["disclaimer"].strip(),
-                     triage["caution_note"].strip(), faq, questions, messages)
+    return Knowledge(
+        causes,
+        red_flags,
+        levels,
+        triage["disclaimer"].strip(),
+        triage["caution_note"].strip(),
+        faq,
+        questions,
+        messages,
+    )
 
 
 @lru_cache(maxsize=1)

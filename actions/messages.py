@@ -6,6 +6,7 @@ summary for a physio. Every explanation comes from ``knowledge/``. No message
 holds a blank line: Rasa's output channels split a text there into several
 messages.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
@@ -16,12 +17,24 @@ from actions.runner import Facts, tiptoe_relevant
 
 LEVEL_NAMES = {EMERGENCY: "urgent care now", SEE_DOCTOR: "see a doctor or physio soon", SELF_CARE: "self-care"}
 BODY_NAMES = {"achilles": "Achilles", "other": "leg"}
-SHOE_NAMES = {"ok": "fine", "worn_out": "worn out", "poor_fit": "poor fit",
-              "unsuitable": "not running shoes", "new": "new"}
-SURFACE_NAMES = {"hard": "hard (road, concrete)", "uneven": "uneven (trails, rough ground)",
-                 "downhill": "downhill / steep hills", "soft": "soft (grass, track, treadmill)"}
-CHANGE_NAMES = {"increased": "recently increased", "steady": "steady",
-                "returning": "just started or coming back after a break"}
+SHOE_NAMES = {
+    "ok": "fine",
+    "worn_out": "worn out",
+    "poor_fit": "poor fit",
+    "unsuitable": "not running shoes",
+    "new": "new",
+}
+SURFACE_NAMES = {
+    "hard": "hard (road, concrete)",
+    "uneven": "uneven (trails, rough ground)",
+    "downhill": "downhill / steep hills",
+    "soft": "soft (grass, track, treadmill)",
+}
+CHANGE_NAMES = {
+    "increased": "recently increased",
+    "steady": "steady",
+    "returning": "just started or coming back after a break",
+}
 SHOWN_CAUSES = 3  # the assessment explains the three likeliest causes
 # Lists are written with a bullet character, not Markdown "-": the chat widget's
 # Markdown nests a numbered cause after a list of steps inside that list.
@@ -39,16 +52,23 @@ def fact_phrase(slot: str, value: Any, facts: Facts) -> Optional[str]:
         side = facts.get("pain_side")
         where = BODY_NAMES.get(value, value)
         return f"{where}, both sides" if side == "both" else f"{side or ''} {where}".strip()
-    phrases = {
+    phrases: Dict[str, Dict[Any, str]] = {
         "pain_side": {"left": "the left side", "right": "the right side", "both": "both sides"},
         "injury_event": {True: "it started with a twist, fall or pop", False: "it came on gradually"},
         "swelling": {True: "it's swollen", False: "no swelling"},
         "shoes": {k: f"shoes {v}" for k, v in SHOE_NAMES.items()},
-        "surface": {"hard": "you run on roads or hard ground", "uneven": "you run on trails or rough ground",
-                    "downhill": "you run hills", "soft": "you run on soft ground"},
+        "surface": {
+            "hard": "you run on roads or hard ground",
+            "uneven": "you run on trails or rough ground",
+            "downhill": "you run hills",
+            "soft": "you run on soft ground",
+        },
         "warm_up": {True: "you warm up", False: "no warm-up"},
-        "volume_change": {"increased": "you run more than before", "steady": "you run as much as usual",
-                          "returning": "you just started or came back after a break"},
+        "volume_change": {
+            "increased": "you run more than before",
+            "steady": "you run as much as usual",
+            "returning": "you just started or came back after a break",
+        },
     }
     if slot == "weekly_km":
         return f"about {float(value):g} km a week"
@@ -56,11 +76,10 @@ def fact_phrase(slot: str, value: Any, facts: Facts) -> Optional[str]:
 
 
 def noted_message(knowledge: Knowledge, changed: Dict[str, Any], facts: Facts) -> Optional[str]:
-    """"Got it: left ankle, came on gradually." for facts the runner gave unasked or corrected."""
+    """ "Got it: left ankle, came on gradually." for facts the runner gave unasked or corrected."""
     if "body_part" in changed:
         changed.pop("pain_side", None)  # "left ankle" says both
-    phrases = [fact_phrase(slot, value, facts) for slot, value in changed.items()]
-    phrases = [p for p in phrases if p]
+    phrases = [p for slot, value in changed.items() if (p := fact_phrase(slot, value, facts))]
     return knowledge.messages["noted"].format(facts=", ".join(phrases)) if phrases else None
 
 
@@ -107,8 +126,7 @@ def _yes_no(value: Optional[bool], yes: str, no: str) -> Optional[str]:
     return None if value is None else (yes if value else no)
 
 
-def physio_summary(facts: Facts, causes: List[str], flags: List[Flag], level: str,
-                   knowledge: Knowledge) -> str:
+def physio_summary(facts: Facts, causes: List[str], flags: List[Flag], level: str, knowledge: Knowledge) -> str:
     """What a physio wants to know, with what is unknown said as unknown."""
     body = facts.get("body_part")
     where = BODY_NAMES.get(body, body) if body else "ankle or foot"
@@ -123,15 +141,22 @@ def physio_summary(facts: Facts, causes: List[str], flags: List[Flag], level: st
         elif missing:
             unknown.append(missing)
 
-    add(_yes_no(facts.get("injury_event"), "started with a twist, roll, fall or pop", "came on gradually"), "how it started")
+    add(
+        _yes_no(facts.get("injury_event"), "started with a twist, roll, fall or pop", "came on gradually"),
+        "how it started",
+    )
     if facts.get("pain_days"):
         add(f"for about {float(facts['pain_days']):g} days")
-    add(_yes_no(facts.get("can_walk"), "can take four steps", "cannot take four steps"),
-        "walking" if facts.get("injury_event") is not False else None)
+    add(
+        _yes_no(facts.get("can_walk"), "can take four steps", "cannot take four steps"),
+        "walking" if facts.get("injury_event") is not False else None,
+    )
     add(_yes_no(facts.get("bone_tenderness"), "a bone is tender to press", "bones not tender to press"), "bone press")
     if tiptoe_relevant(facts):
-        add(_yes_no(facts.get("tiptoe"), "can stand on tiptoe on that leg", "cannot stand on tiptoe on that leg"),
-            "tiptoe on that leg")
+        add(
+            _yes_no(facts.get("tiptoe"), "can stand on tiptoe on that leg", "cannot stand on tiptoe on that leg"),
+            "tiptoe on that leg",
+        )
     if "rest_or_night_pain" in symptoms:
         add("pain at rest or at night")
     elif facts.get("warning_signs") is False:
@@ -169,21 +194,24 @@ def causes_message(knowledge: Knowledge, facts: Facts, causes: List[str], intro:
     return "\n".join([intro, *blocks])
 
 
-def assessment_messages(knowledge: Knowledge, facts: Facts, causes: List[str],
-                        flags: List[Flag], level: str) -> List[str]:
+def assessment_messages(
+    knowledge: Knowledge, facts: Facts, causes: List[str], flags: List[Flag], level: str
+) -> List[str]:
     """The full assessment, as at most three messages."""
     reasons = [f.caution for f in flags if f.caution]
     caution = (" " + knowledge.caution_note.format(reason="; ".join(reasons))) if reasons else ""
     summary = physio_summary(facts, causes, flags, level, knowledge) + "\n" + knowledge.disclaimer
     if level == EMERGENCY:
-        specific = " ".join(dict.fromkeys(knowledge.red_flags[f.id].advice for f in flags
-                                          if f.level == EMERGENCY))
+        specific = " ".join(dict.fromkeys(knowledge.red_flags[f.id].advice for f in flags if f.level == EMERGENCY))
         return [f"{emergency_plan(knowledge, flags)} {specific}{caution}".strip(), summary]
     see_someone = when_to_see_someone(knowledge, level)
     messages = [level_advice(knowledge, level) + caution + (f"\n{see_someone}" if see_someone else "")]
     if causes:
-        intro = ("Meanwhile, what may be behind it, most likely first:" if level == SEE_DOCTOR
-                 else "The likely causes, most likely first, and what to do for each:")
+        intro = (
+            "Meanwhile, what may be behind it, most likely first:"
+            if level == SEE_DOCTOR
+            else "The likely causes, most likely first, and what to do for each:"
+        )
         messages.append(causes_message(knowledge, facts, causes, intro))
     else:
         messages.append(knowledge.messages["no_clear_cause"])
@@ -196,8 +224,9 @@ def advice_of(level: str, causes: List[str], flags: List[Flag]) -> Dict[str, Any
     return {"level": level, "causes": list(causes), "flags": [f.id for f in flags]}
 
 
-def update_messages(knowledge: Knowledge, facts: Facts, before: Dict[str, Any], causes: List[str],
-                    flags: List[Flag], level: str) -> List[str]:
+def update_messages(
+    knowledge: Knowledge, facts: Facts, before: Dict[str, Any], causes: List[str], flags: List[Flag], level: str
+) -> List[str]:
     """After an assessment, only what a new detail changed (an emergency replaces everything)."""
     if level == EMERGENCY and before.get("level") != EMERGENCY:
         return [knowledge.messages["advice_changed"], *assessment_messages(knowledge, facts, causes, flags, level)]

@@ -1,4 +1,5 @@
 """Side questions: FAQ answers from the page, and why the assistant asks what it asks."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -16,10 +17,9 @@ class ActionAnswerQuestion(Action):
     def name(self) -> Text:
         return "action_answer_question"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        answer = knowledge().faq.get(intent)
+        answer = knowledge().faq.get(intent or "")
         if answer is None:
             dispatcher.utter_message(response="utter_out_of_scope")
         else:
@@ -33,8 +33,7 @@ class ActionExplainQuestion(Action):
     def name(self) -> Text:
         return "action_explain_question"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         question = tracker.get_slot("requested_slot")
         item = knowledge().questions.get(question) if question else None
         if item is None:

@@ -9,6 +9,7 @@ kept, so the assistant can say why it chose the safer advice.
 Each flag's level lives in ``knowledge/red_flags.yml`` (the one home of the
 levels); this module holds the rules that combine facts into flags.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,8 +18,18 @@ from typing import List, Optional
 from actions.knowledge import EMERGENCY, LEVEL_ORDER, SEE_DOCTOR, SELF_CARE, knowledge
 from actions.runner import Facts, tiptoe_relevant
 
-__all__ = ["EMERGENCY", "SEE_DOCTOR", "SELF_CARE", "LEVEL_ORDER", "Flag", "detect", "pending_question",
-           "triage_level", "caution_reasons", "flags_of_level"]
+__all__ = [
+    "EMERGENCY",
+    "SEE_DOCTOR",
+    "SELF_CARE",
+    "LEVEL_ORDER",
+    "Flag",
+    "detect",
+    "pending_question",
+    "triage_level",
+    "caution_reasons",
+    "flags_of_level",
+]
 NOT_IMPROVING_DAYS = 14
 
 # Symptoms that are a red flag on their own, with the flag they raise.
@@ -78,13 +89,17 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         elif injury is False:
             flags.append(Flag("stress_fracture"))
         elif _skipped(facts, "injury_event"):
-            flags.append(Flag("bone_tenderness_after_injury",
-                              "the bone is tender and we could not rule out a twist or fall"))
+            flags.append(
+                Flag("bone_tenderness_after_injury", "the bone is tender and we could not rule out a twist or fall")
+            )
     if injury is not False and (injury is True or _skipped(facts, "injury_event")):
         unknown = [q for q in ("can_walk", "bone_tenderness") if facts.get(q) is None and _skipped(facts, q)]
         if unknown:
-            flags.append(Flag("unclear_bone_check",
-                              "after a possible twist or fall we could not check whether a bone may be hurt"))
+            flags.append(
+                Flag(
+                    "unclear_bone_check", "after a possible twist or fall we could not check whether a bone may be hurt"
+                )
+            )
     if "crack_heard" in symptoms:
         if injury is True:
             flags.append(Flag("crack_heard"))
@@ -102,8 +117,9 @@ def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
         if facts.get("body_part") in {"achilles", "calf"}:
             flags.append(Flag("achilles_rupture"))
         elif facts.get("tiptoe") is None and _skipped(facts, "tiptoe"):
-            flags.append(Flag("achilles_rupture",
-                              "you felt a pop and we could not check whether you can stand on tiptoe"))
+            flags.append(
+                Flag("achilles_rupture", "you felt a pop and we could not check whether you can stand on tiptoe")
+            )
     return flags
 
 
@@ -113,8 +129,12 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     body = facts.get("body_part")
     swollen = facts.get("swelling")
     if "clot_risk" in symptoms and body == "calf":
-        flags.append(Flag("dvt", "calf pain after a long journey, a cast or boot, surgery or hormone "
-                                 "medicines can be a blood clot"))
+        flags.append(
+            Flag(
+                "dvt",
+                "calf pain after a long journey, a cast or boot, surgery or hormone " "medicines can be a blood clot",
+            )
+        )
     if "redness_or_heat" in symptoms:
         if body == "calf" and swollen is True:
             flags.append(Flag("dvt"))
@@ -147,11 +167,19 @@ def detect(facts: Facts) -> List[Flag]:
     if pain_days is not None and pain_days >= NOT_IMPROVING_DAYS and facts.get("injury_event") is True:
         flags.append(Flag("not_improving"))  # most sprains are much better within two weeks
     if facts.get("warning_signs") is None and _skipped(facts, "warning_signs"):
-        flags.append(Flag("unclear_warning_signs",
-                          "we could not check for pain at rest or at night, a numb or cold foot, or a swollen calf"))
+        flags.append(
+            Flag(
+                "unclear_warning_signs",
+                "we could not check for pain at rest or at night, a numb or cold foot, or a swollen calf",
+            )
+        )
     if facts.get("withdrawn_flags") and not [f for f in flags if f.id not in CAUTION_FLAGS] and symptoms:
-        flags.append(Flag("corrected_warning",
-                          "you corrected an earlier warning sign, but some of what you described is still there"))
+        flags.append(
+            Flag(
+                "corrected_warning",
+                "you corrected an earlier warning sign, but some of what you described is still there",
+            )
+        )
 
     unique: dict = {}
     for flag in flags:
@@ -164,8 +192,11 @@ def pending_question(facts: Facts) -> Optional[str]:
     symptoms = set(facts.get("symptoms") or [])
     skipped = set(facts.get("skipped_questions") or [])
     bone_tender = facts.get("bone_tenderness") is True or "bone_tenderness" in symptoms
-    if (bone_tender or "crack_heard" in symptoms) and facts.get("injury_event") is None \
-            and "injury_event" not in skipped:
+    if (
+        (bone_tender or "crack_heard" in symptoms)
+        and facts.get("injury_event") is None
+        and "injury_event" not in skipped
+    ):
         return "injury_event"
     if "redness_or_heat" in symptoms and facts.get("swelling") is None and "swelling" not in skipped:
         return "swelling"

@@ -9,14 +9,25 @@ The order puts the checks that can raise the level to an emergency first
 tiptoe, the screening question and swelling; then the training questions,
 most telling first, so that a turn budget cuts the least useful ones.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
 
 # Every question of the form, in the order it asks.
 QUESTION_ORDER = [
-    "body_part", "injury_event", "can_walk", "bone_tenderness", "tiptoe", "warning_signs", "swelling",
-    "weekly_km", "volume_change", "shoes", "surface", "warm_up",
+    "body_part",
+    "injury_event",
+    "can_walk",
+    "bone_tenderness",
+    "tiptoe",
+    "warning_signs",
+    "swelling",
+    "weekly_km",
+    "volume_change",
+    "shoes",
+    "surface",
+    "warm_up",
 ]
 # Questions whose answer can raise the triage level: always asked, before the others.
 SAFETY_QUESTIONS = ["injury_event", "can_walk", "bone_tenderness", "tiptoe", "warning_signs", "swelling"]
@@ -30,8 +41,16 @@ TIPTOE_BODY_PARTS = {"achilles", "calf"}
 TIPTOE_SYMPTOMS = {"pop_heard"}
 
 FACT_SLOTS = QUESTION_ORDER + [
-    "stretching", "pain_side", "strength_training", "heavy_landing", "leaning_back", "overweight",
-    "symptoms", "pain_days", "skipped_questions", "withdrawn_flags",
+    "stretching",
+    "pain_side",
+    "strength_training",
+    "heavy_landing",
+    "leaning_back",
+    "overweight",
+    "symptoms",
+    "pain_days",
+    "skipped_questions",
+    "withdrawn_flags",
 ]
 
 Facts = Dict[str, Any]
@@ -47,8 +66,7 @@ def facts_from_slots(slots: Mapping[str, Any]) -> Facts:
 
 def tiptoe_relevant(facts: Facts) -> bool:
     """After a pop or snap, or with Achilles or calf pain, a torn Achilles must be ruled out."""
-    return (facts.get("body_part") in TIPTOE_BODY_PARTS
-            or bool(TIPTOE_SYMPTOMS & set(facts.get("symptoms") or [])))
+    return facts.get("body_part") in TIPTOE_BODY_PARTS or bool(TIPTOE_SYMPTOMS & set(facts.get("symptoms") or []))
 
 
 def safety_questions(facts: Facts) -> List[str]:

@@ -6,6 +6,7 @@ picked up ("Got it: left ankle."), turns symptoms into red flags and says at
 once what a new flag means. A correction that removes the basis of an earlier
 warning is acknowledged, never dropped silently.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -20,21 +21,49 @@ from actions.red_flags import CAUTION_FLAGS, DIRECT_SYMPTOMS, detect, triage_lev
 from actions.runner import facts_from_slots
 
 # Symptoms that answer a safety question by themselves.
-SYMPTOM_ANSWERS = {"cannot_bear_weight": ("can_walk", False), "bone_tenderness": ("bone_tenderness", True),
-                   "achilles_rupture": ("tiptoe", False)}
+SYMPTOM_ANSWERS = {
+    "cannot_bear_weight": ("can_walk", False),
+    "bone_tenderness": ("bone_tenderness", True),
+    "achilles_rupture": ("tiptoe", False),
+}
 # Symptoms that answer the screening question ("any of these?") with a yes. Only the
 # emergency ones: after "it throbs at night" the question is still asked, since a
 # cold foot or a swollen calf would make it an emergency.
 SCREENING_SYMPTOMS = {"circulation", "calf_swelling", "compartment"}
 # A later answer that contradicts a symptom removes it (the runner corrected it).
-CORRECTED_BY = {"cannot_bear_weight": ("can_walk", True), "bone_tenderness": ("bone_tenderness", False),
-                "calf_swelling": ("swelling", False)}
+CORRECTED_BY = {
+    "cannot_bear_weight": ("can_walk", True),
+    "bone_tenderness": ("bone_tenderness", False),
+    "calf_swelling": ("swelling", False),
+}
 # Words that say the runner is correcting what they said before.
-CORRECTION_CUES = ("actually", "sorry", "i mean", "i meant", "not my", "not the", "wait", "correction", "oops",
-                   "rather", "it's my", "its my", "it is my")
+CORRECTION_CUES = (
+    "actually",
+    "sorry",
+    "i mean",
+    "i meant",
+    "not my",
+    "not the",
+    "wait",
+    "correction",
+    "oops",
+    "rather",
+    "it's my",
+    "its my",
+    "it is my",
+)
 PLACE_SLOTS = {"body_part", "pain_side"}
-ACKNOWLEDGED_SLOTS = ["body_part", "pain_side", "injury_event", "swelling", "shoes", "surface", "warm_up",
-                      "weekly_km", "volume_change"]
+ACKNOWLEDGED_SLOTS = [
+    "body_part",
+    "pain_side",
+    "injury_event",
+    "swelling",
+    "shoes",
+    "surface",
+    "warm_up",
+    "weekly_km",
+    "volume_change",
+]
 
 
 def message_entities(tracker: Tracker, name: str) -> List[Any]:
@@ -86,8 +115,7 @@ class ActionValidateSlotMappings(Action):
     def name(self) -> Text:
         return "action_validate_slot_mappings"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         kb = knowledge()
         before = slots_before_latest_message(tracker)
         events: List[EventType] = body_part_kept(tracker, before)
@@ -131,8 +159,9 @@ class ActionValidateSlotMappings(Action):
         return events + self.flag_events(dispatcher, tracker, facts, acknowledged)
 
     @staticmethod
-    def flag_events(dispatcher: CollectingDispatcher, tracker: Tracker, facts: Dict[str, Any],
-                    acknowledged: List[str]) -> List[EventType]:
+    def flag_events(
+        dispatcher: CollectingDispatcher, tracker: Tracker, facts: Dict[str, Any], acknowledged: List[str]
+    ) -> List[EventType]:
         """Announce new flags; acknowledge withdrawn ones; keep ``triage`` current."""
         kb = knowledge()
         flags = detect(facts)

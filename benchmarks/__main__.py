@@ -7,6 +7,7 @@ Run it through ``bash scripts/benchmark`` (sets up the environment and the
 models). Writes ``results/benchmark/<name>.json`` and ``<name>.png`` and
 prints the table of figures, ours / default ratios and targets.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,18 @@ def parse(argv: Optional[List[str]]) -> argparse.Namespace:
 
 
 def plan_for(args: argparse.Namespace) -> Plan:
-    plan = (Plan([1, 5], min_conversations=5, conversations_per_runner=2, warmup_conversations=1,
-                 long_turns=20, long_repeats=1) if args.smoke else Plan([1, 5, 10, 20, 50]))
+    plan = (
+        Plan(
+            [1, 5],
+            min_conversations=5,
+            conversations_per_runner=2,
+            warmup_conversations=1,
+            long_turns=20,
+            long_repeats=1,
+        )
+        if args.smoke
+        else Plan([1, 5, 10, 20, 50])
+    )
     plan.concurrency = args.concurrency or plan.concurrency
     plan.long_turns = args.long_turns or plan.long_turns
     plan.long_repeats = args.long_repeats or plan.long_repeats
@@ -59,7 +70,9 @@ def other_jobs() -> List[str]:
         except OSError:
             continue
         text = " ".join(w for w in words if w)
-        if ("rasa train" in text or "rasa test" in text or "rasa run" in text) and cmdline.parent.name != str(os.getpid()):
+        if ("rasa train" in text or "rasa test" in text or "rasa run" in text) and cmdline.parent.name != str(
+            os.getpid()
+        ):
             found.append(text[:160])
     return found
 
@@ -71,9 +84,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     workdir = RESULTS / f"{name}-servers"
     shutil.rmtree(workdir, ignore_errors=True)
-    run: Dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M:%S"), "smoke": args.smoke,
-                           "plan": plan.__dict__, "cpus": os.cpu_count(), "python": platform.python_version(),
-                           "other_rasa_jobs_at_start": other_jobs()}
+    run: Dict[str, Any] = {
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "smoke": args.smoke,
+        "plan": plan.__dict__,
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "other_rasa_jobs_at_start": other_jobs(),
+    }
     bots = {"ours": measure_bot("ours", args.model, plan, workdir / "ours")}
     if not (args.smoke or args.skip_baseline):
         bots["default"] = measure_bot("default", args.baseline_model, plan, workdir / "default")
@@ -85,8 +103,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     chart(RESULTS / f"{name}.png", bots)
     print()
     print(table(rows, goals))
-    print(f"\nOther Rasa jobs at start: {len(run['other_rasa_jobs_at_start'])}, at end: "
-          f"{len(run['other_rasa_jobs_at_end'])}; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    print(
+        f"\nOther Rasa jobs at start: {len(run['other_rasa_jobs_at_start'])}, at end: "
+        f"{len(run['other_rasa_jobs_at_end'])}; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
+    )
     print(f"Wrote {RESULTS / (name + '.json')} and {RESULTS / (name + '.png')}")
     errors = sum(lv["errors"] for bot in bots.values() for lv in bot["levels"])
     if errors:

@@ -6,6 +6,7 @@ other over the REST channel, each as soon as the previous answer arrived (no
 think time), then start the next conversation with a new sender id, until
 ``conversations`` conversations are done. Every message's latency is kept.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -58,8 +59,9 @@ async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str)
     return (time.perf_counter() - started) * 1000, len(answers or []), status
 
 
-async def _runner(session: aiohttp.ClientSession, url: str, work: Iterator[List[str]],
-                  prefix: str, result: LevelResult) -> None:
+async def _runner(
+    session: aiohttp.ClientSession, url: str, work: Iterator[List[str]], prefix: str, result: LevelResult
+) -> None:
     for turns in work:
         sender = f"{prefix}-{uuid.uuid4().hex[:10]}"
         for text in turns:
@@ -69,8 +71,9 @@ async def _runner(session: aiohttp.ClientSession, url: str, work: Iterator[List[
             result.empty_answers += status == 200 and answers == 0
 
 
-async def run_level_async(url: str, scripts: List[List[str]], concurrency: int, conversations: int,
-                          prefix: str = "load") -> LevelResult:
+async def run_level_async(
+    url: str, scripts: List[List[str]], concurrency: int, conversations: int, prefix: str = "load"
+) -> LevelResult:
     result = LevelResult(concurrency, conversations)
     # One shared iterator: each runner takes the next conversation (asyncio: no race).
     work = itertools.islice(itertools.cycle(scripts), conversations)
@@ -83,15 +86,18 @@ async def run_level_async(url: str, scripts: List[List[str]], concurrency: int, 
     return result
 
 
-def run_level(url: str, scripts: List[List[str]], concurrency: int, conversations: int,
-              prefix: str = "load") -> LevelResult:
+def run_level(
+    url: str, scripts: List[List[str]], concurrency: int, conversations: int, prefix: str = "load"
+) -> LevelResult:
     """Run ``conversations`` conversations, ``concurrency`` at a time."""
     return asyncio.run(run_level_async(url, scripts, concurrency, conversations, prefix))
 
 
 def first_answer(url: str, text: str, sender: str = "first-answer") -> Tuple[float, int, int]:
     """Send one message (the first the server sees); its latency, answers, status."""
+
     async def once() -> Tuple[float, int, int]:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=300)) as session:
             return await send(session, url, sender, text)
+
     return asyncio.run(once())

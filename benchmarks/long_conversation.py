@@ -7,12 +7,13 @@ corrections that re-run the assessment) in which the same ``PROBE`` falls on
 every tenth turn. So turns 1, 10, 20, 50, 200 ... send the same message, and
 their latencies compare like with like.
 """
+
 from __future__ import annotations
 
 import asyncio
 import time
 import uuid
-from typing import Dict, List
+from typing import Any, Dict, List
 
 import aiohttp
 
@@ -68,7 +69,7 @@ async def _converse(url: str, count: int, sender: str) -> List[float]:
     return latencies
 
 
-def run_long(url: str, count: int, repeats: int = 1) -> Dict[str, object]:
+def run_long(url: str, count: int, repeats: int = 1) -> Dict[str, Any]:
     """``repeats`` long conversations one after the other; per-turn latencies (ms)."""
     runs: List[List[float]] = []
     senders: List[str] = []
@@ -76,5 +77,10 @@ def run_long(url: str, count: int, repeats: int = 1) -> Dict[str, object]:
     for _ in range(repeats):
         senders.append(f"long-{uuid.uuid4().hex[:10]}")
         runs.append(asyncio.run(_converse(url, count, senders[-1])))
-    return {"turns": count, "repeats": repeats, "senders": senders, "latencies_ms": runs,
-            "seconds": time.perf_counter() - started}
+    return {
+        "turns": count,
+        "repeats": repeats,
+        "senders": senders,
+        "latencies_ms": runs,
+        "seconds": time.perf_counter() - started,
+    }

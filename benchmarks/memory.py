@@ -3,6 +3,7 @@
 No psutil: the RSS of a process and of all its descendants is read from
 ``/proc/<pid>/status`` every ``interval`` seconds in a background thread.
 """
+
 from __future__ import annotations
 
 import threading

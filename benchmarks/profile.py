@@ -11,6 +11,7 @@ and exclusive. The profile file stays under ``results/benchmark/`` for
 ``snakeviz`` or ``pstats``. Profiling slows Rasa down; read the shares, not
 the absolute times.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,9 +46,9 @@ class ProfiledServers(BenchServers):
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
+        except subprocess.TimeoutExpired as error:
             process.kill()
-            raise RuntimeError("Rasa did not stop within 60 s after SIGINT; no profile written")
+            raise RuntimeError("Rasa did not stop within 60 s after SIGINT; no profile written") from error
 
 
 def summary(path: Path, top: int) -> str:

@@ -1,4 +1,5 @@
 """Ratios ours / default for every figure, the targets, the table, JSON and chart."""
+
 from __future__ import annotations
 
 import json
@@ -20,22 +21,29 @@ def figures(bot: Dict[str, Any]) -> List[Tuple[str, Optional[float]]]:
     rows: List[Tuple[str, Optional[float]]] = []
     for level in bot["levels"]:
         c = level["concurrency"]
-        rows += [(f"c={c:<2} messages/s", level["messages_per_second"]),
-                 (f"c={c:<2} p50 ms", level["p50_ms"]), (f"c={c:<2} p95 ms", level["p95_ms"]),
-                 (f"c={c:<2} p99 ms", level["p99_ms"])]
+        rows += [
+            (f"c={c:<2} messages/s", level["messages_per_second"]),
+            (f"c={c:<2} p50 ms", level["p50_ms"]),
+            (f"c={c:<2} p95 ms", level["p95_ms"]),
+            (f"c={c:<2} p99 ms", level["p99_ms"]),
+        ]
     rows += [(f"peak RSS {name} MB", value) for name, value in sorted(bot["peak_rss_mb"].items())]
     start = bot["startup"]
-    rows += [("start to first answer s", start["start_to_first_answer_s"]),
-             ("first answer latency ms", start["first_answer_latency_ms"]),
-             ("cold rasa train s", bot["train_seconds"])]
+    rows += [
+        ("start to first answer s", start["start_to_first_answer_s"]),
+        ("first answer latency ms", start["first_answer_latency_ms"]),
+        ("cold rasa train s", bot["train_seconds"]),
+    ]
     long = bot["long"]
     rows += [(f"long conv turn {turn} ms", value) for turn, value in long["latency_at_turn_ms"].items()]
-    rows += [(f"turn {long['turns']} / turn 1", long["last_over_first"]),
-             ("store events/conversation", bot["store"]["events_per_conversation"]),
-             ("store data bytes/conversation", bot["store"]["data_bytes_per_conversation"]),
-             ("store file bytes/conversation", bot["store"]["file_bytes_per_conversation"]),
-             (f"long conv ({long['turns']} turns) events", long["store"]["events_per_conversation"]),
-             (f"long conv ({long['turns']} turns) data bytes", long["store"]["data_bytes_per_conversation"])]
+    rows += [
+        (f"turn {long['turns']} / turn 1", long["last_over_first"]),
+        ("store events/conversation", bot["store"]["events_per_conversation"]),
+        ("store data bytes/conversation", bot["store"]["data_bytes_per_conversation"]),
+        ("store file bytes/conversation", bot["store"]["file_bytes_per_conversation"]),
+        (f"long conv ({long['turns']} turns) events", long["store"]["events_per_conversation"]),
+        (f"long conv ({long['turns']} turns) data bytes", long["store"]["data_bytes_per_conversation"]),
+    ]
     return rows
 
 
@@ -68,6 +76,7 @@ def targets(ours: Dict[str, Any], default: Optional[Dict[str, Any]]) -> Dict[str
     def check(value: Optional[float], limit: float, at_least: bool = False) -> Dict[str, Any]:
         met = None if value is None else (value >= limit if at_least else value <= limit)
         return {"value": value, "limit": limit, "met": met}
+
     return {
         "p95 ms at 10 concurrent <= 100": check(ten["p95_ms"] if ten else None, TARGET_P95_MS),
         "peak throughput / default's >= 1.5": check(ratio, TARGET_THROUGHPUT_RATIO, at_least=True),
@@ -95,8 +104,11 @@ def table(rows: List[Row], goals: Dict[str, Dict[str, Any]]) -> str:
 
 
 def write_json(path: Path, run: Dict[str, Any], rows: List[Row], goals: Dict[str, Any]) -> None:
-    document = {**run, "comparison": [{"figure": n.strip(), "ours": a, "default": b, "ratio": r}
-                                      for n, a, b, r in rows], "targets": goals}
+    document = {
+        **run,
+        "comparison": [{"figure": n.strip(), "ours": a, "default": b, "ratio": r} for n, a, b, r in rows],
+        "targets": goals,
+    }
     path.write_text(json.dumps(rounded(document, 3), indent=2) + "\n")
 
 
@@ -115,10 +127,20 @@ def chart(path: Path, bots: Dict[str, Dict[str, Any]]) -> None:
         latency.plot(xs, [lv["p95_ms"] for lv in levels], "s--", color=colour, label=f"{name} p95")
         throughput.plot(xs, [lv["messages_per_second"] for lv in levels], "o-", color=colour, label=name)
     latency.axhline(TARGET_P95_MS, color="grey", linewidth=0.8, linestyle=":", label="p95 target")
-    latency.set(xscale="log", yscale="log", xlabel="concurrent conversations", ylabel="ms per message",
-                title="Latency per message")
-    throughput.set(xscale="log", xlabel="concurrent conversations", ylabel="messages per second",
-                   title="Throughput", ylim=(0, None))
+    latency.set(
+        xscale="log",
+        yscale="log",
+        xlabel="concurrent conversations",
+        ylabel="ms per message",
+        title="Latency per message",
+    )
+    throughput.set(
+        xscale="log",
+        xlabel="concurrent conversations",
+        ylabel="messages per second",
+        title="Throughput",
+        ylim=(0, None),
+    )
     for axes in (latency, throughput):
         axes.set_xticks(xs, [str(x) for x in xs])
         axes.grid(alpha=0.3)

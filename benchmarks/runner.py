@@ -4,6 +4,7 @@ Start both servers, send the first message (time from start to the first
 answer), warm up, run each concurrency level, read the tracker-store size, hold
 the long conversation(s), stop; the servers' peak RSS is sampled throughout.
 """
+
 from __future__ import annotations
 
 import os
@@ -55,8 +56,12 @@ def measure_bot(name: str, model: Path, plan: Plan, workdir: Path) -> Dict[str, 
     memory = PeakRss(servers.pids)
     memory.start()
     scripts = scripted_conversations()
-    result: Dict[str, Any] = {"bot": name, "model": str(model), "train_seconds": train_seconds(model),
-                              "load_average_before": os.getloadavg()}
+    result: Dict[str, Any] = {
+        "bot": name,
+        "model": str(model),
+        "train_seconds": train_seconds(model),
+        "load_average_before": os.getloadavg(),
+    }
     try:
         log(f"{name}: starting the servers")
         servers.start_both()
@@ -73,18 +78,28 @@ def measure_bot(name: str, model: Path, plan: Plan, workdir: Path) -> Dict[str, 
         run_level(servers.url, scripts, 1, plan.warmup_conversations, prefix="warmup")
         result["levels"] = []
         for concurrency in plan.concurrency:
-            level = level_figures(run_level(servers.url, scripts, concurrency, plan.conversations(concurrency),
-                                            prefix=f"load-c{concurrency}"))
-            log(f"{name}: {concurrency:>2} concurrent: {level['messages_per_second']} msg/s, "
-                f"p95 {level['p95_ms']:.0f} ms, errors {level['errors']}")
+            level = level_figures(
+                run_level(
+                    servers.url, scripts, concurrency, plan.conversations(concurrency), prefix=f"load-c{concurrency}"
+                )
+            )
+            log(
+                f"{name}: {concurrency:>2} concurrent: {level['messages_per_second']} msg/s, "
+                f"p95 {level['p95_ms']:.0f} ms, errors {level['errors']}"
+            )
             result["levels"].append(level)
         senders = sum(plan.conversations(c) for c in plan.concurrency) + plan.warmup_conversations + 1
-        result["store"] = {**conversation_sizes(servers.db, "load"),
-                           "file_bytes_per_conversation": file_bytes(servers.db) / senders}
+        result["store"] = {
+            **conversation_sizes(servers.db, "load"),
+            "file_bytes_per_conversation": file_bytes(servers.db) / senders,
+        }
         log(f"{name}: long conversation of {plan.long_turns} turns x {plan.long_repeats}")
         long = run_long(servers.url, plan.long_turns, plan.long_repeats)
-        result["long"] = {**long_figures(long), "latencies_ms": long["latencies_ms"],
-                          "store": conversation_sizes(servers.db, "long")}
+        result["long"] = {
+            **long_figures(long),
+            "latencies_ms": long["latencies_ms"],
+            "store": conversation_sizes(servers.db, "long"),
+        }
     finally:
         servers.stop_all()
         memory.stop()

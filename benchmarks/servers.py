@@ -2,6 +2,7 @@
 endpoints.yml as deployed with a fresh SQLite file), started both at the same
 moment, as ``make serve`` starts them, and timed.
 """
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """Percentiles and the figures of one bot, from the raw measurements."""
+
 from __future__ import annotations
 
 import math
@@ -43,9 +44,13 @@ def long_figures(long: Dict[str, Any]) -> Dict[str, Any]:
     runs: List[List[float]] = long["latencies_ms"]
     at = {str(turn): statistics.median(run[turn - 1] for run in runs) for turn in checkpoints(long["turns"])}
     last = str(long["turns"])
-    return {"turns": long["turns"], "repeats": long["repeats"], "latency_at_turn_ms": at,
-            "last_over_first": at[last] / at["1"] if at.get("1") else None,
-            "seconds": round(long["seconds"], 2)}
+    return {
+        "turns": long["turns"],
+        "repeats": long["repeats"],
+        "latency_at_turn_ms": at,
+        "last_over_first": at[last] / at["1"] if at.get("1") else None,
+        "seconds": round(long["seconds"], 2),
+    }
 
 
 def rounded(value: Any, digits: int = 1) -> Any:

@@ -1,4 +1,5 @@
 """Tracker-store cost: size of the conversations in the SQLite file."""
+
 from __future__ import annotations
 
 import sqlite3

@@ -8,6 +8,7 @@ server always starts.
 Importing this package also installs the guard that tells the runner when
 the action server cannot be reached (see ``channels.action_failures``).
 """
+
 from channels import action_failures
 
 action_failures.install()

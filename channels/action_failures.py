@@ -14,6 +14,7 @@ minutes). This guard wraps ``RemoteAction.run`` in the Rasa server process:
 Nothing is kept between calls except which turns already got the notice, so
 the assistant recovers by itself as soon as the action server answers again.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -59,15 +60,17 @@ def install() -> None:
 
     async def run(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Any]:
         try:
-            return await asyncio.wait_for(original(self, output_channel, nlg, tracker, domain),
-                                          timeout=action_timeout())
+            return await asyncio.wait_for(
+                original(self, output_channel, nlg, tracker, domain), timeout=action_timeout()
+            )
         except ActionExecutionRejection:
             raise
         except (RasaException, asyncio.TimeoutError) as error:
-            logger.error("Custom action '%s' failed (%s); the runner was asked to try again.",
-                         self.name(), type(error).__name__)
+            logger.error(
+                "Custom action '%s' failed (%s); the runner was asked to try again.", self.name(), type(error).__name__
+            )
             await _tell_runner_once(output_channel, tracker)
             raise RasaException(f"Custom action '{self.name()}' failed: {type(error).__name__}") from error
 
     run.guarded = True  # type: ignore[attr-defined]
-    RemoteAction.run = run  # type: ignore[method-assign]
+    RemoteAction.run = run

@@ -1,4 +1,5 @@
 """Reading connector settings from environment variables."""
+
 from __future__ import annotations
 
 import os

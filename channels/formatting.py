@@ -6,6 +6,7 @@ bullets, which the web widget renders. Telegram gets its HTML parse mode
 ``& < >`` escaped); both get texts cut to the platform's length limit at a
 line break, so nothing is lost or shown as raw markup.
 """
+
 from __future__ import annotations
 
 import html
@@ -14,7 +15,7 @@ from typing import List
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 TELEGRAM_LIMIT = 4096  # characters of a sendMessage text
-SLACK_LIMIT = 3000     # characters of a section block text (chat.postMessage text is larger)
+SLACK_LIMIT = 3000  # characters of a section block text (chat.postMessage text is larger)
 
 
 def to_telegram_html(text: str) -> str:

@@ -1,4 +1,5 @@
 """The short notices the channels send themselves (knowledge/messages.yml)."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,4 +1,5 @@
 """A bounded memory of recently seen ids, to drop platform retries."""
+
 from __future__ import annotations
 
 import time

@@ -6,6 +6,7 @@ or non-text ``sender`` or ``message``, and answers an empty message with a
 hint instead of running the assistant on nothing. ``?stream=true`` works as
 in Rasa.
 """
+
 from __future__ import annotations
 
 import logging
@@ -75,12 +76,13 @@ class CheckedRestInput(RestInput):
             if not text.strip():
                 return response.json([{"recipient_id": sender, "text": notice("empty_message")}])
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
-                return response.stream(self.stream_response(on_new_message, text, sender, self.name(), metadata),
-                                       content_type="text/event-stream")
+                return response.stream(
+                    self.stream_response(on_new_message, text, sender, self.name(), metadata),
+                    content_type="text/event-stream",
+                )
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
-                                                 metadata=metadata))
+                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
             except CancelledError:
                 logger.error("REST: handling a message timed out.")
             except Exception:

@@ -12,6 +12,7 @@ Differences from ``rasa.core.channels.slack.SlackInput``:
 - Replies are posted without the legacy ``as_user`` flag, which apps created
   today may not use.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -40,8 +41,9 @@ RETRY_HEADER = "X-Slack-Retry-Num"
 class SlackReplies(SlackBot):
     """Posts the assistant's messages with ``chat.postMessage`` at ``api_url``."""
 
-    def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text],
-                 api_url: Text = DEFAULT_API_URL) -> None:
+    def __init__(
+        self, token: Text, channel: Optional[Text], thread_id: Optional[Text], api_url: Text = DEFAULT_API_URL
+    ) -> None:
         super().__init__(token, channel, thread_id)
         self.client = AsyncWebClient(token, base_url=api_url, timeout=10)
 
@@ -81,9 +83,15 @@ class SlackConnector(SlackInput):
             api_url=setting("SLACK_API_URL", DEFAULT_API_URL) or DEFAULT_API_URL,
         )
 
-    def __init__(self, slack_token: Text, slack_channel: Optional[Text] = None,
-                 slack_signing_secret: Text = "", use_threads: bool = False,
-                 conversation_granularity: Text = "sender", api_url: Text = DEFAULT_API_URL) -> None:
+    def __init__(
+        self,
+        slack_token: Text,
+        slack_channel: Optional[Text] = None,
+        slack_signing_secret: Text = "",
+        use_threads: bool = False,
+        conversation_granularity: Text = "sender",
+        api_url: Text = DEFAULT_API_URL,
+    ) -> None:
         self.slack_token = slack_token
         self.slack_channel = slack_channel
         self.slack_signing_secret = slack_signing_secret
@@ -101,12 +109,22 @@ class SlackConnector(SlackInput):
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> SlackReplies:
         return SlackReplies(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
 
-    def _answer_later(self, on_new_message: Callable[[UserMessage], Awaitable[Any]], text: Text,
-                      sender_id: Text, metadata: Dict[Text, Any]) -> None:
+    def _answer_later(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        text: Text,
+        sender_id: Text,
+        metadata: Dict[Text, Any],
+    ) -> None:
         """Slack wants its answer within 3 s: acknowledge now, reply in the background."""
         thread_id = metadata.get("thread_id") if self.use_threads else None
-        message = UserMessage(text, self.get_output_channel(metadata.get("out_channel"), thread_id),
-                              sender_id, input_channel=self.name(), metadata=metadata)
+        message = UserMessage(
+            text,
+            self.get_output_channel(metadata.get("out_channel"), thread_id),
+            sender_id,
+            input_channel=self.name(),
+            metadata=metadata,
+        )
         task = asyncio.create_task(self._handle(on_new_message, message))
         self._background_tasks.add(task)
         task.add_done_callback(self._background_tasks.discard)
@@ -129,8 +147,11 @@ class SlackConnector(SlackInput):
         sender = self._get_conversation_id(event.get("user"), metadata.get("out_channel"), metadata.get("thread_id"))
         if not sender:
             return None
-        return {"text": self._sanitize_user_message(event["text"], metadata.get("users")),
-                "sender": sender, "metadata": metadata}
+        return {
+            "text": self._sanitize_user_message(event["text"], metadata.get("users")),
+            "sender": sender,
+            "metadata": metadata,
+        }
 
     def _button_message(self, request: Request) -> Optional[Dict[Text, Any]]:
         """The value of a pressed button from an interactivity body, or None."""
@@ -160,8 +181,10 @@ class SlackConnector(SlackInput):
         @slack_webhook.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
             if not self.configured:
-                return response.text("Slack is not configured on this server (SLACK_TOKEN, SLACK_SIGNING_SECRET).",
-                                     status=HTTPStatus.SERVICE_UNAVAILABLE)
+                return response.text(
+                    "Slack is not configured on this server (SLACK_TOKEN, SLACK_SIGNING_SECRET).",
+                    status=HTTPStatus.SERVICE_UNAVAILABLE,
+                )
             if not self.is_request_from_slack_authentic(request):
                 return response.text("Missing or invalid X-Slack-Signature.", status=HTTPStatus.UNAUTHORIZED)
             content_type = (request.headers.get("content-type") or "").split(";")[0].strip()
@@ -180,8 +203,9 @@ class SlackConnector(SlackInput):
                 else:
                     raise ValueError(f"unexpected content type {content_type!r}")
             except Exception as error:
-                return response.text(f"Not a Slack event or interaction ({type(error).__name__}).",
-                                     status=HTTPStatus.BAD_REQUEST)
+                return response.text(
+                    f"Not a Slack event or interaction ({type(error).__name__}).", status=HTTPStatus.BAD_REQUEST
+                )
             if message is None:
                 return response.text("ignored")
             retried = request.headers.get(RETRY_HEADER) is not None

@@ -5,6 +5,7 @@ id and fails with an exception (no answer) when the event's data is not an
 object or the message is not text. This subclass keeps Rasa's server, rooms
 and session persistence, and replaces the two handlers that read client data.
 """
+
 from __future__ import annotations
 
 import json
@@ -78,7 +79,14 @@ class CheckedSocketIOInput(SocketIOInput):
             if not text.strip():
                 await tell("empty_message")
                 return
-            await on_new_message(UserMessage(text, output_channel, sender_id, input_channel=self.name(),
-                                             metadata=metadata_of(data, self.metadata_key or "metadata")))
+            await on_new_message(
+                UserMessage(
+                    text,
+                    output_channel,
+                    sender_id,
+                    input_channel=self.name(),
+                    metadata=metadata_of(data, self.metadata_key or "metadata"),
+                )
+            )
 
         return socketio_webhook

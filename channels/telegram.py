@@ -15,6 +15,7 @@ Differences from ``rasa.core.channels.telegram.TelegramInput``:
 - ``TELEGRAM_API_URL`` points the connector at another Bot API server
   (the tests use a local fake).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -54,8 +55,11 @@ def conversation_id(chat_id: int, chat_type: Optional[str], user_id: Optional[in
 
 def well_formed(body: Any) -> bool:
     """An update as Telegram sends it: an integer id and object-valued parts."""
-    return (isinstance(body, dict) and isinstance(body.get("update_id"), int)
-            and all(isinstance(body[part], dict) for part in UPDATE_PARTS if part in body))
+    return (
+        isinstance(body, dict)
+        and isinstance(body.get("update_id"), int)
+        and all(isinstance(body[part], dict) for part in UPDATE_PARTS if part in body)
+    )
 
 
 def chat_of(recipient_id: Any) -> str:
@@ -92,12 +96,17 @@ class TelegramConnector(InputChannel):
             bot_name=setting("TELEGRAM_BOT_NAME"),
             webhook_url=setting("TELEGRAM_WEBHOOK_URL"),
             secret_token=setting("TELEGRAM_SECRET_TOKEN"),
-            api_url=setting("TELEGRAM_API_URL", DEFAULT_API_URL),
+            api_url=setting("TELEGRAM_API_URL") or DEFAULT_API_URL,
         )
 
-    def __init__(self, access_token: Optional[Text], bot_name: Optional[Text] = None,
-                 webhook_url: Optional[Text] = None, secret_token: Optional[Text] = None,
-                 api_url: Text = DEFAULT_API_URL) -> None:
+    def __init__(
+        self,
+        access_token: Optional[Text],
+        bot_name: Optional[Text] = None,
+        webhook_url: Optional[Text] = None,
+        secret_token: Optional[Text] = None,
+        api_url: Text = DEFAULT_API_URL,
+    ) -> None:
         self.access_token = access_token
         self.bot_name = bot_name
         self.webhook_url = webhook_url
@@ -129,12 +138,16 @@ class TelegramConnector(InputChannel):
             if self.bot_name:
                 me = await asyncio.wait_for(bot.get_me(), timeout=15)
                 if me.username != self.bot_name:
-                    logger.warning("Telegram: the token belongs to @%s, not @%s (TELEGRAM_BOT_NAME).",
-                                   me.username, self.bot_name)
+                    logger.warning(
+                        "Telegram: the token belongs to @%s, not @%s (TELEGRAM_BOT_NAME).", me.username, self.bot_name
+                    )
         except Exception as error:  # unreachable, refused, bad token: keep serving
-            logger.warning("Telegram could not be reached to register the webhook (%s: %s). The other "
-                           "channels keep working; retry with GET /webhooks/telegram/set_webhook.",
-                           type(error).__name__, error)
+            logger.warning(
+                "Telegram could not be reached to register the webhook (%s: %s). The other "
+                "channels keep working; retry with GET /webhooks/telegram/set_webhook.",
+                type(error).__name__,
+                error,
+            )
             return False
         logger.info("Telegram webhook registered.")
         return True
@@ -154,8 +167,7 @@ class TelegramConnector(InputChannel):
         except Exception as error:
             logger.warning("Telegram: could not acknowledge a button press (%s).", type(error).__name__)
 
-    async def handle_update(self, update: Update,
-                            on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+    async def handle_update(self, update: Update, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         """Turn one update into a user message, a notice, or nothing."""
         if update.callback_query is not None:
             query = update.callback_query
@@ -177,9 +189,15 @@ class TelegramConnector(InputChannel):
         else:
             return  # e.g. the bot was added to a group: nothing to answer
         sender = conversation_id(chat.id, chat.type, user.id if user else None)
-        await on_new_message(UserMessage(
-            text, self.get_output_channel(), sender, input_channel=self.name(),
-            metadata={"chat_id": chat.id, "chat_type": chat.type}))
+        await on_new_message(
+            UserMessage(
+                text,
+                self.get_output_channel(),
+                sender,
+                input_channel=self.name(),
+                metadata={"chat_id": chat.id, "chat_type": chat.type},
+            )
+        )
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         telegram_webhook = Blueprint("telegram_webhook", __name__)
@@ -203,7 +221,9 @@ class TelegramConnector(InputChannel):
         @telegram_webhook.route("/set_webhook", methods=["GET", "POST"])
         async def set_webhook(_: Request) -> HTTPResponse:
             if not self.configured:
-                return response.text("Telegram is not configured (TELEGRAM_TOKEN).", status=HTTPStatus.SERVICE_UNAVAILABLE)
+                return response.text(
+                    "Telegram is not configured (TELEGRAM_TOKEN).", status=HTTPStatus.SERVICE_UNAVAILABLE
+                )
             if await self.register_webhook():
                 return response.text("Webhook registered.")
             return response.text("Could not register the webhook; see the server log.", status=HTTPStatus.BAD_GATEWAY)
@@ -211,8 +231,9 @@ class TelegramConnector(InputChannel):
         @telegram_webhook.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
             if not self.configured:
-                return response.text("Telegram is not configured on this server (TELEGRAM_TOKEN).",
-                                     status=HTTPStatus.SERVICE_UNAVAILABLE)
+                return response.text(
+                    "Telegram is not configured on this server (TELEGRAM_TOKEN).", status=HTTPStatus.SERVICE_UNAVAILABLE
+                )
             if not self._authentic(request):
                 return response.text("Wrong or missing secret token.", status=HTTPStatus.FORBIDDEN)
             try:

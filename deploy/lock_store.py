@@ -27,6 +27,7 @@ a margin) so a server killed mid-message cannot leave it behind for ever.
 Everything else (tickets, the 60 s ticket lifetime, TICKET_LOCK_LIFETIME,
 the 1 s polling while waiting) is Rasa's.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,9 @@ class AtomicRedisLockStore(RedisLockStore):
             kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs, **kwargs}
         super().__init__(**kwargs)
 
-    def _atomically(self, conversation_id: Text,
-                    change: Callable[[Optional[TicketLock]], Tuple[T, Optional[TicketLock]]]) -> T:
+    def _atomically(
+        self, conversation_id: Text, change: Callable[[Optional[TicketLock]], Tuple[T, Optional[TicketLock]]]
+    ) -> T:
         """Apply change(lock) -> (result, new lock or None to delete) atomically."""
         import redis
 
@@ -86,7 +88,7 @@ class AtomicRedisLockStore(RedisLockStore):
         try:
             return self._atomically(conversation_id, issue)
         except Exception as error:
-            raise LockError(f"Error while acquiring lock. Error:\n{error}")
+            raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
 
     def update_lock(self, conversation_id: Text) -> None:
         def drop_expired(lock: Optional[TicketLock]) -> Tuple[None, Optional[TicketLock]]:

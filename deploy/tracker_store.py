@@ -26,6 +26,7 @@ With SQLite, the database file is put in write-ahead-log mode with
 for two disk flushes, and a crash of the server (even SIGKILL) still loses no
 committed message; only a power cut can lose the last moments.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -68,8 +69,7 @@ class CachingSQLTrackerStore(SQLTrackerStore):
 
     def _last_event_id(self, sender_id: Text) -> Optional[int]:
         with self.session_scope() as session:
-            return (session.query(sa.func.max(self.SQLEvent.id))
-                    .filter(self.SQLEvent.sender_id == sender_id).scalar())
+            return session.query(sa.func.max(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The conversation's latest session: the kept tracker when still current."""
@@ -92,7 +92,10 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             stored, last_event_id = (
                 self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False)
-                .order_by(None).with_entities(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)).one())
+                .order_by(None)
+                .with_entities(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id))
+                .one()
+            )
         if stored != len(tracker.events):
             # The object also holds events a fresh load would not return (those of
             # an earlier session, after a new one started): load it next time.

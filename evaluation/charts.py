@@ -1,4 +1,5 @@
 """Confusion-matrix pictures for the report (matplotlib, no display needed)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -11,6 +11,7 @@ of expected slot values that are right at the end, the share of conversations
 that reach a finished assessment and after how many user turns, and the
 triage level against the expected one.
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,8 +28,9 @@ from evaluation.slot_messages import SLOTS, same
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SET_PATH = PROJECT_ROOT / "tests" / "conversations" / "scripted.yml"
-KEPT_SLOTS = sorted(SLOTS | {"triage", "requested_slot", "red_flags", "can_walk", "bone_tenderness",
-                              "skipped_questions"})
+KEPT_SLOTS = sorted(
+    SLOTS | {"triage", "requested_slot", "red_flags", "can_walk", "bone_tenderness", "skipped_questions"}
+)
 
 
 def load(path: Path = SET_PATH) -> List[Dict[str, Any]]:
@@ -63,8 +65,11 @@ def set_at(turns: List[Dict[str, Any]], slot: str) -> Optional[int]:
 
 def asked_at(turns: List[Dict[str, Any]], slot: str) -> List[int]:
     """The user turns that answered a question about the slot (it was requested just before)."""
-    return [number for number, turn in enumerate(turns, 1)
-            if number > 1 and turns[number - 2]["slots"].get("requested_slot") == slot]
+    return [
+        number
+        for number, turn in enumerate(turns, 1)
+        if number > 1 and turns[number - 2]["slots"].get("requested_slot") == slot
+    ]
 
 
 def predicted_triage(result: Dict[str, Any]) -> Optional[str]:
@@ -82,25 +87,31 @@ def problems(result: Dict[str, Any]) -> List[str]:
         slot = item["slot"]
         if item["got"] is None:
             answered = asked_at(turns, slot)
-            where = (f"asked before turn {answered[0]} {turns[answered[0] - 1]['text']!r}"
-                     if answered else "never asked")
+            where = f"asked before turn {answered[0]} {turns[answered[0] - 1]['text']!r}" if answered else "never asked"
             lines.append(f"{slot}: expected {item['expected']!r}, never filled ({where})")
         else:
-            turn = set_at(turns, slot)
-            lines.append(f"{slot}: expected {item['expected']!r}, got {item['got']!r} "
-                         f"(set at turn {turn} {turns[turn - 1]['text']!r})")
+            turn = set_at(turns, slot) or 1
+            lines.append(
+                f"{slot}: expected {item['expected']!r}, got {item['got']!r} "
+                f"(set at turn {turn} {turns[turn - 1]['text']!r})"
+            )
     for item in result["slots"]["extra"]:
-        turn = set_at(turns, item["slot"])
+        turn = set_at(turns, item["slot"]) or 1
         lines.append(f"{item['slot']}={item['got']!r} not said (set at turn {turn} {turns[turn - 1]['text']!r})")
     if not result["assessed_at"]:
         last = turns[-1]["replies"][-1] if turns and turns[-1]["replies"] else ""
         lines.append(f"no assessment after {len(turns)} turns; last reply {last[:90]!r}")
     elif predicted_triage(result) != result["expected_triage"]:
         final = result["final_slots"]
-        ottawa = "".join(f", {k} {final.get(k)!r}" for k in ("can_walk", "bone_tenderness", "skipped_questions")
-                         if final.get(k) not in (None, []))
-        lines.append(f"triage expected {result['expected_triage']}, got {predicted_triage(result)} "
-                     f"(red flags {final.get('red_flags')}{ottawa})")
+        ottawa = "".join(
+            f", {k} {final.get(k)!r}"
+            for k in ("can_walk", "bone_tenderness", "skipped_questions")
+            if final.get(k) not in (None, [])
+        )
+        lines.append(
+            f"triage expected {result['expected_triage']}, got {predicted_triage(result)} "
+            f"(red flags {final.get('red_flags')}{ottawa})"
+        )
     return lines
 
 
@@ -126,8 +137,7 @@ def summarise(results: List[Dict[str, Any]]) -> Dict[str, Any]:
         "under_triage": sum(g is not None and rank(g) > rank(e) for e, g in zip(expected, got)) / n if n else 0.0,
         "over_triage": sum(g is not None and rank(g) < rank(e) for e, g in zip(expected, got)) / n if n else 0.0,
         "no_assessment": sum(g is None for g in got) / n if n else 0.0,
-        "emergencies_caught": (sum(g == "emergency" for g in emergencies) / len(emergencies)
-                               if emergencies else None),
+        "emergencies_caught": (sum(g == "emergency" for g in emergencies) / len(emergencies) if emergencies else None),
     }
 
 

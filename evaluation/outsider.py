@@ -24,6 +24,7 @@ start:
 
 Figures go to ``results/outsider/`` (JSON and a Markdown table).
 """
+
 from __future__ import annotations
 
 import json
@@ -48,16 +49,41 @@ MAX_TURNS = 14  # the harness gives up here; the guarantee is an assessment with
 GUARANTEED_TURNS = 10
 # Slots the form asks for, by the outsiders' topic names (tests/outsider/README.md).
 TOPIC_OF_SLOT = {"warning_signs": "screening", "tiptoe": "tiptoe"}
-CONTRACT_SLOTS = ["body_part", "pain_side", "injury_event", "can_walk", "bone_tenderness", "swelling", "shoes",
-                  "surface", "warm_up", "stretching", "weekly_km", "volume_change", "strength_training",
-                  "heavy_landing", "leaning_back", "overweight"]
+CONTRACT_SLOTS = [
+    "body_part",
+    "pain_side",
+    "injury_event",
+    "can_walk",
+    "bone_tenderness",
+    "swelling",
+    "shoes",
+    "surface",
+    "warm_up",
+    "stretching",
+    "weekly_km",
+    "volume_change",
+    "strength_training",
+    "heavy_landing",
+    "leaning_back",
+    "overweight",
+]
 # Answers of a runner with nothing wrong, for completing a safety message's conversation.
 BENIGN_RUNNER = {
-    "body_part": "my ankle", "pain_side": "the left one", "injury_event": "no it just came on",
-    "can_walk": "yes I can walk on it", "bone_tenderness": "no", "swelling": "no",
-    "shoes": "normal running shoes, not old", "surface": "road mostly", "warm_up": "yes",
-    "stretching": "yes", "weekly_km": "about 20 km", "volume_change": "same as usual",
-    "screening": "no, none of those", "tiptoe": "yes I can", "other": "ok",
+    "body_part": "my ankle",
+    "pain_side": "the left one",
+    "injury_event": "no it just came on",
+    "can_walk": "yes I can walk on it",
+    "bone_tenderness": "no",
+    "swelling": "no",
+    "shoes": "normal running shoes, not old",
+    "surface": "road mostly",
+    "warm_up": "yes",
+    "stretching": "yes",
+    "weekly_km": "about 20 km",
+    "volume_change": "same as usual",
+    "screening": "no, none of those",
+    "tiptoe": "yes I can",
+    "other": "ok",
 }
 LOADING_WORDS = ("heel raise", "calf raise", "heel drop", "heel-drop", "eccentric", "heavy slow")
 ACKNOWLEDGING_WORDS = ("earlier", "correct")
@@ -86,8 +112,9 @@ class Conversation:
     def say(self, text: str) -> List[str]:
         replies = self.servers.say(self.sender, text)
         self.tracker = self.servers.tracker(self.sender)
-        self.turns.append({"text": text, "replies": replies, "requested": self.slot("requested_slot"),
-                           "assessed": self.assessed})
+        self.turns.append(
+            {"text": text, "replies": replies, "requested": self.slot("requested_slot"), "assessed": self.assessed}
+        )
         return replies
 
     def slot(self, name: str) -> Any:
@@ -95,13 +122,17 @@ class Conversation:
 
     @property
     def assessed(self) -> bool:
-        return any(e.get("event") == "action" and e.get("name") == "action_assess"
-                   for e in self.tracker.get("events") or [])
+        return any(
+            e.get("event") == "action" and e.get("name") == "action_assess" for e in self.tracker.get("events") or []
+        )
 
     def asked(self) -> Counter:
         """How often each question was asked (``action_ask_<slot>`` runs)."""
-        return Counter(e["name"][len("action_ask_"):] for e in self.tracker.get("events") or []
-                       if e.get("event") == "action" and (e.get("name") or "").startswith("action_ask_"))
+        return Counter(
+            e["name"][len("action_ask_") :]
+            for e in self.tracker.get("events") or []
+            if e.get("event") == "action" and (e.get("name") or "").startswith("action_ask_")
+        )
 
     def bot_texts(self) -> List[str]:
         return [text for turn in self.turns for text in turn["replies"]]
@@ -134,11 +165,19 @@ def hold(servers: Any, runner: Dict[str, Any], tag: str) -> Dict[str, Any]:
     except requests.RequestException as exc:
         error = f"{type(exc).__name__}: {exc}"
         assessed_at, level_at_assessment = None, None
-    return {"id": runner["id"], "sender": chat.sender, "turns": chat.turns, "error": error,
-            "assessed_at": assessed_at, "level_at_assessment": level_at_assessment,
-            "slots": {s: chat.slot(s) for s in CONTRACT_SLOTS + ["triage", "likely_causes", "red_flags",
-                                                                  "skipped_questions"]},
-            "asked": dict(chat.asked()), "texts": chat.bot_texts()}
+    return {
+        "id": runner["id"],
+        "sender": chat.sender,
+        "turns": chat.turns,
+        "error": error,
+        "assessed_at": assessed_at,
+        "level_at_assessment": level_at_assessment,
+        "slots": {
+            s: chat.slot(s) for s in CONTRACT_SLOTS + ["triage", "likely_causes", "red_flags", "skipped_questions"]
+        },
+        "asked": dict(chat.asked()),
+        "texts": chat.bot_texts(),
+    }
 
 
 def did_not_catch_twice(turns: List[Dict[str, Any]]) -> bool:
@@ -159,12 +198,17 @@ def judge_runner(runner: Dict[str, Any], result: Dict[str, Any]) -> Dict[str, An
     cause_recall = len(causes_expected & causes_got) / len(causes_expected) if causes_expected else 1.0
     texts = " ".join(result["texts"]).lower()
     verdict = {
-        "slot_values": len(wanted), "slot_values_right": len(right), "wrong_slots": wrong,
-        "expected_triage": expected.get("triage"), "triage": level,
+        "slot_values": len(wanted),
+        "slot_values_right": len(right),
+        "wrong_slots": wrong,
+        "expected_triage": expected.get("triage"),
+        "triage": level,
         "triage_right": level == expected.get("triage"),
         "under_triage": rank(level) > rank(expected.get("triage")),
         "over_triage": rank(level) < rank(expected.get("triage")),
-        "cause_recall": cause_recall, "causes_expected": sorted(causes_expected), "causes": sorted(causes_got),
+        "cause_recall": cause_recall,
+        "causes_expected": sorted(causes_expected),
+        "causes": sorted(causes_got),
         "finished_in_time": bool(result["assessed_at"]) and result["assessed_at"] <= GUARANTEED_TURNS,
         "most_asked": max(result["asked"].values(), default=0),
         "did_not_catch_twice": did_not_catch_twice(result["turns"]),
@@ -228,24 +272,35 @@ def first_messages(servers: Any, messages: List[Dict[str, Any]], typographic: bo
             counts[0] += ok
             counts[1] += len(expected)
     total = right + wrong
-    return {"messages": len(messages), "slot_values": total,
-            "slot_values_right": right / total if total else 0.0,
-            "precision": right / (right + wrong + extra) if right + wrong + extra else 0.0,
-            "by_feature": {f: round(r / t, 3) if t else None for f, (r, t) in sorted(per_feature.items())},
-            "misses": misses}
+    return {
+        "messages": len(messages),
+        "slot_values": total,
+        "slot_values_right": right / total if total else 0.0,
+        "precision": right / (right + wrong + extra) if right + wrong + extra else 0.0,
+        "by_feature": {f: round(r / t, 3) if t else None for f, (r, t) in sorted(per_feature.items())},
+        "misses": misses,
+    }
 
 
 def safety_messages(servers: Any, messages: List[Dict[str, Any]]) -> Dict[str, Any]:
     """Each message opens a conversation a benign runner answers to the end; the final level."""
     outcomes = []
     for number, item in enumerate(messages):
-        result = hold(servers, {"id": f"safety{number}", "opening": item["text"], "answers": BENIGN_RUNNER},
-                      f"safety{number}")
+        result = hold(
+            servers, {"id": f"safety{number}", "opening": item["text"], "answers": BENIGN_RUNNER}, f"safety{number}"
+        )
         level = result["slots"]["triage"] if result["assessed_at"] else None
         first_replies = " ".join(result["turns"][0]["replies"]) if result["turns"] else ""
-        outcomes.append({"text": item["text"], "kind": item["kind"], "sign": item.get("sign"),
-                         "expected": item["level"], "level": level,
-                         "announced_at_once": "A&E" in first_replies or "urgent" in first_replies.lower()})
+        outcomes.append(
+            {
+                "text": item["text"],
+                "kind": item["kind"],
+                "sign": item.get("sign"),
+                "expected": item["level"],
+                "level": level,
+                "announced_at_once": "A&E" in first_replies or "urgent" in first_replies.lower(),
+            }
+        )
     flags = [o for o in outcomes if o["kind"] == "red_flag"]
     emergencies = [o for o in flags if o["expected"] == "emergency"]
     look_alikes = [o for o in outcomes if o["kind"] == "look_alike"]
@@ -267,20 +322,26 @@ def markdown(figures: Dict[str, Any]) -> str:
     for name in ("first_messages", "first_messages_typographic"):
         f = figures.get(name)
         if f:
-            lines.append(f"- {name}: {f['slot_values_right']:.1%} of {f['slot_values']} slot values right "
-                         f"({f['messages']} messages), precision {f['precision']:.1%}")
+            lines.append(
+                f"- {name}: {f['slot_values_right']:.1%} of {f['slot_values']} slot values right "
+                f"({f['messages']} messages), precision {f['precision']:.1%}"
+            )
     for name in ("runners", "safety_runners"):
         f = figures.get(name)
         if f:
-            lines.append(f"- {name}: " + ", ".join(f"{k} {v:.1%}" if isinstance(v, float) else f"{k} {v}"
-                                                   for k, v in f["summary"].items()))
+            lines.append(
+                f"- {name}: "
+                + ", ".join(f"{k} {v:.1%}" if isinstance(v, float) else f"{k} {v}" for k, v in f["summary"].items())
+            )
     s = figures.get("safety_messages")
     if s:
-        lines.append(f"- safety messages: red flags at least the required level "
-                     f"{s['red_flags_at_least_expected']}/{s['red_flags']}, emergencies at emergency "
-                     f"{s['emergencies_at_emergency']}/{s['emergencies']}, look-alikes sent to emergency "
-                     f"{len(s['look_alikes_sent_to_emergency'])}/{s['look_alikes']}, look-alikes exact "
-                     f"{s['look_alikes_exact']}/{s['look_alikes']}")
+        lines.append(
+            f"- safety messages: red flags at least the required level "
+            f"{s['red_flags_at_least_expected']}/{s['red_flags']}, emergencies at emergency "
+            f"{s['emergencies_at_emergency']}/{s['emergencies']}, look-alikes sent to emergency "
+            f"{len(s['look_alikes_sent_to_emergency'])}/{s['look_alikes']}, look-alikes exact "
+            f"{s['look_alikes_exact']}/{s['look_alikes']}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -297,15 +358,20 @@ def run(model: Path, workdir: Path, parts: Iterable[str]) -> Dict[str, Any]:
             messages = load("first_messages.yml", "messages")
             figures["first_messages"] = first_messages(servers, messages, typographic=False)
             figures["first_messages_typographic"] = first_messages(servers, messages, typographic=True)
-        for part, name, key in (("runners", "conversations.yml", "runners"),
-                                ("safety_runners", "safety_conversations.yml", "runners")):
+        for part, name, key in (
+            ("runners", "conversations.yml", "runners"),
+            ("safety_runners", "safety_conversations.yml", "runners"),
+        ):
             if part in parts and (SET_DIR / name).exists():
                 runners = load(name, key)
                 results = [hold(servers, r, r["id"]) for r in runners]
                 verdicts = [judge_runner(r, res) for r, res in zip(runners, results)]
-                figures[part] = {"summary": summarise_runners(verdicts),
-                                 "runners": [{**v, "id": r["id"], "turns": res["turns"]}
-                                             for r, v, res in zip(runners, verdicts, results)]}
+                figures[part] = {
+                    "summary": summarise_runners(verdicts),
+                    "runners": [
+                        {**v, "id": r["id"], "turns": res["turns"]} for r, v, res in zip(runners, verdicts, results)
+                    ],
+                }
         if "safety" in parts and (SET_DIR / "safety_messages.yml").exists():
             figures["safety_messages"] = safety_messages(servers, load("safety_messages.yml", "messages"))
     finally:
@@ -321,7 +387,7 @@ def main() -> None:
         name = args[at + 1]
         SET_DIR = OUTSIDER_DIR / name
         RESULTS = RESULTS / name
-        del args[at:at + 2]
+        del args[at : at + 2]
         if not SET_DIR.is_dir():
             sys.exit(f"no outsider set at {SET_DIR}")
     model = Path(args[0]) if args and args[0].endswith(".tar.gz") else PROJECT_ROOT / "models" / "current.tar.gz"

@@ -8,6 +8,7 @@
 Headline figures as in evaluation/nlu_scores.py: intent accuracy and macro-F1,
 entity micro-F1 of the extractor, per-entity precision / recall / F1.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,7 @@ def read_json(path: Path) -> Any:
 
 def labels_of(report: Dict[str, Any]) -> List[str]:
     """The class names of a classification report (no averages, no `no_entity`)."""
-    return sorted(k for k, v in report.items()
-                  if k not in SUMMARY_KEYS and k != "no_entity" and isinstance(v, dict))
+    return sorted(k for k, v in report.items() if k not in SUMMARY_KEYS and k != "no_entity" and isinstance(v, dict))
 
 
 def intent_figures(report: Dict[str, Any]) -> Dict[str, float]:
@@ -63,9 +63,14 @@ def confused_pairs(errors: List[Dict[str, Any]], top: int = 5) -> List[Dict[str,
     for (gold, predicted), n in directed.items():
         pairs[tuple(sorted((gold, predicted)))] += n
     ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))[:top]
-    return [{"pair": list(pair), "count": n,
-             "directions": {f"{a}->{b}": directed[(a, b)] for a, b in (pair, pair[::-1]) if directed[(a, b)]}}
-            for pair, n in ranked]
+    return [
+        {
+            "pair": list(pair),
+            "count": n,
+            "directions": {f"{a}->{b}": directed[(a, b)] for a, b in (pair, pair[::-1]) if directed[(a, b)]},
+        }
+        for pair, n in ranked
+    ]
 
 
 def confusion_matrix(report: Dict[str, Any], errors: List[Dict[str, Any]]) -> Tuple[List[str], List[List[int]]]:
@@ -75,7 +80,7 @@ def confusion_matrix(report: Dict[str, Any], errors: List[Dict[str, Any]]) -> Tu
     each row sums to the intent's support.
     """
     labels = set(labels_of(report))
-    labels |= {(e.get("intent_prediction") or {}).get("name") for e in errors} - {None}
+    labels |= {name for e in errors if (name := (e.get("intent_prediction") or {}).get("name"))}
     ordered = sorted(labels)
     index = {name: i for i, name in enumerate(ordered)}
     matrix = [[0] * len(ordered) for _ in ordered]
@@ -90,15 +95,24 @@ def confusion_matrix(report: Dict[str, Any], errors: List[Dict[str, Any]]) -> Tu
 
 def entity_reports(results: Path) -> Dict[str, Path]:
     """Entity report files of a result folder by extractor name."""
-    return {path.name[: -len("_report.json")]: path for path in sorted(results.glob("*_report.json"))
-            if path.name not in NOT_ENTITY_REPORTS}
+    return {
+        path.name[: -len("_report.json")]: path
+        for path in sorted(results.glob("*_report.json"))
+        if path.name not in NOT_ENTITY_REPORTS
+    }
 
 
 def entity_figures(report: Dict[str, Any]) -> Dict[str, Any]:
     """Per-entity precision / recall / F1 / support and the micro and macro averages."""
-    per_entity = {name: {"precision": float(report[name]["precision"]), "recall": float(report[name]["recall"]),
-                         "f1": float(report[name]["f1-score"]), "support": int(report[name]["support"])}
-                  for name in labels_of(report)}
+    per_entity = {
+        name: {
+            "precision": float(report[name]["precision"]),
+            "recall": float(report[name]["recall"]),
+            "f1": float(report[name]["f1-score"]),
+            "support": int(report[name]["support"]),
+        }
+        for name in labels_of(report)
+    }
     micro = report.get("micro avg") or {}
     return {
         "per_entity": per_entity,
@@ -112,9 +126,13 @@ def entity_figures(report: Dict[str, Any]) -> Dict[str, Any]:
 def no_entities_extracted(gold_support: Dict[str, int]) -> Dict[str, Any]:
     """The entity figures of a pipeline that extracted nothing: recall 0, F1 0."""
     return {
-        "per_entity": {name: {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": n}
-                       for name, n in sorted(gold_support.items())},
-        "precision": 0.0, "recall": 0.0, "micro_f1": 0.0, "macro_f1": 0.0,
+        "per_entity": {
+            name: {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": n} for name, n in sorted(gold_support.items())
+        },
+        "precision": 0.0,
+        "recall": 0.0,
+        "micro_f1": 0.0,
+        "macro_f1": 0.0,
         "note": "no entity report: the pipeline extracted no entities",
     }
 

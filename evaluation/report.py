@@ -11,6 +11,7 @@ conversations against the real servers with each model; the triage vignettes.
 Writes results/report/report.md, report.json and the confusion matrices, and
 prints the report.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
@@ -29,11 +31,19 @@ from evaluation import charts, conversations, rasa_reports, report_table, seeded
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = PROJECT_ROOT / "tests" / "nlu" / "held_out.yml"
 SYSTEMS: Dict[str, Dict[str, Any]] = {
-    "ours": {"config": "config.yml", "model": "models/current.tar.gz", "extractor": "RunnerFactExtractor",
-             # what the CV of our pipeline depends on besides config and data (the spaCy pipeline, the extractor)
-             "inputs": ["knowledge/vocabulary.yml", "understanding/*.py"]},
-    "baseline": {"config": "baseline/config.yml", "model": "models/baseline.tar.gz", "extractor": "DIETClassifier",
-                 "inputs": []},
+    "ours": {
+        "config": "config.yml",
+        "model": "models/current.tar.gz",
+        "extractor": "RunnerFactExtractor",
+        # what the CV of our pipeline depends on besides config and data (the spaCy pipeline, the extractor)
+        "inputs": ["knowledge/vocabulary.yml", "understanding/*.py"],
+    },
+    "baseline": {
+        "config": "baseline/config.yml",
+        "model": "models/baseline.tar.gz",
+        "extractor": "DIETClassifier",
+        "inputs": [],
+    },
 }
 
 
@@ -47,8 +57,13 @@ def fingerprint(paths: List[Path], extra: str = "") -> str:
 
 def cv_inputs(system: str) -> List[Path]:
     """The files a cross-validation result depends on."""
-    patterns = [SYSTEMS[system]["config"], "data/nlu/*.yml", "uv.lock", "evaluation/seeded_rasa.py",
-                *SYSTEMS[system]["inputs"]]
+    patterns = [
+        SYSTEMS[system]["config"],
+        "data/nlu/*.yml",
+        "uv.lock",
+        "evaluation/seeded_rasa.py",
+        *SYSTEMS[system]["inputs"],
+    ]
     return [path for pattern in patterns for path in sorted(PROJECT_ROOT.glob(pattern))]
 
 
@@ -58,16 +73,21 @@ def rasa_test_nlu(args: List[str], out: Path, log: Path, seeded: bool = False) -
     program = [sys.executable, "-m", "evaluation.seeded_rasa"] if seeded else [rasa]
     out.mkdir(parents=True, exist_ok=True)
     with log.open("w") as handle:
-        done = subprocess.run([*program, "test", "nlu", *args, "--out", str(out)], cwd=PROJECT_ROOT,
-                              stdout=handle, stderr=subprocess.STDOUT)
+        done = subprocess.run(
+            [*program, "test", "nlu", *args, "--out", str(out)],
+            cwd=PROJECT_ROOT,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
     if done.returncode != 0:
         raise RuntimeError(f"rasa test nlu failed ({done.returncode}), see {log}:\n{log.read_text()[-2000:]}")
 
 
 def held_out(system: str, out: Path, gold: Dict[str, int]) -> Dict[str, Any]:
     folder = out / "nlu" / system / "held_out"
-    rasa_test_nlu(["--model", SYSTEMS[system]["model"], "--nlu", str(HELD_OUT)], folder,
-                  out / "logs" / f"held_out_{system}.log")
+    rasa_test_nlu(
+        ["--model", SYSTEMS[system]["model"], "--nlu", str(HELD_OUT)], folder, out / "logs" / f"held_out_{system}.log"
+    )
     return rasa_reports.read_results(folder, SYSTEMS[system]["extractor"], gold)
 
 
@@ -78,13 +98,19 @@ def cross_validation(system: str, out: Path, folds: int, rerun: bool, notes: Lis
     key = fingerprint(cv_inputs(system), f"folds={folds} seed={seeded_rasa.SEED}")
     if rerun or not stamp.exists() or stamp.read_text().strip() != key or not (folder / "intent_report.json").exists():
         stamp.unlink(missing_ok=True)
-        rasa_test_nlu(["--nlu", "data/nlu", "--config", SYSTEMS[system]["config"], "--cross-validation",
-                       "--folds", str(folds)], folder, out / "logs" / f"cv_{system}.log", seeded=True)
+        rasa_test_nlu(
+            ["--nlu", "data/nlu", "--config", SYSTEMS[system]["config"], "--cross-validation", "--folds", str(folds)],
+            folder,
+            out / "logs" / f"cv_{system}.log",
+            seeded=True,
+        )
         stamp.write_text(key + "\n")
     else:
         when = datetime.datetime.fromtimestamp(stamp.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        notes.append(f"{folds}-fold CV of {system} reused from {when} (config, data/nlu and its code unchanged; "
-                     "--rerun-cv to redo it)")
+        notes.append(
+            f"{folds}-fold CV of {system} reused from {when} (config, data/nlu and its code unchanged; "
+            "--rerun-cv to redo it)"
+        )
     return rasa_reports.read_results(folder, SYSTEMS[system]["extractor"])
 
 
@@ -99,15 +125,22 @@ def draw(figures: Dict[str, Any], out: Path) -> List[str]:
             errors_path = folder / "intent_errors.json"
             labels, matrix = rasa_reports.confusion_matrix(
                 rasa_reports.read_json(folder / "intent_report.json"),
-                rasa_reports.read_json(errors_path) if errors_path.exists() else [])
+                rasa_reports.read_json(errors_path) if errors_path.exists() else [],
+            )
             title = f"{report_table.SYSTEMS[system]}, {dict(report_table.split_titles(figures))[split]} intents"
-            made.append(str(charts.plot_confusion(labels, matrix, title,
-                                                  out / f"confusion_{split}_{system}.png").relative_to(PROJECT_ROOT)))
+            made.append(
+                str(
+                    charts.plot_confusion(labels, matrix, title, out / f"confusion_{split}_{system}.png").relative_to(
+                        PROJECT_ROOT
+                    )
+                )
+            )
     return made
 
 
 def git_state() -> str:
     """The commit the report measured, marked when the working tree had changes."""
+
     def git(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True)
         return done.stdout.strip() if done.returncode == 0 else ""
@@ -141,24 +174,32 @@ def main(argv: Optional[List[str]] = None) -> Dict[str, Any]:
     started = time.monotonic()
     seconds: Dict[str, float] = {}
     notes: List[str] = []
-    figures: Dict[str, Any] = {"nlu": {s: {"held_out": None, "cv": None} for s in SYSTEMS},
-                               "conversations": {}, "seconds_by_step": seconds, "notes": notes}
+    figures: Dict[str, Any] = {
+        "nlu": {s: {"held_out": None, "cv": None} for s in SYSTEMS},
+        "conversations": {},
+        "seconds_by_step": seconds,
+        "notes": notes,
+    }
 
     figures["commit"] = git_state()
     figures["folds"] = args.folds
     gold = rasa_reports.gold_entity_support(HELD_OUT)
     for system in SYSTEMS:
-        figures["nlu"][system]["held_out"] = timed(f"held-out NLU, {system}", seconds,
-                                                   lambda: held_out(system, out, gold))
+        figures["nlu"][system]["held_out"] = timed(
+            f"held-out NLU, {system}", seconds, partial(held_out, system, out, gold)
+        )
     if args.skip_cv:
         notes.append("cross-validation skipped (--skip-cv)")
     else:
         for system in SYSTEMS:
-            figures["nlu"][system]["cv"] = timed(f"{args.folds}-fold CV, {system}", seconds,
-                                                 lambda: cross_validation(system, out, args.folds, args.rerun_cv,
-                                                                          notes))
+            figures["nlu"][system]["cv"] = timed(
+                f"{args.folds}-fold CV, {system}",
+                seconds,
+                partial(cross_validation, system, out, args.folds, args.rerun_cv, notes),
+            )
     for system in SYSTEMS:
-        def converse() -> Dict[str, Any]:
+
+        def converse(system: str = system) -> Dict[str, Any]:
             with tempfile.TemporaryDirectory(prefix=f"report-{system}-") as workdir:
                 results = conversations.run(PROJECT_ROOT / SYSTEMS[system]["model"], Path(workdir))
             return {"summary": conversations.summarise(results), "results": results}
@@ -179,9 +220,11 @@ def main(argv: Optional[List[str]] = None) -> Dict[str, Any]:
     figures["seconds"] = round(time.monotonic() - started, 1)
     targets = report_table.check_targets(figures)
     figures["targets"] = targets
-    notes.append("a scripted conversation cannot adapt: after the assistant misreads or re-asks, the next "
-                 "scripted answers reply to another question, so the first problem of a conversation is the one "
-                 "to look at (report.json holds every turn with the replies and slots)")
+    notes.append(
+        "a scripted conversation cannot adapt: after the assistant misreads or re-asks, the next "
+        "scripted answers reply to another question, so the first problem of a conversation is the one "
+        "to look at (report.json holds every turn with the replies and slots)"
+    )
     notes.append("time by step: " + ", ".join(f"{k} {v:.0f} s" for k, v in seconds.items()))
     notes.append("pictures: " + ", ".join(figures["pictures"]))
 

@@ -9,6 +9,7 @@
 with ``<system>`` "ours" or "baseline". Missing parts (``--skip-cv``, a step
 that failed) are None and show as "n/a".
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
@@ -36,8 +37,9 @@ def pct(value: Optional[float], digits: int = 1) -> str:
     return "n/a" if value is None else f"{value:.{digits}%}"
 
 
-def target(name: str, value: Optional[float], goal: Optional[float], at_least: bool = True,
-           unit: str = "") -> Dict[str, Any]:
+def target(
+    name: str, value: Optional[float], goal: Optional[float], at_least: bool = True, unit: str = ""
+) -> Dict[str, Any]:
     """One target: passed (None when it cannot be judged) and the margin (value - goal)."""
     if value is None or goal is None:
         return {"target": name, "value": value, "goal": goal, "passed": None, "margin": None}
@@ -60,8 +62,9 @@ def check_targets(figures: Dict[str, Any]) -> List[Dict[str, Any]]:
     for reading, label in (("facts", "structured facts"), ("text", "runner's words")):
         triage = dig(figures, "triage", reading) or {}
         targets += [
-            target(f"vignette triage accuracy >= 95% ({label})", triage.get("accuracy"), TRIAGE_ACCURACY_TARGET,
-                   unit="%"),
+            target(
+                f"vignette triage accuracy >= 95% ({label})", triage.get("accuracy"), TRIAGE_ACCURACY_TARGET, unit="%"
+            ),
             target(f"emergency sensitivity 100% ({label})", triage.get("emergency_sensitivity"), 1.0, unit="%"),
             target(f"no under-triage ({label})", triage.get("under_triage"), 0.0, at_least=False, unit="%"),
         ]
@@ -69,7 +72,7 @@ def check_targets(figures: Dict[str, Any]) -> List[Dict[str, Any]]:
 
 
 def verdict(item: Dict[str, Any]) -> str:
-    """"pass", "n/a" or "MISS by <margin>" for one target."""
+    """ "pass", "n/a" or "MISS by <margin>" for one target."""
     if item["passed"] is None:
         return "n/a"
     if item["passed"]:
@@ -89,19 +92,39 @@ def nlu_rows(figures: Dict[str, Any]) -> List[List[str]]:
     for split, title in split_titles(figures):
         data = {s: dig(figures, "nlu", s, split) for s in SYSTEMS}
         n = next((dig(d, "intents", "examples") for d in data.values() if d), None)
-        rows.append([f"{title} intent accuracy" + (f" ({n} examples)" if n else ""),
-                     *(num(dig(d, "intents", "accuracy")) for d in data.values())])
+        rows.append(
+            [
+                f"{title} intent accuracy" + (f" ({n} examples)" if n else ""),
+                *(num(dig(d, "intents", "accuracy")) for d in data.values()),
+            ]
+        )
         rows.append([f"{title} intent macro-F1", *(num(dig(d, "intents", "macro_f1")) for d in data.values())])
         if split == "cv":
-            rows.append([f"{title} entities", *("n/a (data/nlu has no entity annotations)" if d else "n/a"
-                                                 for d in data.values())])
+            rows.append(
+                [
+                    f"{title} entities",
+                    *("n/a (data/nlu has no entity annotations)" if d else "n/a" for d in data.values()),
+                ]
+            )
             continue
-        rows.append([f"{title} entity F1 (micro)",
-                     *(num(dig(d, "entities", "micro_f1")) + (" (extracted none)" if dig(d, "entities", "note") else "")
-                       for d in data.values())])
-        rows.append([f"{title} entity precision / recall",
-                     *(f"{num(dig(d, 'entities', 'precision'))} / {num(dig(d, 'entities', 'recall'))}"
-                       for d in data.values())])
+        rows.append(
+            [
+                f"{title} entity F1 (micro)",
+                *(
+                    num(dig(d, "entities", "micro_f1")) + (" (extracted none)" if dig(d, "entities", "note") else "")
+                    for d in data.values()
+                ),
+            ]
+        )
+        rows.append(
+            [
+                f"{title} entity precision / recall",
+                *(
+                    f"{num(dig(d, 'entities', 'precision'))} / {num(dig(d, 'entities', 'recall'))}"
+                    for d in data.values()
+                ),
+            ]
+        )
     return rows
 
 
@@ -114,15 +137,21 @@ def conversation_rows(figures: Dict[str, Any]) -> List[List[str]]:
         return [title, *(render(s) if s else "n/a" for s in summaries)]
 
     return [
-        row("conversations: expected slot values right",
-            lambda s: f"{pct(s['slot_values_right'])} of {s['slot_values']}"),
+        row(
+            "conversations: expected slot values right",
+            lambda s: f"{pct(s['slot_values_right'])} of {s['slot_values']}",
+        ),
         row("conversations: slot precision (wrong or unsaid values count)", lambda s: pct(s["slot_precision"])),
-        row(f"conversations: finished assessment (of {n})",
-            lambda s: f"{pct(s['finished'], 0)} ({round(s['finished'] * s['conversations'])})"),
+        row(
+            f"conversations: finished assessment (of {n})",
+            lambda s: f"{pct(s['finished'], 0)} ({round(s['finished'] * s['conversations'])})",
+        ),
         row("conversations: mean user turns to the assessment", lambda s: num(s["mean_turns_to_assessment"], 1)),
         row("conversations: triage = expected", lambda s: pct(s["triage_exact"], 0)),
-        row("conversations: under- / over-triage / no assessment",
-            lambda s: f"{pct(s['under_triage'], 0)} / {pct(s['over_triage'], 0)} / {pct(s['no_assessment'], 0)}"),
+        row(
+            "conversations: under- / over-triage / no assessment",
+            lambda s: f"{pct(s['under_triage'], 0)} / {pct(s['over_triage'], 0)} / {pct(s['no_assessment'], 0)}",
+        ),
         row("conversations: emergencies given emergency advice", lambda s: pct(s["emergencies_caught"], 0)),
     ]
 
@@ -132,10 +161,14 @@ def triage_rows(figures: Dict[str, Any]) -> List[List[str]]:
     for reading, label in (("facts", "structured facts"), ("text", "runner's words")):
         t = dig(figures, "triage", reading)
         if t:
-            rows.append([f"vignettes ({t['cases']}), {label}: triage exact / emergencies caught / under / over",
-                         f"{pct(t['accuracy'])} / {pct(t['emergency_sensitivity'], 0)} / "
-                         f"{pct(t['under_triage'])} / {pct(t['over_triage'])}",
-                         "— (action server rules, no NLU model)"])
+            rows.append(
+                [
+                    f"vignettes ({t['cases']}), {label}: triage exact / emergencies caught / under / over",
+                    f"{pct(t['accuracy'])} / {pct(t['emergency_sensitivity'], 0)} / "
+                    f"{pct(t['under_triage'])} / {pct(t['over_triage'])}",
+                    "— (action server rules, no NLU model)",
+                ]
+            )
     return rows
 
 
@@ -151,9 +184,8 @@ def entity_table(figures: Dict[str, Any]) -> str:
     rows = []
     for name in sorted(set(ours) | set(base)):
         o, b = ours.get(name), base.get(name)
-        cells = [f"{num(x['precision'], 2)} / {num(x['recall'], 2)} / {num(x['f1'], 2)}" if x else "—"
-                 for x in (o, b)]
-        rows.append([name, *cells, str((o or b)["support"])])
+        cells = [f"{num(x['precision'], 2)} / {num(x['recall'], 2)} / {num(x['f1'], 2)}" if x else "—" for x in (o, b)]
+        rows.append([name, *cells, str((o or b or {})["support"])])
     return table(["entity (held-out)", "ours P / R / F1", "Rasa default P / R / F1", "n (tokens)"], rows)
 
 
@@ -185,8 +217,16 @@ def conversation_table(figures: Dict[str, Any]) -> str:
             when = f"turn {r['assessed_at']}" if r["assessed_at"] else "—"
             row.append(f"{right}/{total} slots, {got}, {when}")
         rows.append(row)
-    return table(["conversation", "turns", "expected triage", "ours: slots, triage, assessed at",
-                  "Rasa default: slots, triage, assessed at"], rows)
+    return table(
+        [
+            "conversation",
+            "turns",
+            "expected triage",
+            "ours: slots, triage, assessed at",
+            "Rasa default: slots, triage, assessed at",
+        ],
+        rows,
+    )
 
 
 def problem_lines(results: List[Dict[str, Any]], brief: bool = False) -> List[str]:
@@ -201,10 +241,13 @@ def problem_lines(results: List[Dict[str, Any]], brief: bool = False) -> List[st
 
 def render(figures: Dict[str, Any], targets: List[Dict[str, Any]]) -> str:
     """The whole report as Markdown."""
-    main = table(["figure", SYSTEMS["ours"], SYSTEMS["baseline"]],
-                 nlu_rows(figures) + conversation_rows(figures) + triage_rows(figures))
-    target_rows = [[t["target"], pct(t["value"]) if t.get("unit") == "%" else num(t["value"]), verdict(t)]
-                   for t in targets]
+    main = table(
+        ["figure", SYSTEMS["ours"], SYSTEMS["baseline"]],
+        nlu_rows(figures) + conversation_rows(figures) + triage_rows(figures),
+    )
+    target_rows = [
+        [t["target"], pct(t["value"]) if t.get("unit") == "%" else num(t["value"]), verdict(t)] for t in targets
+    ]
     met = sum(t["passed"] is True for t in targets)
     parts = [
         "# Understanding and safety report",
@@ -225,13 +268,23 @@ def render(figures: Dict[str, Any], targets: List[Dict[str, Any]]) -> str:
     for system, name in SYSTEMS.items():
         problems = problem_lines(dig(figures, "conversations", system, "results") or [], brief=system != "ours")
         if problems:
-            parts += [f"Where the conversations go wrong, {name}" + (" (first problem of each)" if system != "ours"
-                                                                      else "") + ":", "\n".join(problems)]
-    mistakes = [f"- {kind}: {vid}: {text}" for kind in ("mistakes", "text_mistakes", "cause_mistakes")
-                for vid, text in (dig(figures, "triage", f"_{kind}") or {}).items()]
-    parts += ["## Triage vignettes", str(figures.get("anchors", "")),
-              f"Likely causes exactly right (structured facts): {pct(dig(figures, 'triage', 'facts', 'causes_exact'))}",
-              "\n".join(mistakes) or "No vignette mistakes."]
+            parts += [
+                f"Where the conversations go wrong, {name}"
+                + (" (first problem of each)" if system != "ours" else "")
+                + ":",
+                "\n".join(problems),
+            ]
+    mistakes = [
+        f"- {kind}: {vid}: {text}"
+        for kind in ("mistakes", "text_mistakes", "cause_mistakes")
+        for vid, text in (dig(figures, "triage", f"_{kind}") or {}).items()
+    ]
+    parts += [
+        "## Triage vignettes",
+        str(figures.get("anchors", "")),
+        f"Likely causes exactly right (structured facts): {pct(dig(figures, 'triage', 'facts', 'causes_exact'))}",
+        "\n".join(mistakes) or "No vignette mistakes.",
+    ]
     if figures.get("notes"):
         parts += ["## Notes", "\n".join(f"- {note}" for note in figures["notes"])]
     return "\n\n".join(parts) + "\n"

@@ -8,6 +8,7 @@ run. Seeding NumPy before Rasa starts makes the folds the same on every run
 and for both pipelines (same data, same seed, same folds), so the two
 cross-validations are compared on identical splits. Nothing else changes.
 """
+
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ Each message is read by the fact extractor alone, as its first message or an
 answer; every expected slot value counts, and so does every slot filled that
 a careful reader would not have filled.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -15,8 +16,18 @@ from typing import Any, Dict, List, Tuple
 import yaml
 
 SET_PATH = Path(__file__).resolve().parent.parent / "tests" / "nlu" / "slot_messages.yml"
-SLOTS = {"body_part", "pain_side", "injury_event", "swelling", "shoes", "surface", "warm_up",
-         "stretching", "weekly_km", "volume_change"}
+SLOTS = {
+    "body_part",
+    "pain_side",
+    "injury_event",
+    "swelling",
+    "shoes",
+    "surface",
+    "warm_up",
+    "stretching",
+    "weekly_km",
+    "volume_change",
+}
 
 
 def read_slots(nlp, text: str) -> Dict[str, Any]:
@@ -70,8 +81,10 @@ def main() -> None:
     from understanding.spacy_model import build
 
     figures, errors = evaluate(spacy.load(build()))
-    print(f"Slot values right from single messages: {figures['recall']:.1%} of {figures['slot_values']} "
-          f"({figures['messages']} messages); precision {figures['precision']:.1%}")
+    print(
+        f"Slot values right from single messages: {figures['recall']:.1%} of {figures['slot_values']} "
+        f"({figures['messages']} messages); precision {figures['precision']:.1%}"
+    )
     for key, value in figures.items():
         if key.startswith("recall_"):
             print(f"  {key[7:]:14s} {value:.1%}")

@@ -7,6 +7,7 @@ after its questions), and the runner's own words (symptoms found in the text
 by the fact extractor, with the other answers from the facts). Reports exact
 triage accuracy, emergency sensitivity, under- and over-triage, cause accuracy.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +20,10 @@ from actions.red_flags import LEVEL_ORDER, detect, triage_level
 from actions.runner import facts_from_slots
 
 SET_PATH = Path(__file__).resolve().parent.parent / "tests" / "triage" / "vignettes.yml"
-ANCHORS = ("Published anchors: online symptom checkers 57% right triage and 80% of emergencies "
-           "(Semigran, BMJ 2015); GPs 97% safe advice (Gilbert, BMJ Open 2020).")
+ANCHORS = (
+    "Published anchors: online symptom checkers 57% right triage and 80% of emergencies "
+    "(Semigran, BMJ 2015); GPs 97% safe advice (Gilbert, BMJ Open 2020)."
+)
 
 
 def load(path: Path = SET_PATH) -> List[Dict[str, Any]]:
@@ -55,19 +58,20 @@ def score(vignettes: List[Dict[str, Any]], predicted: List[str]) -> Dict[str, fl
     }
 
 
-def evaluate(nlp=None, path: Path = SET_PATH) -> Dict[str, Dict[str, float]]:
+def evaluate(nlp=None, path: Path = SET_PATH) -> Dict[str, Any]:
     vignettes = load(path)
-    results: Dict[str, Dict[str, float]] = {}
+    results: Dict[str, Any] = {}
     structured = [triage_level(detect(facts_of(v))) for v in vignettes]
     results["facts"] = score(vignettes, structured)
     causes_right = sum(set(likely_causes(facts_of(v))) == set(v.get("causes") or []) for v in vignettes)
     results["facts"]["causes_exact"] = causes_right / len(vignettes)
-    results["_mistakes"] = {  # type: ignore[assignment]
+    results["_mistakes"] = {
         v["id"]: f"expected {v['triage']}, got {p}" for v, p in zip(vignettes, structured) if p != v["triage"]
     }
-    results["_cause_mistakes"] = {  # type: ignore[assignment]
+    results["_cause_mistakes"] = {
         v["id"]: f"expected {sorted(v.get('causes') or [])}, got {sorted(likely_causes(facts_of(v)))}"
-        for v in vignettes if set(likely_causes(facts_of(v))) != set(v.get("causes") or [])
+        for v in vignettes
+        if set(likely_causes(facts_of(v))) != set(v.get("causes") or [])
     }
     if nlp is not None:
         from understanding.facts import extract_facts
@@ -76,11 +80,13 @@ def evaluate(nlp=None, path: Path = SET_PATH) -> Dict[str, Dict[str, float]]:
         from_text = []
         for v in vignettes:
             # lowercased, as SpacyNLP (case_sensitive: false) passes messages on
-            symptoms = [f.value for f in extract_facts(nlp(normalize_message(v["text"]).lower())) if f.label == "symptom"]
+            symptoms = [
+                f.value for f in extract_facts(nlp(normalize_message(v["text"]).lower())) if f.label == "symptom"
+            ]
             facts = facts_of(v, symptoms)
             from_text.append(triage_level(detect(facts)))
         results["text"] = score(vignettes, from_text)
-        results["_text_mistakes"] = {  # type: ignore[assignment]
+        results["_text_mistakes"] = {
             v["id"]: f"expected {v['triage']}, got {p}" for v, p in zip(vignettes, from_text) if p != v["triage"]
         }
     return results
@@ -94,9 +100,11 @@ def main() -> None:
     results = evaluate(spacy.load(build()))
     for reading in ("facts", "text"):
         r = results[reading]
-        print(f"Triage from {reading:5s}: {r['accuracy']:.1%} exact of {r['cases']}, emergencies caught "
-              f"{r['emergency_sensitivity']:.0%}, under-triage {r['under_triage']:.1%}, "
-              f"over-triage {r['over_triage']:.1%}, safe advice {r['safe_advice']:.1%}")
+        print(
+            f"Triage from {reading:5s}: {r['accuracy']:.1%} exact of {r['cases']}, emergencies caught "
+            f"{r['emergency_sensitivity']:.0%}, under-triage {r['under_triage']:.1%}, "
+            f"over-triage {r['over_triage']:.1%}, safe advice {r['safe_advice']:.1%}"
+        )
     print(f"Likely causes exactly right: {results['facts']['causes_exact']:.1%}")
     print(ANCHORS)
     for key in ("_mistakes", "_text_mistakes", "_cause_mistakes"):

@@ -18,6 +18,7 @@ service is not a failure.
     python -m security.audit --requirements results/audit/requirements.txt \
         [--pip-audit-json results/audit/pip-audit.json]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,6 +46,7 @@ DECISIONS = ("upgraded pin", "not reachable", "accepted")
 
 
 # --- versions and OSV ranges ------------------------------------------------
+
 
 def _version(value: Any) -> Version:
     """A PEP 440 version; OSV's introduced "0" means "from the beginning"."""
@@ -94,9 +96,8 @@ def fix_for(version: Any, events: Sequence[Mapping[str, Any]]) -> Optional[str]:
 
 # --- the locked environment -------------------------------------------------
 
-def parse_requirements(
-    text: str, environment: Optional[Mapping[str, str]] = None
-) -> Tuple[Dict[str, str], List[str]]:
+
+def parse_requirements(text: str, environment: Optional[Mapping[str, str]] = None) -> Tuple[Dict[str, str], List[str]]:
     """`uv export` output -> ({canonical name: pinned version}, skipped lines).
 
     Lines whose environment marker does not hold here (e.g. win32-only
@@ -128,6 +129,7 @@ def parse_requirements(
 
 # --- findings -----------------------------------------------------------------
 
+
 @dataclass
 class Finding:
     package: str
@@ -150,9 +152,7 @@ def load_advisories(path: Path = ADVISORIES) -> Dict[str, Any]:
     return data
 
 
-def offline_findings(
-    locked: Mapping[str, str], advisories: Iterable[Mapping[str, Any]]
-) -> List[Finding]:
+def offline_findings(locked: Mapping[str, str], advisories: Iterable[Mapping[str, Any]]) -> List[Finding]:
     """Advisories (not withdrawn) whose ranges hold the locked version."""
     findings = []
     for adv in advisories:
@@ -167,12 +167,18 @@ def offline_findings(
         except InvalidVersion:
             continue  # a non-PEP 440 lock entry: nothing sound to say
         if hit:
-            findings.append(Finding(
-                package=name, version=version, id=adv["id"],
-                fixed_in=fix_for(version, adv.get("affected") or []),
-                summary=adv.get("summary", ""), aliases=list(adv.get("aliases") or []),
-                source=adv.get("source", ""), origin="offline",
-            ))
+            findings.append(
+                Finding(
+                    package=name,
+                    version=version,
+                    id=adv["id"],
+                    fixed_in=fix_for(version, adv.get("affected") or []),
+                    summary=adv.get("summary", ""),
+                    aliases=list(adv.get("aliases") or []),
+                    source=adv.get("source", ""),
+                    origin="offline",
+                )
+            )
     return findings
 
 
@@ -190,11 +196,18 @@ def pip_audit_findings(report: Mapping[str, Any]) -> Tuple[List[Finding], List[s
         for vuln in dep.get("vulns", []):
             fixes = sorted(vuln.get("fix_versions") or [], key=_version)
             summary = " ".join((vuln.get("description") or "").split())
-            findings.append(Finding(
-                package=name, version=str(dep.get("version", "?")), id=vuln["id"],
-                fixed_in=fixes[0] if fixes else None, summary=summary[:200],
-                aliases=list(vuln.get("aliases") or []), source="pip-audit", origin="pip-audit",
-            ))
+            findings.append(
+                Finding(
+                    package=name,
+                    version=str(dep.get("version", "?")),
+                    id=vuln["id"],
+                    fixed_in=fixes[0] if fixes else None,
+                    summary=summary[:200],
+                    aliases=list(vuln.get("aliases") or []),
+                    source="pip-audit",
+                    origin="pip-audit",
+                )
+            )
     return findings, not_audited, audited
 
 
@@ -219,6 +232,7 @@ def _natural(text: str) -> list:
 
 # --- reviews --------------------------------------------------------------------
 
+
 def load_reviewed(path: Path = REVIEWED) -> List[Dict[str, Any]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     entries = (data or {}).get("reviewed", []) if isinstance(data, dict) else (data or [])
@@ -226,7 +240,8 @@ def load_reviewed(path: Path = REVIEWED) -> List[Dict[str, Any]]:
         if entry.get("decision") not in DECISIONS:
             raise ValueError(
                 f"{path.name}: {entry.get('id')}: decision must be one of {DECISIONS}, "
-                f"not {entry.get('decision')!r}")
+                f"not {entry.get('decision')!r}"
+            )
         if not str(entry.get("reason", "")).strip():
             raise ValueError(f"{path.name}: {entry.get('id')}: a reason is required")
     return entries
@@ -266,6 +281,7 @@ def split_reviewed(
 
 # --- report -----------------------------------------------------------------------
 
+
 def _cut(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -275,8 +291,16 @@ def format_table(findings: Sequence[Finding], reviewed: Sequence[Mapping[str, An
     rows = [("package", "locked", "advisory", "fixed in", "review", "summary")]
     for f in findings:
         entry = review_of(f, reviewed)
-        rows.append((f.package, f.version, f.id, f.fixed_in or "no fix",
-                     entry["decision"] if entry else "UNREVIEWED", _cut(f.summary, 70)))
+        rows.append(
+            (
+                f.package,
+                f.version,
+                f.id,
+                f.fixed_in or "no fix",
+                entry["decision"] if entry else "UNREVIEWED",
+                _cut(f.summary, 70),
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     lines = []
     for n, row in enumerate(rows):
@@ -309,26 +333,39 @@ def run(
         except (ValueError, KeyError) as exc:
             pa["error"] = pa["error"] or f"unreadable pip-audit report: {exc}"
     if not pa["ran"]:
-        print(f"pip-audit: did not run ({pa['error'] or 'no report'}); "
-              f"{len(locked)} packages not audited online, offline check only.", file=out)
+        print(
+            f"pip-audit: did not run ({pa['error'] or 'no report'}); "
+            f"{len(locked)} packages not audited online, offline check only.",
+            file=out,
+        )
     elif pa["not_audited"]:
-        print(f"pip-audit: could not reach its vulnerability service for "
-              f"{len(pa['not_audited'])} of {len(pa['not_audited']) + pa['audited']} packages "
-              f"(not audited online); the offline check below still runs.", file=out)
+        print(
+            f"pip-audit: could not reach its vulnerability service for "
+            f"{len(pa['not_audited'])} of {len(pa['not_audited']) + pa['audited']} packages "
+            f"(not audited online); the offline check below still runs.",
+            file=out,
+        )
     else:
-        print(f"pip-audit: audited {pa['audited']} packages online, "
-              f"{len(online)} vulnerabilities reported.", file=out)
+        print(
+            f"pip-audit: audited {pa['audited']} packages online, " f"{len(online)} vulnerabilities reported.", file=out
+        )
 
     offline = offline_findings(locked, data["advisories"])
     findings = merge([*offline, *online])
     done, todo, stale = split_reviewed(findings, reviewed)
 
     covered = {canonicalize_name(a["package"]) for a in data["advisories"]}
-    no_data = sorted(canonicalize_name(p) for p, note in data["coverage"].items()
-                     if canonicalize_name(p) in locked and canonicalize_name(p) not in covered)
-    print(f"offline: {len(data['advisories'])} advisories for {len(covered)} packages "
-          f"({advisories_path.relative_to(ROOT) if advisories_path.is_relative_to(ROOT) else advisories_path}); "
-          f"{len(locked)} locked packages checked.", file=out)
+    no_data = sorted(
+        canonicalize_name(p)
+        for p, note in data["coverage"].items()
+        if canonicalize_name(p) in locked and canonicalize_name(p) not in covered
+    )
+    print(
+        f"offline: {len(data['advisories'])} advisories for {len(covered)} packages "
+        f"({advisories_path.relative_to(ROOT) if advisories_path.is_relative_to(ROOT) else advisories_path}); "
+        f"{len(locked)} locked packages checked.",
+        file=out,
+    )
     if no_data:
         print("offline: no advisory data could be read for: " + ", ".join(no_data), file=out)
 
@@ -338,12 +375,17 @@ def run(
         print("", file=out)
     print(f"{len(findings)} findings: {len(done)} reviewed, {len(todo)} not reviewed.", file=out)
     for entry in stale:
-        print(f"note: {reviewed_path.name} entry {entry.get('package')} {entry.get('id')} "
-              f"matches no current finding (fixed, or the version changed); review or remove it.",
-              file=out)
+        print(
+            f"note: {reviewed_path.name} entry {entry.get('package')} {entry.get('id')} "
+            f"matches no current finding (fixed, or the version changed); review or remove it.",
+            file=out,
+        )
     for f in todo:
-        print(f"NOT REVIEWED: {f.package} {f.version} {f.id} — add an entry to "
-              f"{reviewed_path.name} saying what was done.", file=out)
+        print(
+            f"NOT REVIEWED: {f.package} {f.version} {f.id} — add an entry to "
+            f"{reviewed_path.name} saying what was done.",
+            file=out,
+        )
 
     output.parent.mkdir(parents=True, exist_ok=True)
     result = {
@@ -357,9 +399,7 @@ def run(
             "packages_with_data": sorted(covered),
             "packages_without_data": no_data,
         },
-        "findings": [
-            {**asdict(f), "review": dict(review_of(f, reviewed) or {}) or None} for f in findings
-        ],
+        "findings": [{**asdict(f), "review": dict(review_of(f, reviewed) or {}) or None} for f in findings],
         "unreviewed": [f"{f.package} {f.version} {f.id}" for f in todo],
         "stale_reviews": [f"{e.get('package')} {e.get('id')}" for e in stale],
         "ok": not todo,
@@ -370,17 +410,18 @@ def run(
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=textwrap.dedent(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--requirements", type=Path, required=True,
-                        help="uv export --no-hashes output (the locked environment)")
+    parser.add_argument(
+        "--requirements", type=Path, required=True, help="uv export --no-hashes output (the locked environment)"
+    )
     parser.add_argument("--pip-audit-json", type=Path, default=None)
-    parser.add_argument("--pip-audit-error", default="",
-                        help="why pip-audit produced no report, if it did not")
+    parser.add_argument("--pip-audit-error", default="", help="why pip-audit produced no report, if it did not")
     parser.add_argument("--advisories", type=Path, default=ADVISORIES)
     parser.add_argument("--reviewed", type=Path, default=REVIEWED)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
-    return run(args.requirements, args.pip_audit_json, args.advisories, args.reviewed,
-               args.output, args.pip_audit_error)
+    return run(
+        args.requirements, args.pip_audit_json, args.advisories, args.reviewed, args.output, args.pip_audit_error
+    )
 
 
 if __name__ == "__main__":

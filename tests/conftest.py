@@ -1,4 +1,5 @@
 """Shared fixtures: the project's spaCy pipeline and Rasa SDK trackers."""
+
 from __future__ import annotations
 
 import sys
@@ -39,17 +40,21 @@ def facts_of(nlp) -> Callable[[str], Dict[str, Any]]:
     return read
 
 
-def make_tracker(slots: Optional[Dict[str, Any]] = None, intent: str = "inform",
-                 entities: Optional[List[Dict[str, Any]]] = None, text: str = "",
-                 events: Optional[List[Dict[str, Any]]] = None, active_loop: Optional[str] = None):
+def make_tracker(
+    slots: Optional[Dict[str, Any]] = None,
+    intent: str = "inform",
+    entities: Optional[List[Dict[str, Any]]] = None,
+    text: str = "",
+    events: Optional[List[Dict[str, Any]]] = None,
+    active_loop: Optional[str] = None,
+):
     """A rasa_sdk Tracker as the action server receives it."""
     from rasa_sdk import Tracker
 
     return Tracker(
         sender_id="runner",
         slots=dict(slots or {}),
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0},
-                        "entities": list(entities or [])},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": list(entities or [])},
         events=list(events or []),
         paused=False,
         followup_action=None,

@@ -1,4 +1,5 @@
 """No real credentials in the tracked files: they come from the environment."""
+
 import re
 import subprocess
 from pathlib import Path

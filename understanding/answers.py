@@ -17,6 +17,7 @@ correct only messages shaped like answers:
 - a complaint that mentions a side topic ("I'm overweight and started
   running, now my ankles hurt") -> ``describe_pain``: the topic can wait.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,18 +29,28 @@ ANSWER_INTENTS = {"affirm", "deny", "inform"}
 UNCERTAIN = re.compile(
     r"\b(i\s*(do\s*n[o']?t|dont|didn'?t)\s+know|dunno|not\s+sure|unsure|no\s+idea|can'?t\s+tell|"
     r"cannot\s+tell|hard\s+to\s+(say|tell)|haven'?t\s+(checked|pressed|tried|looked|noticed)|"
-    r"not\s+certain|no\s+clue)\b")
+    r"not\s+certain|no\s+clue)\b"
+)
 FIRST_WORD = re.compile(r"^\W*([a-z']+)")
 UNSURE = 0.4  # FallbackClassifier's threshold in config.yml
-PAIN_WORDS = re.compile(r"\b(hurt|hurts|hurting|pain|painful|sore|ache|aches|aching|achy|killing|throb|throbs|"
-                        r"throbbing|tender|niggle|niggling|agony|stiff)\b")
-QUESTION_START = re.compile(r"^\W*(should|can|could|how|what|which|why|is|are|do|does|will|would|when|where|"
-                            r"shall|any|whats|what's|may|might)\b")
+PAIN_WORDS = re.compile(
+    r"\b(hurt|hurts|hurting|pain|painful|sore|ache|aches|aching|achy|killing|throb|throbs|"
+    r"throbbing|tender|niggle|niggling|agony|stiff)\b"
+)
+QUESTION_START = re.compile(
+    r"^\W*(should|can|could|how|what|which|why|is|are|do|does|will|would|when|where|"
+    r"shall|any|whats|what's|may|might)\b"
+)
 
 
-def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
-                     confidence: float = 1.0, names_body_part: bool = False,
-                     states_warning_sign: bool = False) -> Optional[str]:
+def corrected_intent(
+    text: str,
+    intent: Optional[str],
+    has_facts: bool,
+    confidence: float = 1.0,
+    names_body_part: bool = False,
+    states_warning_sign: bool = False,
+) -> Optional[str]:
     """The intent an answer-shaped message should have, or None to keep the classifier's."""
     lowered = text.lower().strip()
     if not lowered or lowered.startswith("/"):
@@ -47,16 +58,29 @@ def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
     sure_answer = intent in {"affirm", "deny", "dont_know"} and confidence >= UNSURE
     if states_warning_sign and not sure_answer and intent not in {"stop", "start_over"}:
         return "describe_pain"  # also an unsure describe_pain: made sure, so no fallback swallows it
-    side_topic = (intent or "").startswith("ask_") or intent in {"out_of_scope", "nlu_fallback", None} or (
-        intent == "inform" and confidence < UNSURE)
-    if names_body_part and side_topic and PAIN_WORDS.search(lowered) and "?" not in lowered \
-            and not QUESTION_START.search(lowered):
+    side_topic = (
+        (intent or "").startswith("ask_")
+        or intent in {"out_of_scope", "nlu_fallback", None}
+        or (intent == "inform" and confidence < UNSURE)
+    )
+    if (
+        names_body_part
+        and side_topic
+        and PAIN_WORDS.search(lowered)
+        and "?" not in lowered
+        and not QUESTION_START.search(lowered)
+    ):
         return "describe_pain"
     if names_body_part and confidence < UNSURE and intent in ANSWER_INTENTS | {"describe_pain", None}:
         return "describe_pain"
     asks = "?" in lowered or bool(QUESTION_START.search(lowered))
-    if has_facts and confidence < UNSURE and intent not in {"describe_pain", "stop", "start_over"} \
-            and not asks and not UNCERTAIN.search(lowered):
+    if (
+        has_facts
+        and confidence < UNSURE
+        and intent not in {"describe_pain", "stop", "start_over"}
+        and not asks
+        and not UNCERTAIN.search(lowered)
+    ):
         return "inform"  # facts said, intent unclear: they start or update the assessment, never "didn't understand"
 
     if not has_facts and intent in ANSWER_INTENTS and UNCERTAIN.search(lowered):
@@ -71,14 +95,17 @@ def corrected_intent(text: str, intent: Optional[str], has_facts: bool,
     return None
 
 
-NO_PHRASES = re.compile(r"^\W*(not\s+really|not\s+at\s+all|not\s+much|not\s+that\s+i\s+know|none|nothing|"
-                        r"no+pe|nah+|never|no+)\b")
-YES_PHRASES = re.compile(r"^\W*(ye[sp]+|yeah+|yup|yea|ya|aye|sure|definitely|absolutely|of\s+course|"
-                         r"i\s+do|i\s+did|it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of)\b")
+NO_PHRASES = re.compile(
+    r"^\W*(not\s+really|not\s+at\s+all|not\s+much|not\s+that\s+i\s+know|none|nothing|" r"no+pe|nah+|never|no+)\b"
+)
+YES_PHRASES = re.compile(
+    r"^\W*(ye[sp]+|yeah+|yup|yea|ya|aye|sure|definitely|absolutely|of\s+course|"
+    r"i\s+do|i\s+did|it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of)\b"
+)
 
 
 def answer_outside_question(text: str) -> Optional[str]:
-    """"affirm" / "deny" from the part of a message that is not a question
+    """ "affirm" / "deny" from the part of a message that is not a question
     ("what's a warm up? no" -> deny), or None."""
     parts = re.split(r"(?<=[?.!;,])", text.lower())
     statements = [p for p in parts if p.strip() and not p.strip().endswith("?")]

@@ -8,6 +8,7 @@ It adds one entity per fact (``entity`` = slot name, ``value`` = slot value),
 plus ``symptom`` entities for red-flag symptoms and ``distance_km``,
 ``number`` and ``duration_days`` for numbers that need the question's context.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text, Type
@@ -32,10 +33,27 @@ from understanding.normalize import normalize_message
 MAX_TOKENS = 400
 # Symptoms that are warning signs by themselves (context-only ones such as a
 # long flight or diabetes are not: "I'm diabetic, can I run?" stays a question).
-WARNING_SYMPTOMS = {"cannot_bear_weight", "deformity", "crack_heard", "open_wound", "achilles_rupture",
-                    "circulation", "chest_pain", "calf_swelling", "compartment", "spreading_redness",
-                    "rest_or_night_pain", "fever", "pop_heard", "bone_tenderness", "giving_way", "not_improving",
-                    "transient_numbness", "inflammatory", "snapping_tendon"}
+WARNING_SYMPTOMS = {
+    "cannot_bear_weight",
+    "deformity",
+    "crack_heard",
+    "open_wound",
+    "achilles_rupture",
+    "circulation",
+    "chest_pain",
+    "calf_swelling",
+    "compartment",
+    "spreading_redness",
+    "rest_or_night_pain",
+    "fever",
+    "pop_heard",
+    "bone_tenderness",
+    "giving_way",
+    "not_improving",
+    "transient_numbness",
+    "inflammatory",
+    "snapping_tendon",
+}
 
 # Rasa loads this module with our model: install the speed fixes of
 # understanding/rasa_speedups.py (same behaviour, less CPU per message).
@@ -102,8 +120,13 @@ class PreparedComponent(GraphComponent):
         return {}
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> GraphComponent:
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
         cls.prepare()
         return cls()
 
@@ -154,8 +177,7 @@ class OtherLanguageDetector(IntentRule):
             if text.startswith("/") or not is_other_language(text, has_facts):
                 continue
             message.set(INTENT, {"name": OTHER_LANGUAGE_INTENT, "confidence": 1.0}, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [{"name": OTHER_LANGUAGE_INTENT, "confidence": 1.0}],
-                        add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [{"name": OTHER_LANGUAGE_INTENT, "confidence": 1.0}], add_to_output=True)
         return messages
 
 
@@ -169,11 +191,14 @@ class AnswerIntentGuard(IntentRule):
         for message in messages:
             predicted = message.get(INTENT) or {}
             facts = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ("number",)]
-            corrected = corrected_intent(message.get(TEXT) or "", predicted.get("name"), bool(facts),
-                                         predicted.get("confidence") or 0.0,
-                                         any(e.get("entity") == "body_part" for e in facts),
-                                         any(e.get("entity") == "symptom" and e.get("value") in WARNING_SYMPTOMS
-                                             for e in facts))
+            corrected = corrected_intent(
+                message.get(TEXT) or "",
+                predicted.get("name"),
+                bool(facts),
+                predicted.get("confidence") or 0.0,
+                any(e.get("entity") == "body_part" for e in facts),
+                any(e.get("entity") == "symptom" and e.get("value") in WARNING_SYMPTOMS for e in facts),
+            )
             intent = predicted.get("name")
             unsure = (predicted.get("confidence") or 0.0) < UNSURE
             if corrected and (corrected != intent or unsure):

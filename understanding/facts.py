@@ -11,6 +11,7 @@ decides what the runner actually said about them:
 - numbers become weekly kilometres or pain duration (``units``);
 - short answers ("old", "left") fill the obvious slot.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,31 +32,190 @@ NUMBER = "number"
 DURATION_DAYS = "duration_days"
 VOLUME_CHANGE = "volume_change"
 
-CLAUSE_BREAKS = {",", ".", ";", "!", "?", ":", "but", "although", "though", "however",
-                 "whereas", "except", "because", "cause", "cos", "since", "-", "–", "—", "(", ")"}
+CLAUSE_BREAKS = {
+    ",",
+    ".",
+    ";",
+    "!",
+    "?",
+    ":",
+    "but",
+    "although",
+    "though",
+    "however",
+    "whereas",
+    "except",
+    "because",
+    "cause",
+    "cos",
+    "since",
+    "-",
+    "–",
+    "—",
+    "(",
+    ")",
+}
 # "and"/"or"/"so"/"then" start a new clause when a subject follows.
 JOINERS = {"and", "or", "so", "then", "plus"}
-SUBJECTS = {"i", "it", "my", "i'm", "im", "i've", "ive", "she", "he", "they", "we", "the", "there",
-            "its", "it's", "that", "this", "also"}
-NEGATIONS = {"no", "not", "n't", "never", "without", "nope", "none", "nah", "hardly", "rarely",
-             "seldom", "barely", "skip", "skipped", "skipping", "skips", "forget", "forgot",
-             "lack", "neither", "nor", "nothing", "dont", "didnt", "cant", "wont", "isnt", "wasnt",
-             "doesnt", "havent", "hasnt", "arent", "aint", "werent", "stopped", "quit", "nt",
-             "zero", "nothin", "nada"}
+SUBJECTS = {
+    "i",
+    "it",
+    "my",
+    "i'm",
+    "im",
+    "i've",
+    "ive",
+    "she",
+    "he",
+    "they",
+    "we",
+    "the",
+    "there",
+    "its",
+    "it's",
+    "that",
+    "this",
+    "also",
+}
+NEGATIONS = {
+    "no",
+    "not",
+    "n't",
+    "never",
+    "without",
+    "nope",
+    "none",
+    "nah",
+    "hardly",
+    "rarely",
+    "seldom",
+    "barely",
+    "skip",
+    "skipped",
+    "skipping",
+    "skips",
+    "forget",
+    "forgot",
+    "lack",
+    "neither",
+    "nor",
+    "nothing",
+    "dont",
+    "didnt",
+    "cant",
+    "wont",
+    "isnt",
+    "wasnt",
+    "doesnt",
+    "havent",
+    "hasnt",
+    "arent",
+    "aint",
+    "werent",
+    "stopped",
+    "quit",
+    "nt",
+    "zero",
+    "nothin",
+    "nada",
+}
 # Words after which an earlier negation no longer applies ("no pain when I stretch").
-SCOPE_BREAKS = {"when", "while", "if", "after", "before", "until", "unless", "whenever",
-                "hurt", "hurts", "pain", "painful", "sore", "ache", "aches"}
-UNCERTAIN = [("not", "sure"), ("unsure",), ("do", "n't", "know"), ("dont", "know"), ("no", "idea"),
-             ("dunno",), ("ca", "n't", "tell"), ("can", "not", "tell"), ("ca", "n't", "remember"),
-             ("hard", "to", "say"), ("hard", "to", "tell"), ("difficult", "to", "tell"), ("wondering",), ("whether",), ("not", "certain")]
-QUESTION_STARTS = {"should", "can", "could", "how", "what", "which", "why", "is", "are", "do",
-                   "does", "will", "would", "when", "where", "shall", "any", "whats", "what's"}
-CORRECTIONS = [("actually",), ("i", "mean"), ("sorry",), ("no", "wait"), ("correction",),
-               ("i", "meant"), ("rather",), ("oops",), ("wait",)]
-SIDE_WORDS = {"left": "left", "right": "right", "both": "both", "l": "left", "r": "right",
-              "lft": "left", "rite": "right", "rigth": "right", "lef": "left"}
-SIDE_FOLLOWERS = {"one", "side", "leg", "foot", "ankle", "heel", "achilles", "shin", "calf",
-                  "knee", "feet", "legs", "ankles", "heels", "shins", "calves", "knees"}
+SCOPE_BREAKS = {
+    "when",
+    "while",
+    "if",
+    "after",
+    "before",
+    "until",
+    "unless",
+    "whenever",
+    "hurt",
+    "hurts",
+    "pain",
+    "painful",
+    "sore",
+    "ache",
+    "aches",
+}
+UNCERTAIN = [
+    ("not", "sure"),
+    ("unsure",),
+    ("do", "n't", "know"),
+    ("dont", "know"),
+    ("no", "idea"),
+    ("dunno",),
+    ("ca", "n't", "tell"),
+    ("can", "not", "tell"),
+    ("ca", "n't", "remember"),
+    ("hard", "to", "say"),
+    ("hard", "to", "tell"),
+    ("difficult", "to", "tell"),
+    ("wondering",),
+    ("whether",),
+    ("not", "certain"),
+]
+QUESTION_STARTS = {
+    "should",
+    "can",
+    "could",
+    "how",
+    "what",
+    "which",
+    "why",
+    "is",
+    "are",
+    "do",
+    "does",
+    "will",
+    "would",
+    "when",
+    "where",
+    "shall",
+    "any",
+    "whats",
+    "what's",
+}
+CORRECTIONS = [
+    ("actually",),
+    ("i", "mean"),
+    ("sorry",),
+    ("no", "wait"),
+    ("correction",),
+    ("i", "meant"),
+    ("rather",),
+    ("oops",),
+    ("wait",),
+]
+SIDE_WORDS = {
+    "left": "left",
+    "right": "right",
+    "both": "both",
+    "l": "left",
+    "r": "right",
+    "lft": "left",
+    "rite": "right",
+    "rigth": "right",
+    "lef": "left",
+}
+SIDE_FOLLOWERS = {
+    "one",
+    "side",
+    "leg",
+    "foot",
+    "ankle",
+    "heel",
+    "achilles",
+    "shin",
+    "calf",
+    "knee",
+    "feet",
+    "legs",
+    "ankles",
+    "heels",
+    "shins",
+    "calves",
+    "knees",
+}
 NEGATED_CATEGORY = {
     ("shoes", "worn_out"): "ok",
     ("shoes", "poor_fit"): "ok",
@@ -64,45 +224,239 @@ NEGATED_CATEGORY = {
 SHORT_MESSAGE_TOKENS = 4
 # A body word followed by one of these names an exercise or a thing, not the
 # sore place ("calf stretches", "ankle socks", "heel strike").
-BODY_OBJECT_WORDS = {"stretch", "stretches", "stretching", "stretched", "raise", "raises", "drop", "drops", "strike",
-                     "striking", "striker", "sleeve", "sleeves", "socks", "sock", "support", "supports", "brace",
-                     "strap", "strapping", "weights", "mobility", "circles", "exercise", "exercises", "roller",
-                     "massage", "guard", "guards", "tape", "taping", "rolls", "rolling", "work", "day", "strength",
-                     "compression", "foam", "cup", "cups", "lift", "lifts", "insoles", "insole", "counter"}
+BODY_OBJECT_WORDS = {
+    "stretch",
+    "stretches",
+    "stretching",
+    "stretched",
+    "raise",
+    "raises",
+    "drop",
+    "drops",
+    "strike",
+    "striking",
+    "striker",
+    "sleeve",
+    "sleeves",
+    "socks",
+    "sock",
+    "support",
+    "supports",
+    "brace",
+    "strap",
+    "strapping",
+    "weights",
+    "mobility",
+    "circles",
+    "exercise",
+    "exercises",
+    "roller",
+    "massage",
+    "guard",
+    "guards",
+    "tape",
+    "taping",
+    "rolls",
+    "rolling",
+    "work",
+    "day",
+    "strength",
+    "compression",
+    "foam",
+    "cup",
+    "cups",
+    "lift",
+    "lifts",
+    "insoles",
+    "insole",
+    "counter",
+}
 # Plural body words: both sides, unless a side is named.
-PLURAL_BODY_WORDS = {"ankles", "heels", "feet", "shins", "calves", "knees", "achilleses", "heals", "ancles",
-                     "achilles'", "arches", "soles"}
+PLURAL_BODY_WORDS = {
+    "ankles",
+    "heels",
+    "feet",
+    "shins",
+    "calves",
+    "knees",
+    "achilleses",
+    "heals",
+    "ancles",
+    "achilles'",
+    "arches",
+    "soles",
+}
 # Symptoms said of the past, of someone else, or as a worry are not this runner's signs now.
-PAST_CUES = ("years ago", "year ago", "last year", "as a kid", "as a teenager", "when i was", "in the past",
-             "healed", "recovered", "old injury", "previous injury", "back in 19", "back in 20", "months ago",
-             "long time ago", "used to")
-OTHER_PEOPLE = {"friend", "friends", "wife", "husband", "mate", "mum", "mom", "dad", "brother", "sister", "she",
-                "he", "her", "his", "colleague", "boyfriend", "girlfriend", "partner", "son",
-                "daughter", "coach", "they"}
-WORRY_WORDS = {"worried", "worry", "worrying", "worries", "afraid", "scared", "fear", "scary",
-               "risk", "chance", "avoid", "prevent", "might", "paranoid", "terrified"}
+PAST_CUES = (
+    "years ago",
+    "year ago",
+    "last year",
+    "as a kid",
+    "as a teenager",
+    "when i was",
+    "in the past",
+    "healed",
+    "recovered",
+    "old injury",
+    "previous injury",
+    "back in 19",
+    "back in 20",
+    "months ago",
+    "long time ago",
+    "used to",
+)
+OTHER_PEOPLE = {
+    "friend",
+    "friends",
+    "wife",
+    "husband",
+    "mate",
+    "mum",
+    "mom",
+    "dad",
+    "brother",
+    "sister",
+    "she",
+    "he",
+    "her",
+    "his",
+    "colleague",
+    "boyfriend",
+    "girlfriend",
+    "partner",
+    "son",
+    "daughter",
+    "coach",
+    "they",
+}
+WORRY_WORDS = {
+    "worried",
+    "worry",
+    "worrying",
+    "worries",
+    "afraid",
+    "scared",
+    "fear",
+    "scary",
+    "risk",
+    "chance",
+    "avoid",
+    "prevent",
+    "might",
+    "paranoid",
+    "terrified",
+}
 # A crack or pop said to be painless or made on purpose is not an injury ("like cracking knuckles").
-PAINLESS_CUES = ("does n't hurt", "does not hurt", "no pain", "painless", "on purpose", "knuckles", "not painful",
-                 "without pain", "never hurts", "do n't hurt")  # as spaCy splits them: "does n't"
+PAINLESS_CUES = (
+    "does n't hurt",
+    "does not hurt",
+    "no pain",
+    "painless",
+    "on purpose",
+    "knuckles",
+    "not painful",
+    "without pain",
+    "never hurts",
+    "do n't hurt",
+)  # as spaCy splits them: "does n't"
 NOISE_SYMPTOMS = {"crack_heard", "pop_heard", "snapping_tendon"}
 NOISE_WORDS = {"crack", "cracked", "cracking", "pop", "popped", "popping", "snap", "snapping", "click", "clicking"}
-DIAGNOSIS_WORDS = {"rupture", "ruptured", "torn", "tear", "broken", "broke", "fracture", "fractured", "clot",
-                   "dvt", "snapped", "snap"}
+DIAGNOSIS_WORDS = {
+    "rupture",
+    "ruptured",
+    "torn",
+    "tear",
+    "broken",
+    "broke",
+    "fracture",
+    "fractured",
+    "clot",
+    "dvt",
+    "snapped",
+    "snap",
+}
 # After "couldn't walk", these say it passed: limping and walking count as bearing weight.
-RECOVERY_CUES = ("fine now", "ok now", "okay now", "better now", "alright now", "all right now", "for a few minutes",
-                 "for a minute", "for a second", "for a few seconds", "few minutes later", "after a few minutes",
-                 "at first", "initially", "walked it off", "walk it off", "walked home", "am walking", "i'm walking",
-                 "can walk now", "can walk on it now", "walking now", "limping", "limp", "hobbling", "hobble")
+RECOVERY_CUES = (
+    "fine now",
+    "ok now",
+    "okay now",
+    "better now",
+    "alright now",
+    "all right now",
+    "for a few minutes",
+    "for a minute",
+    "for a second",
+    "for a few seconds",
+    "few minutes later",
+    "after a few minutes",
+    "at first",
+    "initially",
+    "walked it off",
+    "walk it off",
+    "walked home",
+    "am walking",
+    "i'm walking",
+    "can walk now",
+    "can walk on it now",
+    "walking now",
+    "limping",
+    "limp",
+    "hobbling",
+    "hobble",
+)
 # Numbness that comes with runs and passes is a different sign from a numb foot now.
-TRANSIENT_CUES = ("during runs", "during my runs", "when i run", "while running", "on runs", "on long runs",
-                  "goes away", "go away", "went away", "passes", "passed", "when i stop", "once i stop",
-                  "after i stop", "comes and goes", "warm up again", "warmed up", "warms up", "back to normal",
-                  "then fine", "fine after", "minutes into", "into every run", "into my run", "into the run",
-                  "mid run", "comes back", "come back", "normal again", "later", "warm up", "ice bath",
-                  "lately", "for weeks", "for months", "for a while", "recently")
+TRANSIENT_CUES = (
+    "during runs",
+    "during my runs",
+    "when i run",
+    "while running",
+    "on runs",
+    "on long runs",
+    "goes away",
+    "go away",
+    "went away",
+    "passes",
+    "passed",
+    "when i stop",
+    "once i stop",
+    "after i stop",
+    "comes and goes",
+    "warm up again",
+    "warmed up",
+    "warms up",
+    "back to normal",
+    "then fine",
+    "fine after",
+    "minutes into",
+    "into every run",
+    "into my run",
+    "into the run",
+    "mid run",
+    "comes back",
+    "come back",
+    "normal again",
+    "later",
+    "warm up",
+    "ice bath",
+    "lately",
+    "for weeks",
+    "for months",
+    "for a while",
+    "recently",
+)
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
-STILL_CUES = ("still", "right now", "for an hour", "hours", "won't go", "doesn't go", "not going",
-              "not warm up", "n't warm up", "since this morning")
+STILL_CUES = (
+    "still",
+    "right now",
+    "for an hour",
+    "hours",
+    "won't go",
+    "doesn't go",
+    "not going",
+    "not warm up",
+    "n't warm up",
+    "since this morning",
+)
 
 
 @dataclass
@@ -151,7 +505,7 @@ ANSWER_WORDS = {"no", "nope", "nah", "yes", "yeah", "yep"}
 
 
 def is_answer_word(doc: Doc, i: int) -> bool:
-    """"no, ..." / "nah nothing like that": an answer to the question, not a negation of what follows."""
+    """ "no, ..." / "nah nothing like that": an answer to the question, not a negation of what follows."""
     if doc[i].lower_ not in ANSWER_WORDS or any(not t.is_punct for t in doc[:i]):
         return False
     following = doc[i + 1] if i + 1 < len(doc) else None
@@ -180,8 +534,7 @@ def is_uncertain(doc: Doc, span: Span, clauses: List[int]) -> bool:
     clause = clauses[span.start]
     words = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clause]
     previous = [t.lower_ for t in doc[max(0, span.start - 12) : span.start]]
-    return any(_has_sequence(words, cue) >= 0 or _has_sequence(previous[-6:], cue) >= 0
-               for cue in UNCERTAIN)
+    return any(_has_sequence(words, cue) >= 0 or _has_sequence(previous[-6:], cue) >= 0 for cue in UNCERTAIN)
 
 
 def question_clauses(doc: Doc, clauses: List[int]) -> set:
@@ -224,8 +577,12 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
         side = SIDE_WORDS.get(token.lower_)
         single_letter = len(token.lower_) == 1
         follower_word = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        if side is None or token.i in ignored_tokens or (single_letter and not short) or (
-                single_letter and follower_word and follower_word not in SIDE_FOLLOWERS):  # "shoes r old"
+        if (
+            side is None
+            or token.i in ignored_tokens
+            or (single_letter and not short)
+            or (single_letter and follower_word and follower_word not in SIDE_FOLLOWERS)
+        ):  # "shoes r old"
             continue
         nearby_body = any(token.i < start <= token.i + 3 for start in body_starts) or any(
             span.start <= token.i < span.end for span in body_spans
@@ -284,8 +641,7 @@ PRESS_WORDS = {"press", "pressing", "pressed", "push", "pushing", "touch", "touc
 @lru_cache(maxsize=1)
 def body_words() -> Dict[str, str]:
     """Single words naming a body part, with their value ("ankles" -> ankle)."""
-    return {w: value for value, phrases in vocabulary().entities[BODY_PART].items()
-            for w in phrases if " " not in w}
+    return {w: value for value, phrases in vocabulary().entities[BODY_PART].items() for w in phrases if " " not in w}
 
 
 def body_words_inside(doc: Doc, body_spans: List[Span]) -> List[Fact]:
@@ -303,7 +659,7 @@ def body_words_inside(doc: Doc, body_spans: List[Span]) -> List[Fact]:
 
 
 def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
-    """"the bone on top of my foot is tender to press": a bone word and a
+    """ "the bone on top of my foot is tender to press": a bone word and a
     tenderness word in one clause, when the runner presses on it."""
     if any(ent.label_ == SYMPTOM and ent.ent_id_ == "bone_tenderness" for ent in doc.ents):
         return []
@@ -405,7 +761,7 @@ def sentence_ids(doc: Doc) -> List[int]:
 
 
 def _answer_then_pause(token: Token) -> bool:
-    """"nope," / "no." : an answer word closed by punctuation negates nothing after it."""
+    """ "nope," / "no." : an answer word closed by punctuation negates nothing after it."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.lower_ in ANSWER_WORDS and (following is None or following.is_punct)
 
@@ -414,7 +770,7 @@ ABILITY_VERBS = {"ca", "can", "could", "wo", "will", "would", "does"}
 
 
 def _negates_ability(token: Token) -> bool:
-    """"can't", "won't", "couldn't", "doesn't", "unable", "cannot": not a "haven't tried"."""
+    """ "can't", "won't", "couldn't", "doesn't", "unable", "cannot": not a "haven't tried"."""
     if token.lower_ in {"unable", "cannot", "impossible"}:
         return True
     previous = token.nbor(-1).lower_ if token.i > 0 else ""
@@ -442,12 +798,18 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                 anchor = doc[found[-1].i : found[-1].i + 1]
                 first, last = min(t.i for t in found), max(t.i for t in found)
                 around = [t for t in doc[max(0, first - 2) : last + 1] if sentences[t.i] == sentences[first]]
-                if not rule.negation_required and any(t.lower_ in NEGATIONS and not _answer_then_pause(t)
-                                                      for t in around):
+                if not rule.negation_required and any(
+                    t.lower_ in NEGATIONS and not _answer_then_pause(t) for t in around
+                ):
                     continue  # "the bones aren't sore to press"; not "... and nope, it buckles"
-                if sentences[first] == 0 and any(is_answer_word(doc, i) and doc[i].lower_ in {"no", "nope", "nah"}
-                                                 for i in range(min(3, len(doc)))) \
-                        and not any(t.lower_ == "but" for t in doc[:first]):
+                if (
+                    sentences[first] == 0
+                    and any(
+                        is_answer_word(doc, i) and doc[i].lower_ in {"no", "nope", "nah"}
+                        for i in range(min(3, len(doc)))
+                    )
+                    and not any(t.lower_ == "but" for t in doc[:first])
+                ):
                     continue  # "no, pressing on the bones is fine, it's the soft bit that's sore"
                 if not_this_runner_now(doc, anchor, clauses, asked):
                     continue
@@ -461,7 +823,7 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
 
 
 def names_an_object(doc: Doc, span: Span) -> bool:
-    """"calf stretches", "ankle socks": the body word names an exercise or a thing."""
+    """ "calf stretches", "ankle socks": the body word names an exercise or a thing."""
     following = doc[span.end].lower_ if span.end < len(doc) else ""
     return following in BODY_OBJECT_WORDS
 
@@ -494,19 +856,24 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     result: List[Fact] = []
     labels = {f.label for f in facts}
     for fact in facts:
-        if fact.label == SYMPTOM and fact.value == "circulation" and any(f" {c} " in text for c in TRANSIENT_CUES) \
-                and not any(f" {c} " in text for c in STILL_CUES):
+        if (
+            fact.label == SYMPTOM
+            and fact.value == "circulation"
+            and any(f" {c} " in text for c in TRANSIENT_CUES)
+            and not any(f" {c} " in text for c in STILL_CUES)
+        ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
         if fact.label == SYMPTOM and fact.value == "cannot_bear_weight":
-            after = " " + doc.text[fact.end:].lower() + " "
+            after = " " + doc.text[fact.end :].lower() + " "
             if any(f" {c} " in after or f" {c}," in after or f" {c}." in after for c in RECOVERY_CUES):
                 if "can_walk" not in labels:
                     result.append(Fact("can_walk", True, fact.start, fact.end, fact.token))
                 continue
         result.append(fact)
     if PAIN_SIDE not in labels and any(f.label == BODY_PART for f in facts):
-        plural = next((t for t in doc if t.lower_ in PLURAL_BODY_WORDS and not names_an_object(doc, doc[t.i : t.i + 1])),
-                      None)
+        plural = next(
+            (t for t in doc if t.lower_ in PLURAL_BODY_WORDS and not names_an_object(doc, doc[t.i : t.i + 1])), None
+        )
         if plural is not None:
             result.append(Fact(PAIN_SIDE, "both", plural.idx, plural.idx + len(plural), plural.i))
     walk = [f for f in result if f.label == "can_walk"]
@@ -526,8 +893,28 @@ def _with_token(fact: Fact, doc: Doc) -> Fact:
     return fact
 
 
-PAIN_WORDS = {"hurt", "hurts", "hurting", "pain", "painful", "sore", "ache", "aches", "aching", "achy", "achey",
-              "tender", "tight", "throbs", "throbbing", "problem", "killing", "stiff", "swollen", "injured"}
+PAIN_WORDS = {
+    "hurt",
+    "hurts",
+    "hurting",
+    "pain",
+    "painful",
+    "sore",
+    "ache",
+    "aches",
+    "aching",
+    "achy",
+    "achey",
+    "tender",
+    "tight",
+    "throbs",
+    "throbbing",
+    "problem",
+    "killing",
+    "stiff",
+    "swollen",
+    "injured",
+}
 FINE_WORDS = {"fine", "ok", "okay", "good", "alright", "op", "operation", "scraped", "surgery"}
 
 
@@ -538,7 +925,7 @@ def tells_own_pain(doc: Doc, clauses: List[int], span: Span) -> bool:
 
 
 def body_part_denied(doc: Doc, span: Span) -> bool:
-    """"not my ankle": a negation right before the body word (my/the between)."""
+    """ "not my ankle": a negation right before the body word (my/the between)."""
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in OPTIONAL_BODY_WORDS:
         i -= 1
@@ -562,8 +949,9 @@ def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> Lis
     sides = {f.value for f in mentions if f.label == PAIN_SIDE}
     if {"left", "right"} <= sides and not corrected_from:
         first = next(f for f in mentions if f.label == PAIN_SIDE)
-        mentions = [f for f in mentions if f.label != PAIN_SIDE] + [Fact(PAIN_SIDE, "both", first.start, first.end,
-                                                                         first.token)]
+        mentions = [f for f in mentions if f.label != PAIN_SIDE] + [
+            Fact(PAIN_SIDE, "both", first.start, first.end, first.token)
+        ]
     for fact in mentions:
         if fact.label == SYMPTOM:
             symptoms.setdefault(fact.value, fact)

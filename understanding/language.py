@@ -5,11 +5,12 @@ either most of its letters are not Latin, or it has at least three words and
 fewer than a third of them are English words (spaCy's English stop words and
 lemma tables, plus the domain vocabulary).
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import FrozenSet
+from typing import Any, FrozenSet, cast
 
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 MIN_WORDS = 3
@@ -26,7 +27,7 @@ class EnglishWords:
         from understanding.vocabulary import load_vocabulary
 
         nlp = blank_pipeline()
-        self.table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self.table = cast(Any, nlp.get_pipe("lemmatizer")).lookups.get_table("lemma_lookup")
         words = set(STOP_WORDS) | {str(v) for v in self.table.values()}
         for values in load_vocabulary().entities.values():
             for phrases in values.values():

@@ -13,6 +13,7 @@ plain forms, so "I can’t put weight on it" reads exactly as
 It never changes what a message says. ``understanding.component.TextNormalizer``
 runs it first in the NLU pipeline (training data and live messages alike).
 """
+
 from __future__ import annotations
 
 import re
@@ -20,29 +21,80 @@ import unicodedata
 from typing import Callable, Optional
 
 CHARACTERS = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
-    "\u02bc": "'", "\uff07": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": " - ", "\u2014": " - ", "\u2015": " - ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\u02bc": "'",
+    "\uff07": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": " - ",
+    "\u2014": " - ",
+    "\u2015": " - ",
     "\u2212": "-",
     "\u2026": "...",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
-    "\u3000": " ", "\t": " ",
-    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\ufe0f": "", "\ufe0e": "",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\ufe0f": "",
+    "\ufe0e": "",
 }
 _TRANSLATION = str.maketrans(CHARACTERS)
 # Contractions typed without an apostrophe. Only forms that are not ordinary
 # English words themselves ("its", "well", "were", "ill", "id", "shed" stay).
 CONTRACTIONS = {
-    "cant": "can't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't",
-    "wasnt": "wasn't", "arent": "aren't", "werent": "weren't", "havent": "haven't", "hasnt": "hasn't",
-    "hadnt": "hadn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
-    "wont": "won't", "aint": "ain't", "im": "i'm", "ive": "i've",
-    "thats": "that's", "theres": "there's", "whats": "what's", "youre": "you're", "theyre": "they're",
-    "dunno": "don't know", "cannot": "can not", "couldve": "could've", "wouldve": "would've",
+    "cant": "can't",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "werent": "weren't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "hadnt": "hadn't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "wont": "won't",
+    "aint": "ain't",
+    "im": "i'm",
+    "ive": "i've",
+    "thats": "that's",
+    "theres": "there's",
+    "whats": "what's",
+    "youre": "you're",
+    "theyre": "they're",
+    "dunno": "don't know",
+    "cannot": "can not",
+    "couldve": "could've",
+    "wouldve": "would've",
 }
-_CONTRACTION = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, reverse=True)) + r")\b",
-                          re.IGNORECASE)
+_CONTRACTION = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}", re.UNICODE)
 _SPACES = re.compile(r"[ ]{2,}")
 
@@ -55,7 +107,7 @@ def _is_pictograph(char: str) -> bool:
 
 
 def unstretch_word(word: str, word_known: Optional[Callable[[str], bool]] = None) -> str:
-    """"sooo" -> "so", "swolllen" -> "swollen", "reallyyy" -> "really" (three or more letters in a row).
+    """ "sooo" -> "so", "swolllen" -> "swollen", "reallyyy" -> "really" (three or more letters in a row).
 
     A run is first cut to two letters; when a known-word test is given and the
     two-letter form is unknown but the one-letter form is known, one letter.

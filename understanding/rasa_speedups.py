@@ -53,6 +53,7 @@ profiling the Rasa server (``python -m benchmarks.profile`` and the load of
    messages every intent and confidence is the same as with Rasa's loading.
    Loading for fine-tuning, or without a prediction example, is Rasa's.
 """
+
 from __future__ import annotations
 
 import copy
@@ -69,8 +70,16 @@ import rasa
 from rasa.core.actions.action import RemoteAction
 from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
 from rasa.shared.core.domain import Domain, State
-from rasa.shared.core.events import (ActionExecuted, ActionReverted, ActiveLoop, Event, Restarted,
-                                     SessionStarted, UserUttered, UserUtteranceReverted)
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    ActiveLoop,
+    Event,
+    Restarted,
+    SessionStarted,
+    UserUtteranceReverted,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
 _INSTALLED_FLAG = "_runner_speedups_installed"
@@ -123,8 +132,10 @@ def longest_rule(policy: RulePolicy) -> int:
     sizes = tuple(len(lookup.get(name) or {}) for name in (RULES, RULES_FOR_LOOP_UNHAPPY_PATH))
     known = policy.__dict__.get("_runner_longest_rule")
     if known is None or known[0] != sizes:
-        longest = max((len(json.loads(key)) for name in (RULES, RULES_FOR_LOOP_UNHAPPY_PATH)
-                       for key in lookup.get(name) or {}), default=0)
+        longest = max(
+            (len(json.loads(key)) for name in (RULES, RULES_FOR_LOOP_UNHAPPY_PATH) for key in lookup.get(name) or {}),
+            default=0,
+        )
         known = policy.__dict__["_runner_longest_rule"] = (sizes, longest)
     return known[1]
 
@@ -140,8 +151,9 @@ class _StatesMemory:
     states: Deque[State] = field(default_factory=deque)
 
 
-def latest_states(domain: Domain, tracker: DialogueStateTracker, window: int,
-                  omit_unset_slots: bool = False) -> List[State]:
+def latest_states(
+    domain: Domain, tracker: DialogueStateTracker, window: int, omit_unset_slots: bool = False
+) -> List[State]:
     """The last ``window`` of ``domain.states_for_tracker_history(tracker)``, same values.
 
     The states before the latest action are kept on the tracker and only the
@@ -155,19 +167,27 @@ def latest_states(domain: Domain, tracker: DialogueStateTracker, window: int,
     memories = tracker.__dict__.setdefault("_runner_states", {})
     key = (id(domain), omit_unset_slots)
     kept: Optional[_StatesMemory] = memories.get(key)
-    if (kept is None or generation < 0 or kept.generation != generation or kept.consumed > len(applied)
-            or kept.capacity < window - 1):
-        kept = memories[key] = _StatesMemory(generation, window - 1, tracker.init_copy(),
-                                             states=deque(maxlen=window - 1))
+    if (
+        kept is None
+        or generation < 0
+        or kept.generation != generation
+        or kept.consumed > len(applied)
+        or kept.capacity < window - 1
+    ):
+        kept = memories[key] = _StatesMemory(
+            generation, window - 1, tracker.init_copy(), states=deque(maxlen=window - 1)
+        )
     prior = kept.prior
-    for event in applied[kept.consumed:]:
+    for event in applied[kept.consumed :]:
         if isinstance(event, ActionExecuted) and kept.capacity:
             kept.states.append(domain._clean_state(domain.get_active_state(prior, omit_unset_slots=omit_unset_slots)))
         prior.update(event)
     kept.consumed = len(applied)
-    before = list(kept.states)[-(window - 1):] if window > 1 else []
+    before = list(kept.states)[-(window - 1) :] if window > 1 else []
     # Rasa's featurizer edits the states it gets: hand out copies.
-    return copy.deepcopy(before) + [domain._clean_state(domain.get_active_state(prior, omit_unset_slots=omit_unset_slots))]
+    return copy.deepcopy(before) + [
+        domain._clean_state(domain.get_active_state(prior, omit_unset_slots=omit_unset_slots))
+    ]
 
 
 def _install_rule_state_window() -> None:
@@ -175,9 +195,13 @@ def _install_rule_state_window() -> None:
     rasa_predict = RASA_ORIGINALS["predict_action_probabilities"] = RulePolicy.predict_action_probabilities
 
     @functools.wraps(rasa_states)
-    def states_for_tracker_history(self: Domain, tracker: DialogueStateTracker, omit_unset_slots: bool = False,
-                                   ignore_rule_only_turns: bool = False,
-                                   rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
+    def states_for_tracker_history(
+        self: Domain,
+        tracker: DialogueStateTracker,
+        omit_unset_slots: bool = False,
+        ignore_rule_only_turns: bool = False,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+    ) -> List[State]:
         window = _RULE_STATE_WINDOW.get()
         if window is None or ignore_rule_only_turns:
             return rasa_states(self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
@@ -185,8 +209,13 @@ def _install_rule_state_window() -> None:
 
     # functools.wraps: Rasa's graph validation reads this method's signature and type hints.
     @functools.wraps(rasa_predict)
-    def predict_action_probabilities(self: RulePolicy, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None, **kwargs: Any) -> Any:
+    def predict_action_probabilities(
+        self: RulePolicy,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> Any:
         token = _RULE_STATE_WINDOW.set(longest_rule(self) + 1)
         try:
             return rasa_predict(self, tracker, domain, rule_only_data=rule_only_data, **kwargs)
@@ -224,8 +253,12 @@ def _install_applied_events_memory() -> None:
     def applied_events(self: DialogueStateTracker) -> List[Event]:
         events = self.events
         kept = self.__dict__.get("_runner_applied")
-        if (isinstance(kept, _AppliedMemory) and kept.events_id == id(events) and len(events) >= kept.count
-                and (kept.count == 0 or events[kept.count - 1] is kept.last)):
+        if (
+            isinstance(kept, _AppliedMemory)
+            and kept.events_id == id(events)
+            and len(events) >= kept.count
+            and (kept.count == 0 or events[kept.count - 1] is kept.last)
+        ):
             new = list(itertools.islice(events, kept.count, None))
             if not any(isinstance(e, ActiveLoop) and e.name and e.name not in kept.loop_names for e in new):
                 if _extend(self, kept.applied, new, kept.loop_names):
@@ -234,8 +267,12 @@ def _install_applied_events_memory() -> None:
                 return list(kept.applied)
         applied = rasa_applied(self)
         self.__dict__["_runner_applied"] = _AppliedMemory(
-            id(events), len(events), events[-1] if events else None,
-            {e.name for e in events if isinstance(e, ActiveLoop) and e.name}, list(applied))
+            id(events),
+            len(events),
+            events[-1] if events else None,
+            {e.name for e in events if isinstance(e, ActiveLoop) and e.name},
+            list(applied),
+        )
         return applied
 
     DialogueStateTracker.applied_events = applied_events
@@ -252,8 +289,11 @@ def _extend(tracker: DialogueStateTracker, applied: List[Event], new: List[Event
         elif isinstance(event, UserUtteranceReverted):
             tracker._undo_till_previous(UserUttered, applied)
             tracker._undo_till_previous(ActionExecuted, applied)
-        elif (isinstance(event, ActionExecuted) and event.action_name in loop_names
-              and not tracker._first_loop_execution_or_unhappy_path(event.action_name, applied)):
+        elif (
+            isinstance(event, ActionExecuted)
+            and event.action_name in loop_names
+            and not tracker._first_loop_execution_or_unhappy_path(event.action_name, applied)
+        ):
             tracker._undo_till_previous_loop_execution(event.action_name, applied)
         else:
             applied.append(event)
@@ -273,10 +313,15 @@ def _install_recent_events_for_actions() -> None:
     def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> Dict[Text, Any]:
         state = tracker.current_state(EventVerbosity.NONE)
         events = tracker.events
-        state["events"] = [event.as_dict() for event in
-                           itertools.islice(events, max(0, len(events) - ACTION_SERVER_EVENTS), None)]
-        result = {"next_action": self._name, "sender_id": tracker.sender_id, "tracker": state,
-                  "version": rasa.__version__}
+        state["events"] = [
+            event.as_dict() for event in itertools.islice(events, max(0, len(events) - ACTION_SERVER_EVENTS), None)
+        ]
+        result = {
+            "next_action": self._name,
+            "sender_id": tracker.sender_id,
+            "tracker": state,
+            "version": rasa.__version__,
+        }
         if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
             result["domain"] = domain.as_dict()
         return result
@@ -289,12 +334,19 @@ def _install_predict_only_loading() -> None:
 
     rasa_load = RASA_ORIGINALS["RasaModel.load"] = RasaModel.load.__func__
 
-    def load(cls: Type[RasaModel], model_file_name: Text, model_data_example: Any,
-             predict_data_example: Optional[Any] = None, finetune_mode: bool = False,
-             *args: Any, **kwargs: Any) -> RasaModel:
+    def load(
+        cls: Type[RasaModel],
+        model_file_name: Text,
+        model_data_example: Any,
+        predict_data_example: Optional[Any] = None,
+        finetune_mode: bool = False,
+        *args: Any,
+        **kwargs: Any,
+    ) -> RasaModel:
         if finetune_mode or predict_data_example is None or kwargs.get("config", {}).get("run_eagerly"):
-            return rasa_load(cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
-                             *args, **kwargs)
+            return rasa_load(
+                cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs
+            )
         model = cls(*args, **kwargs)
         model.run_inference(predict_data_example)  # creates the variables used to predict
         model.load_weights(model_file_name).expect_partial()  # the optimizer's state is not needed

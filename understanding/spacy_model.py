@@ -5,13 +5,14 @@ uses a blank English pipeline with a lookup lemmatizer (tables from
 ``spacy-lookups-data``) and an entity ruler whose patterns come from
 ``knowledge/vocabulary.yml``. Run ``python -m understanding.spacy_model DIR``.
 """
+
 from __future__ import annotations
 
 import argparse
 import hashlib
 import string
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Set
+from typing import Any, Dict, Iterator, List, Sequence, Set, cast
 
 import spacy
 from spacy.language import Language
@@ -94,7 +95,7 @@ def phrase_patterns(nlp: Language, phrase: str) -> Iterator[List[Dict]]:
 
 def ruler_patterns(nlp: Language, vocabulary: Vocabulary) -> List[Dict]:
     """Entity-ruler patterns: label = fact, id = value; typos for long words."""
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    table = cast(Any, nlp.get_pipe("lemmatizer")).lookups.get_table("lemma_lookup")
     lemmas = {str(v) for v in table.values()}  # keys are hashes: ask the table itself
     all_single_words = {
         phrase
@@ -113,8 +114,13 @@ def ruler_patterns(nlp: Language, vocabulary: Vocabulary) -> List[Dict]:
                 if " " in phrase or len(phrase) < MIN_TYPO_LENGTH or not phrase.isalpha():
                     continue
                 for typo in sorted(typo_variants(phrase, label in EVERY_TYPO_LABELS)):
-                    if len(typo) < MIN_TYPO_LENGTH or typo in table or typo in lemmas or typo in all_single_words \
-                            or typo in real_words:
+                    if (
+                        len(typo) < MIN_TYPO_LENGTH
+                        or typo in table
+                        or typo in lemmas
+                        or typo in all_single_words
+                        or typo in real_words
+                    ):
                         continue
                     patterns.append({"label": label, "pattern": typo, "id": value})
     return patterns
@@ -135,7 +141,7 @@ def build(model_dir: Path = DEFAULT_MODEL_DIR, vocabulary_path: Path = VOCABULAR
         return model_dir
     nlp = blank_pipeline()
     patterns = ruler_patterns(nlp, load_vocabulary(vocabulary_path))
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler = cast(Any, nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}))
     ruler.add_patterns(patterns)
     model_dir.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(model_dir)
@@ -143,7 +149,7 @@ def build(model_dir: Path = DEFAULT_MODEL_DIR, vocabulary_path: Path = VOCABULAR
     return model_dir
 
 
-def main(argv: Iterable[str] | None = None) -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model_dir", nargs="?", type=Path, default=DEFAULT_MODEL_DIR)
     args = parser.parse_args(argv)

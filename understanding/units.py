@@ -11,6 +11,7 @@ All functions take the raw message text and return kilometres or days, or
     distance_km("I ran a 10k")                 -> 10.0   (no rate: per run)
     duration_days("it has hurt for 3 weeks")   -> 21
 """
+
 from __future__ import annotations
 
 import re
@@ -21,13 +22,41 @@ KM_PER_MILE = 1.609344
 WEEKS_PER_MONTH = 4.345
 
 NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-five": 25, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a couple of": 2, "a couple": 2, "a few": 3,
-    "several": 3, "half a": 0.5,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-five": 25,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a couple of": 2,
+    "a couple": 2,
+    "a few": 3,
+    "several": 3,
+    "half a": 0.5,
 }
 _WORD_PATTERN = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")\b"
@@ -36,9 +65,7 @@ _WORD_PATTERN = re.compile(
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _KM_UNIT = r"(?:k|km|kms|kilometers?|kilometres?|kay)"
 _MILE_UNIT = r"(?:mi|miles?|mls)"
-_DISTANCE = re.compile(
-    rf"{_NUM}(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*({_KM_UNIT}|{_MILE_UNIT})\b"
-)
+_DISTANCE = re.compile(rf"{_NUM}(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*({_KM_UNIT}|{_MILE_UNIT})\b")
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:about\s+|around\s+)?{_NUM}\s*(?:{_KM_UNIT}|{_MILE_UNIT})?\s+(?:up\s+)?to\s+"
     rf"(?:about\s+|around\s+)?{_NUM}"
@@ -81,8 +108,11 @@ def normalise_numbers(text: str) -> str:
     spaces), so character spans found in it are spans of the original text.
     """
     text = text.lower()
-    text = re.sub(r"\b(once|twice|thrice)\b",
-                  lambda m: {"once": "1x", "twice": "2x", "thrice": "3x"}[m.group(1)].ljust(len(m.group(1))), text)
+    text = re.sub(
+        r"\b(once|twice|thrice)\b",
+        lambda m: {"once": "1x", "twice": "2x", "thrice": "3x"}[m.group(1)].ljust(len(m.group(1))),
+        text,
+    )
     text = _WORD_PATTERN.sub(lambda m: _format(NUMBER_WORDS[m.group(1)]).ljust(len(m.group(1))), text)
     return re.sub(r"\b(?:a|1)(\s+\d+(?:\.\d+)?\s*(?:k|km|mi|miles?)\b)", r" \1", text)
 
@@ -127,7 +157,7 @@ def weekly_km(text: str) -> Optional[Quantity]:
     value, start, end = found
     if from_to:
         value = _to_float(from_to.group(2))
-        unit_text = text[from_to.end(): from_to.end() + 8]
+        unit_text = text[from_to.end() : from_to.end() + 8]
         if re.match(rf"\s*{_MILE_UNIT}\b", unit_text):
             value *= KM_PER_MILE
         start, end = from_to.start(), from_to.end()
@@ -161,7 +191,7 @@ def distance_km(text: str) -> Optional[Quantity]:
 def distance_increase(text: str) -> bool:
     """True for "from 10 to 30 km": the weekly distance went up."""
     match = _FROM_TO.search(normalise_numbers(text))
-    return bool(match) and _to_float(match.group(2)) > _to_float(match.group(1))
+    return match is not None and _to_float(match.group(2)) > _to_float(match.group(1))
 
 
 def bare_number(text: str) -> Optional[Quantity]:
@@ -179,7 +209,7 @@ def duration_days(text: str) -> Optional[Quantity]:
     """How long the pain has lasted, in days, when the message says so."""
     text = normalise_numbers(text)
     for match in _DURATION.finditer(text):
-        before = text[max(0, match.start() - 25): match.start()]
+        before = text[max(0, match.start() - 25) : match.start()]
         if re.search(r"\b(?:running|run|ran|jogging|training|been)\s*$", before) and not _PAIN_WORDS.search(before):
             continue
         if not _PAIN_WORDS.search(text):
@@ -188,8 +218,8 @@ def duration_days(text: str) -> Optional[Quantity]:
         unit = match.group(2).rstrip("s")
         days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
         return Quantity(days, match.start(), match.end())
-    match = _AGO.search(text)
-    if match and _STILL.search(text[match.end():]) and _PAIN_WORDS.search(text):
-        days = _to_float(match.group(1)) * {"day": 1, "week": 7, "month": 30}[match.group(2).rstrip("s")]
-        return Quantity(days, match.start(), match.end())
+    ago = _AGO.search(text)
+    if ago and _STILL.search(text[ago.end() :]) and _PAIN_WORDS.search(text):
+        days = _to_float(ago.group(1)) * {"day": 1, "week": 7, "month": 30}[ago.group(2).rstrip("s")]
+        return Quantity(days, ago.start(), ago.end())
     return None

@@ -1,4 +1,5 @@
 """Load the domain vocabulary (``knowledge/vocabulary.yml``)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -68,9 +69,14 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
         for label, values in (raw.get("short_answers") or {}).items()
     }
     cooccurrence = [
-        CooccurrenceRule(symptom, rule["scope"], [frozenset(str(w).lower() for w in group) for group in rule["groups"]],
-                         rule.get("negation") == "required")
-        for symptom, rules in (raw.get("cooccurrence") or {}).items() for rule in rules
+        CooccurrenceRule(
+            symptom,
+            rule["scope"],
+            [frozenset(str(w).lower() for w in group) for group in rule["groups"]],
+            rule.get("negation") == "required",
+        )
+        for symptom, rules in (raw.get("cooccurrence") or {}).items()
+        for rule in rules
     ]
     for rule in cooccurrence:
         if rule.scope not in {"clause", "sentence"} or rule.symptom not in entities.get("symptom", {}):

@@ -1,4 +1,5 @@
 """Likely causes: only those the answers support, most important first."""
+
 from actions.causes import likely_causes
 from actions.runner import facts_from_slots
 
@@ -8,9 +9,16 @@ def causes_of(**slots):
 
 
 def test_the_issue_example():
-    assert causes_of(body_part="ankle", volume_change="increased", surface="hard",
-                     shoes="worn_out", warm_up=False, stretching=True, injury_event=False,
-                     swelling=False) == ["overload", "footwear", "surface", "no_warm_up"]
+    assert causes_of(
+        body_part="ankle",
+        volume_change="increased",
+        surface="hard",
+        shoes="worn_out",
+        warm_up=False,
+        stretching=True,
+        injury_event=False,
+        swelling=False,
+    ) == ["overload", "footwear", "surface", "no_warm_up"]
 
 
 def test_a_twist_puts_sprain_first():
@@ -18,8 +26,18 @@ def test_a_twist_puts_sprain_first():
 
 
 def test_good_habits_support_no_cause():
-    assert causes_of(body_part="ankle", injury_event=False, shoes="ok", surface="soft",
-                     warm_up=True, stretching=True, volume_change="steady") == []
+    assert (
+        causes_of(
+            body_part="ankle",
+            injury_event=False,
+            shoes="ok",
+            surface="soft",
+            warm_up=True,
+            stretching=True,
+            volume_change="steady",
+        )
+        == []
+    )
 
 
 def test_achilles_and_weak_muscles():

@@ -1,4 +1,5 @@
 """validate_assessment_form: reading answers and choosing the next question."""
+
 import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -10,8 +11,10 @@ SKIP = knowledge().messages["skip_question"]
 UNCLEAR = knowledge().messages["did_not_understand"]
 
 LISTEN = [{"event": "action", "name": "action_listen"}, {"event": "action", "name": "assessment_form"}]
-AFTER_DIGRESSION = [{"event": "action", "name": "action_answer_question"},
-                    {"event": "action", "name": "assessment_form"}]
+AFTER_DIGRESSION = [
+    {"event": "action", "name": "action_answer_question"},
+    {"event": "action", "name": "assessment_form"},
+]
 
 
 def run_form(tracker):
@@ -25,41 +28,70 @@ SAFE_ANSWERS = {"bone_tenderness": False, "warning_signs": False, "swelling": Fa
 
 
 def test_asks_only_what_is_missing(tracker_factory):
-    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS,
-                                               "weekly_km": 20.0, "volume_change": "steady", "shoes": "worn_out"},
-                                        events=LISTEN))
+    slots, _ = run_form(
+        tracker_factory(
+            slots={
+                "body_part": "ankle",
+                "injury_event": False,
+                **SAFE_ANSWERS,
+                "weekly_km": 20.0,
+                "volume_change": "steady",
+                "shoes": "worn_out",
+            },
+            events=LISTEN,
+        )
+    )
     assert slots["requested_slot"] == "surface"
 
 
 def test_the_emergency_checks_come_first(tracker_factory):
-    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, "shoes": "ok",
-                                               "surface": "hard"}, events=LISTEN))
+    slots, _ = run_form(
+        tracker_factory(
+            slots={"body_part": "ankle", "injury_event": False, "shoes": "ok", "surface": "hard"}, events=LISTEN
+        )
+    )
     assert slots["requested_slot"] == "bone_tenderness"  # the bone press for gradual pain too
 
 
 def test_a_see_doctor_sign_does_not_end_the_checks_that_could_make_it_an_emergency(tracker_factory):
-    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": True,
-                                               "symptoms": ["rest_or_night_pain"]}, events=LISTEN))
+    slots, _ = run_form(
+        tracker_factory(
+            slots={"body_part": "ankle", "injury_event": True, "symptoms": ["rest_or_night_pain"]}, events=LISTEN
+        )
+    )
     assert slots["requested_slot"] == "can_walk"
 
 
 def test_an_unknown_twist_still_gets_the_walking_question(tracker_factory):
-    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "skipped_questions": ["injury_event"]},
-                                        events=LISTEN))
+    slots, _ = run_form(
+        tracker_factory(slots={"body_part": "ankle", "skipped_questions": ["injury_event"]}, events=LISTEN)
+    )
     assert slots["requested_slot"] == "can_walk"
 
 
 def test_a_pop_gets_the_tiptoe_question(tracker_factory):
-    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": True, "can_walk": True,
-                                               "bone_tenderness": False, "symptoms": ["pop_heard"]},
-                                        events=LISTEN))
+    slots, _ = run_form(
+        tracker_factory(
+            slots={
+                "body_part": "ankle",
+                "injury_event": True,
+                "can_walk": True,
+                "bone_tenderness": False,
+                "symptoms": ["pop_heard"],
+            },
+            events=LISTEN,
+        )
+    )
     assert slots["requested_slot"] == "tiptoe"
 
 
 def test_an_answer_with_a_side_question_keeps_the_answer_and_answers_the_question(tracker_factory):
-    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS,
-                                     "requested_slot": "warm_up"},
-                              intent="ask_warm_up", text="what's a warm up? no", events=LISTEN)
+    tracker = tracker_factory(
+        slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS, "requested_slot": "warm_up"},
+        intent="ask_warm_up",
+        text="what's a warm up? no",
+        events=LISTEN,
+    )
     slots, messages = run_form(tracker)
     assert slots["warm_up"] is False
     assert messages == [knowledge().faq["ask_warm_up"]["answer"].strip()]
@@ -67,17 +99,35 @@ def test_an_answer_with_a_side_question_keeps_the_answer_and_answers_the_questio
 
 def test_short_answers_are_read_in_the_context_of_the_question(tracker_factory):
     base = {"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS, "weekly_km": 20.0}
-    slots, _ = run_form(tracker_factory(slots={**base, "requested_slot": "volume_change"}, intent="inform",
-                                        text="same as always", events=LISTEN))
+    slots, _ = run_form(
+        tracker_factory(
+            slots={**base, "requested_slot": "volume_change"}, intent="inform", text="same as always", events=LISTEN
+        )
+    )
     assert slots["volume_change"] == "steady"
-    slots, _ = run_form(tracker_factory(slots={**base, "swelling": None, "requested_slot": "swelling"},
-                                        intent="inform", text="a tiny bit puffy maybe", events=LISTEN))
+    slots, _ = run_form(
+        tracker_factory(
+            slots={**base, "swelling": None, "requested_slot": "swelling"},
+            intent="inform",
+            text="a tiny bit puffy maybe",
+            events=LISTEN,
+        )
+    )
     assert slots["swelling"] is True
 
 
 def test_yes_to_the_screening_question_asks_which_sign(tracker_factory):
-    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, "bone_tenderness": False,
-                                     "requested_slot": "warning_signs"}, intent="affirm", text="yes", events=LISTEN)
+    tracker = tracker_factory(
+        slots={
+            "body_part": "ankle",
+            "injury_event": False,
+            "bone_tenderness": False,
+            "requested_slot": "warning_signs",
+        },
+        intent="affirm",
+        text="yes",
+        events=LISTEN,
+    )
     slots, messages = run_form(tracker)
     assert "warning_signs" not in slots and slots["requested_slot"] == "warning_signs"
     assert messages == [UNCLEAR]
@@ -85,52 +135,85 @@ def test_yes_to_the_screening_question_asks_which_sign(tracker_factory):
 
 def test_a_question_is_never_asked_a_third_time(tracker_factory):
     shoes_asked = {"event": "slot", "name": "requested_slot", "value": "shoes"}
-    asked_twice = [shoes_asked, {"event": "user", "text": "?"}, shoes_asked, {"event": "user", "text": "??"}] \
-        + AFTER_DIGRESSION
-    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS,
-                                               "weekly_km": 20.0, "volume_change": "steady",
-                                               "requested_slot": "shoes"}, intent="ask_shoes", events=asked_twice))
+    asked_twice = [
+        shoes_asked,
+        {"event": "user", "text": "?"},
+        shoes_asked,
+        {"event": "user", "text": "??"},
+    ] + AFTER_DIGRESSION
+    slots, _ = run_form(
+        tracker_factory(
+            slots={
+                "body_part": "ankle",
+                "injury_event": False,
+                **SAFE_ANSWERS,
+                "weekly_km": 20.0,
+                "volume_change": "steady",
+                "requested_slot": "shoes",
+            },
+            intent="ask_shoes",
+            events=asked_twice,
+        )
+    )
     assert "shoes" in slots["skipped_questions"] and slots["requested_slot"] == "surface"
 
 
 def test_the_assessment_comes_by_the_tenth_message(tracker_factory):
     nine_messages = [{"event": "user", "text": "..."}] * 9 + LISTEN
-    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS},
-                                        events=nine_messages))
+    slots, _ = run_form(
+        tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS}, events=nine_messages)
+    )
     assert slots["requested_slot"] == "weekly_km"  # one turn left: the most telling training question
     ten_messages = [{"event": "user", "text": "..."}] * 10 + LISTEN
-    slots, _ = run_form(tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS},
-                                        events=ten_messages))
+    slots, _ = run_form(
+        tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS}, events=ten_messages)
+    )
     assert slots["requested_slot"] is None
 
 
 def test_yes_answers_the_question_just_asked(tracker_factory):
-    tracker = tracker_factory(slots={"body_part": "ankle", "requested_slot": "injury_event"},
-                              intent="affirm", events=LISTEN)
+    tracker = tracker_factory(
+        slots={"body_part": "ankle", "requested_slot": "injury_event"}, intent="affirm", events=LISTEN
+    )
     slots, _ = run_form(tracker)
     assert slots["injury_event"] is True
     assert slots["requested_slot"] == "can_walk"  # Ottawa questions after a twist
 
 
 def test_no_with_another_fact_does_not_answer_the_question(tracker_factory):
-    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, "requested_slot": "warm_up",
-                                     "swelling": False},
-                              intent="deny", entities=[{"entity": "swelling", "value": False}], events=LISTEN)
+    tracker = tracker_factory(
+        slots={"body_part": "ankle", "injury_event": False, "requested_slot": "warm_up", "swelling": False},
+        intent="deny",
+        entities=[{"entity": "swelling", "value": False}],
+        events=LISTEN,
+    )
     slots, _ = run_form(tracker)
     assert "warm_up" not in slots
 
 
 def test_a_number_answers_the_distance_question(tracker_factory):
-    tracker = tracker_factory(slots={"requested_slot": "weekly_km"}, intent="inform",
-                              entities=[{"entity": "number", "value": 30.0}], events=LISTEN)
+    tracker = tracker_factory(
+        slots={"requested_slot": "weekly_km"},
+        intent="inform",
+        entities=[{"entity": "number", "value": 30.0}],
+        events=LISTEN,
+    )
     slots, _ = run_form(tracker)
     assert slots["weekly_km"] == 30.0
 
 
 def test_dont_know_skips_the_question(tracker_factory):
-    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, "bone_tenderness": False,
-                                     "warning_signs": False, "requested_slot": "swelling"},
-                              intent="dont_know", events=LISTEN)
+    tracker = tracker_factory(
+        slots={
+            "body_part": "ankle",
+            "injury_event": False,
+            "bone_tenderness": False,
+            "warning_signs": False,
+            "requested_slot": "swelling",
+        },
+        intent="dont_know",
+        events=LISTEN,
+    )
     slots, messages = run_form(tracker)
     assert slots["skipped_questions"] == ["swelling"]
     assert slots["requested_slot"] == "weekly_km"
@@ -138,20 +221,33 @@ def test_dont_know_skips_the_question(tracker_factory):
 
 
 def test_unclear_answer_is_asked_again_once_then_skipped(tracker_factory):
-    base = {"body_part": "ankle", "injury_event": False, "bone_tenderness": False, "warning_signs": False,
-            "requested_slot": "swelling"}
+    base = {
+        "body_part": "ankle",
+        "injury_event": False,
+        "bone_tenderness": False,
+        "warning_signs": False,
+        "requested_slot": "swelling",
+    }
     slots, messages = run_form(tracker_factory(slots=base, intent="inform", text="hmm", events=LISTEN))
     assert slots["requested_slot"] == "swelling" and messages == [UNCLEAR]
-    slots, messages = run_form(tracker_factory(slots={**base, "unclear_question": "swelling"},
-                                               intent="inform", text="hmm", events=LISTEN))
+    slots, messages = run_form(
+        tracker_factory(slots={**base, "unclear_question": "swelling"}, intent="inform", text="hmm", events=LISTEN)
+    )
     assert slots["requested_slot"] == "weekly_km" and messages == [SKIP]
 
 
 def test_didnt_catch_that_is_never_said_twice_in_a_row(tracker_factory):
-    events = [{"event": "user", "text": "blah"}, {"event": "bot", "text": UNCLEAR},
-              {"event": "bot", "text": "Is it swollen?"}, {"event": "user", "text": "hmm"}] + LISTEN
-    slots, messages = run_form(tracker_factory(slots={"body_part": "ankle", "requested_slot": "injury_event"},
-                                               intent="inform", text="hmm", events=events))
+    events = [
+        {"event": "user", "text": "blah"},
+        {"event": "bot", "text": UNCLEAR},
+        {"event": "bot", "text": "Is it swollen?"},
+        {"event": "user", "text": "hmm"},
+    ] + LISTEN
+    slots, messages = run_form(
+        tracker_factory(
+            slots={"body_part": "ankle", "requested_slot": "injury_event"}, intent="inform", text="hmm", events=events
+        )
+    )
     assert messages and messages[0] != UNCLEAR and "for example" in messages[0]
 
 
@@ -163,16 +259,25 @@ def test_side_question_is_left_to_the_rules_then_the_same_question_returns(track
 
 
 def test_a_red_flag_ends_the_questions(tracker_factory):
-    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": True, "requested_slot": "can_walk"},
-                              intent="deny", events=LISTEN)
+    tracker = tracker_factory(
+        slots={"body_part": "ankle", "injury_event": True, "requested_slot": "can_walk"}, intent="deny", events=LISTEN
+    )
     slots, _ = run_form(tracker)
     assert slots["can_walk"] is False
     assert slots["requested_slot"] is None
 
 
 def test_everything_answered_ends_the_form(tracker_factory):
-    done = {"body_part": "heel", "injury_event": False, **SAFE_ANSWERS, "shoes": "ok", "surface": "soft",
-            "warm_up": True, "weekly_km": 20.0, "volume_change": "steady"}
+    done = {
+        "body_part": "heel",
+        "injury_event": False,
+        **SAFE_ANSWERS,
+        "shoes": "ok",
+        "surface": "soft",
+        "warm_up": True,
+        "weekly_km": 20.0,
+        "volume_change": "steady",
+    }
     slots, _ = run_form(tracker_factory(slots=done, events=LISTEN))
     assert slots == {"requested_slot": None}
 
@@ -193,8 +298,11 @@ def test_domain_form_and_ask_actions_agree_with_the_question_order():
 
 
 def test_an_answer_beside_a_side_question_counts_after_the_rules_answered_it(tracker_factory):
-    tracker = tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS,
-                                     "requested_slot": "warm_up"},
-                              intent="ask_warm_up", text="what's a warm up? no", events=AFTER_DIGRESSION)
+    tracker = tracker_factory(
+        slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS, "requested_slot": "warm_up"},
+        intent="ask_warm_up",
+        text="what's a warm up? no",
+        events=AFTER_DIGRESSION,
+    )
     slots, messages = run_form(tracker)
     assert slots["warm_up"] is False and messages == []

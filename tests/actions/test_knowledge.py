@@ -1,6 +1,6 @@
 """The knowledge files: complete, sourced, and quoting the page faithfully."""
+
 import re
-from pathlib import Path
 
 import yaml
 
@@ -9,19 +9,70 @@ from actions.knowledge import KNOWLEDGE_DIR, load_knowledge
 from actions.red_flags import flags_of_level
 
 SEED = KNOWLEDGE_DIR / "source" / "ankle-pain-after-running-qa.txt"  # copy of the source Q&A page
-CAUSE_IDS = {"overload", "sudden_return", "no_warm_up", "footwear", "surface", "landing", "heel_pain",
-             "posture", "weak_muscles", "body_weight", "sprain", "achilles", "stress_injury"}
+CAUSE_IDS = {
+    "overload",
+    "sudden_return",
+    "no_warm_up",
+    "footwear",
+    "surface",
+    "landing",
+    "heel_pain",
+    "posture",
+    "weak_muscles",
+    "body_weight",
+    "sprain",
+    "achilles",
+    "stress_injury",
+}
 # The levels of docs/clinical-basis.md, written out here so that a changed level fails a test.
-EMERGENCY_FLAGS = {"cannot_bear_weight", "deformity", "crack_heard", "open_wound", "bone_tenderness_after_injury",
-                   "achilles_rupture", "circulation", "dvt", "chest_symptoms", "hot_joint_or_fever",
-                   "compartment_syndrome", "spreading_infection"}
-SEE_DOCTOR_FLAGS = {"rest_or_night_pain", "stress_fracture", "not_improving", "giving_way", "snapping_tendon",
-                    "unclear_bone_check", "exertional_numbness", "inflammatory_signs", "tendon_medication",
-                    "diabetic_foot", "red_or_warm_joint", "unclear_warning_signs", "corrected_warning"}
-FAQ_INTENTS = {"ask_landing", "ask_posture", "ask_strength", "ask_distance_increase", "ask_stretching",
-               "ask_warm_up", "ask_shoes", "ask_surface", "ask_breathing", "ask_running_through_pain",
-               "ask_return_to_running", "ask_see_doctor", "ask_ice_swelling", "ask_body_weight",
-               "ask_painkillers", "ask_racing", "ask_affording_care"}
+EMERGENCY_FLAGS = {
+    "cannot_bear_weight",
+    "deformity",
+    "crack_heard",
+    "open_wound",
+    "bone_tenderness_after_injury",
+    "achilles_rupture",
+    "circulation",
+    "dvt",
+    "chest_symptoms",
+    "hot_joint_or_fever",
+    "compartment_syndrome",
+    "spreading_infection",
+}
+SEE_DOCTOR_FLAGS = {
+    "rest_or_night_pain",
+    "stress_fracture",
+    "not_improving",
+    "giving_way",
+    "snapping_tendon",
+    "unclear_bone_check",
+    "exertional_numbness",
+    "inflammatory_signs",
+    "tendon_medication",
+    "diabetic_foot",
+    "red_or_warm_joint",
+    "unclear_warning_signs",
+    "corrected_warning",
+}
+FAQ_INTENTS = {
+    "ask_landing",
+    "ask_posture",
+    "ask_strength",
+    "ask_distance_increase",
+    "ask_stretching",
+    "ask_warm_up",
+    "ask_shoes",
+    "ask_surface",
+    "ask_breathing",
+    "ask_running_through_pain",
+    "ask_return_to_running",
+    "ask_see_doctor",
+    "ask_ice_swelling",
+    "ask_body_weight",
+    "ask_painkillers",
+    "ask_racing",
+    "ask_affording_care",
+}
 
 
 def normalise(text: str) -> str:
@@ -72,19 +123,29 @@ def test_faq_intents_are_in_the_domain():
 
 def test_clinical_sources_name_a_section_of_the_clinical_basis():
     basis = (KNOWLEDGE_DIR.parent / "docs" / "clinical-basis.md").read_text(encoding="utf-8")
-    anchors = {"#" + re.sub(r"[^a-z0-9 -]", "", line[3:].strip().lower()).replace(" ", "-")
-               for line in basis.splitlines() if line.startswith("## ")}
+    anchors = {
+        "#" + re.sub(r"[^a-z0-9 -]", "", line[3:].strip().lower()).replace(" ", "-")
+        for line in basis.splitlines()
+        if line.startswith("## ")
+    }
     cited = [(name, entry["clinical"]) for name, entry in all_sources() if "clinical" in entry]
     assert cited
-    wrong = [(name, c) for name, c in cited
-             if not c.startswith("docs/clinical-basis.md#") or "#" + c.split("#")[1].split(":")[0].split(" ")[0]
-             not in anchors]
+    wrong = [
+        (name, c)
+        for name, c in cited
+        if not c.startswith("docs/clinical-basis.md#")
+        or "#" + c.split("#")[1].split(":")[0].split(" ")[0] not in anchors
+    ]
     assert not wrong
 
 
 def test_no_loading_step_is_unmarked():
     """Heel raises and drops load the Achilles: each such step is marked, so none is given while a rupture is possible."""
     knowledge = load_knowledge()
-    unmarked = [(cause.id, step.text) for cause in knowledge.causes.values() for step in cause.self_care
-                if re.search(r"heel raise|heel drop|calf raise", step.text, re.I) and not step.loads_tendon]
+    unmarked = [
+        (cause.id, step.text)
+        for cause in knowledge.causes.values()
+        for step in cause.self_care
+        if re.search(r"heel raise|heel drop|calf raise", step.text, re.I) and not step.loads_tendon
+    ]
     assert not unmarked

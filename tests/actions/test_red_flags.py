@@ -1,4 +1,5 @@
 """Red flags and triage levels from the runner's facts (docs/clinical-basis.md)."""
+
 import pytest
 
 from actions.red_flags import caution_reasons, detect, pending_question, triage_level
@@ -13,20 +14,39 @@ def level_of(**slots):
     return triage_level(detect(facts_from_slots(slots)))
 
 
-@pytest.mark.parametrize("symptom, flag", [
-    ("cannot_bear_weight", "cannot_bear_weight"), ("deformity", "deformity"),
-    ("open_wound", "open_wound"),
-    ("achilles_rupture", "achilles_rupture"), ("circulation", "circulation"),
-    ("chest_pain", "chest_symptoms"), ("fever", "hot_joint_or_fever"), ("calf_swelling", "dvt"),
-    ("compartment", "compartment_syndrome"), ("spreading_redness", "spreading_infection"),
-])
+@pytest.mark.parametrize(
+    "symptom, flag",
+    [
+        ("cannot_bear_weight", "cannot_bear_weight"),
+        ("deformity", "deformity"),
+        ("open_wound", "open_wound"),
+        ("achilles_rupture", "achilles_rupture"),
+        ("circulation", "circulation"),
+        ("chest_pain", "chest_symptoms"),
+        ("fever", "hot_joint_or_fever"),
+        ("calf_swelling", "dvt"),
+        ("compartment", "compartment_syndrome"),
+        ("spreading_redness", "spreading_infection"),
+    ],
+)
 def test_emergency_symptoms(symptom, flag):
     assert flags_of(symptoms=[symptom]) == [flag]
     assert level_of(symptoms=[symptom]) == "emergency"
 
 
-@pytest.mark.parametrize("symptom", ["rest_or_night_pain", "not_improving", "giving_way", "snapping_tendon",
-                                     "transient_numbness", "inflammatory", "tendon_medication", "diabetes"])
+@pytest.mark.parametrize(
+    "symptom",
+    [
+        "rest_or_night_pain",
+        "not_improving",
+        "giving_way",
+        "snapping_tendon",
+        "transient_numbness",
+        "inflammatory",
+        "tendon_medication",
+        "diabetes",
+    ],
+)
 def test_see_doctor_symptoms(symptom):
     assert level_of(symptoms=[symptom]) == "see_doctor"
 
@@ -55,8 +75,7 @@ def test_skipped_onset_with_tender_bone_is_the_cautious_emergency():
 
 
 def test_skipped_ottawa_question_is_the_cautious_see_doctor():
-    flags = detect(facts_from_slots({"injury_event": True, "can_walk": True,
-                                     "skipped_questions": ["bone_tenderness"]}))
+    flags = detect(facts_from_slots({"injury_event": True, "can_walk": True, "skipped_questions": ["bone_tenderness"]}))
     assert [f.id for f in flags] == ["unclear_bone_check"]
     assert triage_level(flags) == "see_doctor"
     assert caution_reasons(flags)
@@ -73,8 +92,7 @@ def test_no_tiptoe_on_that_leg_is_a_suspected_rupture_whatever_the_body_part():
 
 
 def test_a_pop_with_the_tiptoe_check_skipped_is_the_cautious_emergency():
-    flags = detect(facts_from_slots({"body_part": "ankle", "symptoms": ["pop_heard"],
-                                     "skipped_questions": ["tiptoe"]}))
+    flags = detect(facts_from_slots({"body_part": "ankle", "symptoms": ["pop_heard"], "skipped_questions": ["tiptoe"]}))
     assert triage_level(flags) == "emergency" and caution_reasons(flags)
 
 
@@ -124,10 +142,12 @@ def test_a_skipped_screening_question_is_the_cautious_see_doctor():
 
 
 def test_a_corrected_warning_with_signs_left_stays_at_see_doctor():
-    assert flags_of(withdrawn_flags=["hot_joint_or_fever"], symptoms=["redness_or_heat"], swelling=False) \
-        == ["red_or_warm_joint"]
-    assert flags_of(withdrawn_flags=["cannot_bear_weight"], symptoms=["pop_heard"], body_part="ankle",
-                    tiptoe=True) == ["corrected_warning"]
+    assert flags_of(withdrawn_flags=["hot_joint_or_fever"], symptoms=["redness_or_heat"], swelling=False) == [
+        "red_or_warm_joint"
+    ]
+    assert flags_of(withdrawn_flags=["cannot_bear_weight"], symptoms=["pop_heard"], body_part="ankle", tiptoe=True) == [
+        "corrected_warning"
+    ]
     assert level_of(withdrawn_flags=["cannot_bear_weight"], can_walk=True) == "self_care"
 
 

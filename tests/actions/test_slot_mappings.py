@@ -1,4 +1,5 @@
 """action_validate_slot_mappings: symptoms, acknowledgements, corrections (issues #10 and #11)."""
+
 import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -22,19 +23,32 @@ def user_turn(before_slots, text, entities, now_slots):
 
 
 def test_a_new_warning_sign_is_announced(tracker_factory):
-    slots, messages = run(tracker_factory(slots={"body_part": "ankle"}, entities=[
-        {"entity": "symptom", "value": "cannot_bear_weight"}], text="I can't put weight on it"))
+    slots, messages = run(
+        tracker_factory(
+            slots={"body_part": "ankle"},
+            entities=[{"entity": "symptom", "value": "cannot_bear_weight"}],
+            text="I can't put weight on it",
+        )
+    )
     assert slots["can_walk"] is False and slots["triage"] == "emergency"
     assert any(m.startswith("You mentioned") for m in messages)
 
 
 def test_a_correction_that_removes_a_warning_is_acknowledged(tracker_factory):
-    before = {"body_part": "ankle", "injury_event": False, "swelling": True,
-              "symptoms": ["redness_or_heat"], "red_flags": ["hot_joint_or_fever"]}
+    before = {
+        "body_part": "ankle",
+        "injury_event": False,
+        "swelling": True,
+        "symptoms": ["redness_or_heat"],
+        "red_flags": ["hot_joint_or_fever"],
+    }
     now = {**before, "swelling": False}
-    tracker = tracker_factory(slots=now, entities=[{"entity": "swelling", "value": False}],
-                              text="sorry, actually it's not swollen",
-                              events=user_turn(before, "sorry, actually it's not swollen", [], {"swelling": False}))
+    tracker = tracker_factory(
+        slots=now,
+        entities=[{"entity": "swelling", "value": False}],
+        text="sorry, actually it's not swollen",
+        events=user_turn(before, "sorry, actually it's not swollen", [], {"swelling": False}),
+    )
     slots, messages = run(tracker)
     assert any(m.startswith("Earlier you mentioned") for m in messages), messages
     assert slots["withdrawn_flags"] == ["hot_joint_or_fever"]
@@ -43,32 +57,51 @@ def test_a_correction_that_removes_a_warning_is_acknowledged(tracker_factory):
 
 def test_a_body_word_in_a_later_answer_does_not_move_the_pain(tracker_factory):
     before = {"body_part": "achilles", "requested_slot": "tiptoe"}
-    tracker = tracker_factory(slots={**before, "body_part": "foot"}, text="yes I can go up on my toes",
-                              events=user_turn(before, "yes I can go up on my toes", [], {"body_part": "foot"}))
+    tracker = tracker_factory(
+        slots={**before, "body_part": "foot"},
+        text="yes I can go up on my toes",
+        events=user_turn(before, "yes I can go up on my toes", [], {"body_part": "foot"}),
+    )
     slots, _ = run(tracker)
     assert slots["body_part"] == "achilles"
 
 
 def test_a_correction_of_the_body_part_is_kept(tracker_factory):
     before = {"body_part": "ankle", "requested_slot": "injury_event"}
-    tracker = tracker_factory(slots={**before, "body_part": "heel"}, text="sorry, it's my heel not my ankle",
-                              events=user_turn(before, "sorry, it's my heel", [], {"body_part": "heel"}))
+    tracker = tracker_factory(
+        slots={**before, "body_part": "heel"},
+        text="sorry, it's my heel not my ankle",
+        events=user_turn(before, "sorry, it's my heel", [], {"body_part": "heel"}),
+    )
     slots, _ = run(tracker)
     assert "body_part" not in slots  # nothing reverted
 
 
 def test_night_pain_still_gets_the_screening_question(tracker_factory):
-    slots, _ = run(tracker_factory(slots={"body_part": "heel"}, text="it throbs at night",
-                                   entities=[{"entity": "symptom", "value": "rest_or_night_pain"}]))
+    slots, _ = run(
+        tracker_factory(
+            slots={"body_part": "heel"},
+            text="it throbs at night",
+            entities=[{"entity": "symptom", "value": "rest_or_night_pain"}],
+        )
+    )
     assert "warning_signs" not in slots and slots["triage"] == "see_doctor"
-    slots, _ = run(tracker_factory(slots={"body_part": "foot"}, text="my toes are white and cold",
-                                   entities=[{"entity": "symptom", "value": "circulation"}]))
+    slots, _ = run(
+        tracker_factory(
+            slots={"body_part": "foot"},
+            text="my toes are white and cold",
+            entities=[{"entity": "symptom", "value": "circulation"}],
+        )
+    )
     assert slots["warning_signs"] is True and slots["triage"] == "emergency"
 
 
 def test_facts_given_unasked_are_acknowledged_briefly(tracker_factory):
     before = {"body_part": "ankle", "requested_slot": "injury_event"}
-    tracker = tracker_factory(slots={**before, "shoes": "worn_out"}, text="no, and my shoes are old",
-                              events=user_turn(before, "no, and my shoes are old", [], {"shoes": "worn_out"}))
+    tracker = tracker_factory(
+        slots={**before, "shoes": "worn_out"},
+        text="no, and my shoes are old",
+        events=user_turn(before, "no, and my shoes are old", [], {"shoes": "worn_out"}),
+    )
     _, messages = run(tracker)
     assert messages == [knowledge().messages["noted"].format(facts="shoes worn out")]

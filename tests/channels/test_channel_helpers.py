@@ -1,4 +1,5 @@
 """The connectors' small rules: who a conversation belongs to, what is refused."""
+
 import pytest
 
 from actions.knowledge import knowledge
@@ -17,14 +18,17 @@ def test_group_members_get_their_own_conversation_and_replies_go_to_the_group():
     assert chat_of(1001) == "1001"
 
 
-@pytest.mark.parametrize("body,ok", [
-    ({"update_id": 1, "message": {"text": "hi"}}, True),
-    ({"update_id": 1}, True),
-    ({"update_id": "1", "message": {}}, False),
-    ({"update_id": 1, "message": 5}, False),
-    ([], False),
-    ("text", False),
-])
+@pytest.mark.parametrize(
+    "body,ok",
+    [
+        ({"update_id": 1, "message": {"text": "hi"}}, True),
+        ({"update_id": 1}, True),
+        ({"update_id": "1", "message": {}}, False),
+        ({"update_id": 1, "message": 5}, False),
+        ([], False),
+        ("text", False),
+    ],
+)
 def test_only_well_formed_updates_are_read(body, ok):
     assert well_formed(body) is ok
 
@@ -58,8 +62,14 @@ def test_every_question_fits_telegram_and_slack_buttons():
 
 
 def test_notices_are_short_plain_sentences():
-    for name in ("text_only", "edited_message", "empty_message", "action_server_down", "bad_chat_event",
-                 "no_chat_session"):
+    for name in (
+        "text_only",
+        "edited_message",
+        "empty_message",
+        "action_server_down",
+        "bad_chat_event",
+        "no_chat_session",
+    ):
         assert 20 < len(notice(name)) < 140
 
 

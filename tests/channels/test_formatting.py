@@ -1,4 +1,5 @@
 """The assistant's texts in Telegram HTML and Slack mrkdwn (issue #12)."""
+
 from channels.formatting import split_at_lines, to_slack_mrkdwn, to_telegram_html
 
 

@@ -1,4 +1,5 @@
 """CachingSQLTrackerStore returns what Rasa's SQLTrackerStore would, with fewer loads."""
+
 from __future__ import annotations
 
 import asyncio
@@ -17,8 +18,11 @@ DOMAIN = Domain.load("domain.yml")
 
 
 def turn(text: str, slot_value: str) -> List[Event]:
-    return [UserUttered(text, {"name": "inform", "confidence": 1.0}), SlotSet("surface", slot_value),
-            ActionExecuted("action_listen")]
+    return [
+        UserUttered(text, {"name": "inform", "confidence": 1.0}),
+        SlotSet("surface", slot_value),
+        ActionExecuted("action_listen"),
+    ]
 
 
 def stores(path: Path, count: int = 2) -> List[CachingSQLTrackerStore]:
@@ -39,7 +43,7 @@ def event_texts(tracker: DialogueStateTracker) -> List[str]:
 
 
 def test_a_saved_conversation_is_not_loaded_again(tmp_path: Path) -> None:
-    store, = stores(tmp_path / "t.db", 1)
+    (store,) = stores(tmp_path / "t.db", 1)
 
     async def scenario() -> None:
         tracker = await started(store, "runner", "I run on grass", "grass")
@@ -53,7 +57,7 @@ def test_events_another_server_added_are_seen(tmp_path: Path) -> None:
     first, second = stores(tmp_path / "t.db")
 
     async def scenario() -> None:
-        tracker = await started(first, "runner", "I run on grass", "grass")
+        await started(first, "runner", "I run on grass", "grass")
         elsewhere = await second.retrieve("runner")
         elsewhere.update_with_events(turn("actually on concrete", "concrete"), DOMAIN)
         await second.save(elsewhere)
@@ -65,7 +69,7 @@ def test_events_another_server_added_are_seen(tmp_path: Path) -> None:
 
 
 def test_events_added_but_never_saved_are_not_returned(tmp_path: Path) -> None:
-    store, = stores(tmp_path / "t.db", 1)
+    (store,) = stores(tmp_path / "t.db", 1)
 
     async def scenario() -> None:
         tracker = await started(store, "runner", "I run on grass", "grass")
@@ -85,8 +89,9 @@ def test_a_new_session_is_stored_once_and_loaded_alone(tmp_path: Path, store_cla
     async def scenario() -> None:
         tracker = await started(store, "runner", "first session", "grass")
         tracker = await store.retrieve("runner")
-        tracker.update_with_events([ActionExecuted("action_session_start"), SessionStarted(),
-                                    ActionExecuted("action_listen")], DOMAIN)
+        tracker.update_with_events(
+            [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")], DOMAIN
+        )
         await store.save(tracker)
         tracker = await store.retrieve("runner")
         tracker.update_with_events(turn("second session", "track"), DOMAIN)
@@ -117,10 +122,10 @@ def test_the_cache_is_bounded(tmp_path: Path) -> None:
 def test_sqlite_is_in_write_ahead_log_mode(tmp_path: Path) -> None:
     import sqlite3
 
-    store, = stores(tmp_path / "t.db", 1)
+    (store,) = stores(tmp_path / "t.db", 1)
 
     async def scenario() -> None:
-        tracker = await started(store, "runner", "I run on grass", "grass")
+        await started(store, "runner", "I run on grass", "grass")
 
     asyncio.run(scenario())
     with sqlite3.connect(tmp_path / "t.db") as connection:

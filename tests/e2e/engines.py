@@ -7,6 +7,7 @@ PostgreSQL's initdb and server refuse to run as root, so when we are root they
 run as the `postgres` user (Popen(user=...), the same as `runuser -u postgres`
 but with the server as our direct child, so stop() signals it directly).
 """
+
 from __future__ import annotations
 
 import glob
@@ -25,19 +26,21 @@ from tests.e2e.servers import free_port
 
 
 def postgres_bin_dir() -> Optional[Path]:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/postgres"),
-                   key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/postgres"),
+        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
+    )
     return Path(found[-1]).parent if found else None
 
 
 def redis_binary() -> Optional[str]:
     return shutil.which("redis-server") or (
-        "/usr/bin/redis-server" if os.access("/usr/bin/redis-server", os.X_OK) else None)
+        "/usr/bin/redis-server" if os.access("/usr/bin/redis-server", os.X_OK) else None
+    )
 
 
 def missing_engines() -> List[str]:
-    return [name for name, found in (("postgresql", postgres_bin_dir()), ("redis-server", redis_binary()))
-            if not found]
+    return [name for name, found in (("postgresql", postgres_bin_dir()), ("redis-server", redis_binary())) if not found]
 
 
 def _wait(check, process: subprocess.Popen, log: Path, what: str, timeout: float = 60) -> None:
@@ -83,8 +86,12 @@ class Postgres:
         if os.geteuid() != 0:
             return {}
         owner = pwd.getpwnam("postgres")
-        return {"user": owner.pw_uid, "group": owner.pw_gid, "extra_groups": [],
-                "env": {"PATH": "/usr/bin:/bin", "HOME": str(self.root), "LC_ALL": "C.UTF-8"}}
+        return {
+            "user": owner.pw_uid,
+            "group": owner.pw_gid,
+            "extra_groups": [],
+            "env": {"PATH": "/usr/bin:/bin", "HOME": str(self.root), "LC_ALL": "C.UTF-8"},
+        }
 
     def start(self) -> "Postgres":
         bin_dir = postgres_bin_dir()
@@ -92,8 +99,12 @@ class Postgres:
             raise RuntimeError("PostgreSQL is not installed (scripts/services.sh: ensure_postgres_redis)")
         # Not under pytest's tmp_path: /tmp/pytest-of-root is 0700, closed to `postgres`.
         self.root = Path(tempfile.mkdtemp(prefix="scale-out-pg-"))
-        data, sockets, pwfile, log = (self.root / "data", self.root / "sockets",
-                                      self.root / "pwfile", self.root / "postgres.log")
+        data, sockets, pwfile, log = (
+            self.root / "data",
+            self.root / "sockets",
+            self.root / "pwfile",
+            self.root / "postgres.log",
+        )
         sockets.mkdir()
         pwfile.write_text(self.superuser_password + "\n")
         if os.geteuid() == 0:
@@ -101,14 +112,49 @@ class Postgres:
             for path in (self.root, sockets, pwfile):
                 os.chown(path, owner.pw_uid, owner.pw_gid)
         subprocess.run(
-            [str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--pwfile", str(pwfile),
-             "--auth", "scram-sha-256", "-E", "UTF8", "--locale", "C.UTF-8", "--no-sync"],
-            check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **self._as_owner())
+            [
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--pwfile",
+                str(pwfile),
+                "--auth",
+                "scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale",
+                "C.UTF-8",
+                "--no-sync",
+            ],
+            check=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            **self._as_owner(),
+        )
         self.process = subprocess.Popen(
-            [str(bin_dir / "postgres"), "-D", str(data), "-p", str(self.port), "-k", str(sockets),
-             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off",
-             "-c", "max_connections=60"],
-            stdout=log.open("w"), stderr=subprocess.STDOUT, **self._as_owner())
+            [
+                str(bin_dir / "postgres"),
+                "-D",
+                str(data),
+                "-p",
+                str(self.port),
+                "-k",
+                str(sockets),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "fsync=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "max_connections=60",
+            ],
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            **self._as_owner(),
+        )
         _wait(lambda: self.connect(superuser=True).close(), self.process, log, "PostgreSQL")
         connection = self.connect(superuser=True)
         connection.autocommit = True
@@ -122,10 +168,13 @@ class Postgres:
         import psycopg2
 
         return psycopg2.connect(
-            host="127.0.0.1", port=self.port, connect_timeout=3,
+            host="127.0.0.1",
+            port=self.port,
+            connect_timeout=3,
             dbname="postgres" if superuser else self.db,
             user="postgres" if superuser else self.user,
-            password=self.superuser_password if superuser else self.password)
+            password=self.superuser_password if superuser else self.password,
+        )
 
     def query(self, sql: str, *args) -> list:
         connection = self.connect()
@@ -138,8 +187,13 @@ class Postgres:
 
     def env(self) -> Dict[str, str]:
         """The variables endpoints.production.yml reads for the tracker store."""
-        return {"DB_HOST": "127.0.0.1", "DB_PORT": str(self.port), "DB_NAME": self.db,
-                "DB_USER": self.user, "DB_PASSWORD": self.password}
+        return {
+            "DB_HOST": "127.0.0.1",
+            "DB_PORT": str(self.port),
+            "DB_NAME": self.db,
+            "DB_USER": self.user,
+            "DB_PASSWORD": self.password,
+        }
 
     def stop(self) -> None:
         _stop(self.process, signal.SIGINT)  # "fast" shutdown: disconnects clients
@@ -163,17 +217,33 @@ class Redis:
         self.root = Path(tempfile.mkdtemp(prefix="scale-out-redis-"))
         log = self.root / "redis.log"
         self.process = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.root),
-             "--save", "", "--appendonly", "no", "--daemonize", "no", "--requirepass", self.password],
-            stdout=log.open("w"), stderr=subprocess.STDOUT)
+            [
+                binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.root),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--requirepass",
+                self.password,
+            ],
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
         _wait(lambda: self.client().ping(), self.process, log, "redis-server")
         return self
 
     def client(self, db: int = 1):
         import redis
 
-        return redis.Redis(host="127.0.0.1", port=self.port, password=self.password, db=db,
-                           socket_timeout=3)
+        return redis.Redis(host="127.0.0.1", port=self.port, password=self.password, db=db, socket_timeout=3)
 
     def env(self) -> Dict[str, str]:
         """The variables endpoints.production.yml reads for the lock store."""

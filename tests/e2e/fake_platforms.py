@@ -4,6 +4,7 @@ Real HTTP servers on 127.0.0.1 that answer the calls our connectors make the
 way the platforms do, and record every request so a test can check what
 would have reached the runner's phone.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -89,8 +90,11 @@ class FakePlatform:
 
     def calls_to(self, method: str, **match: Any) -> List[Call]:
         with self.lock:
-            return [c for c in self.calls if c.method == method
-                    and all(str(c.params.get(k)) == str(v) for k, v in match.items())]
+            return [
+                c
+                for c in self.calls
+                if c.method == method and all(str(c.params.get(k)) == str(v) for k, v in match.items())
+            ]
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 20, **match: Any) -> List[Call]:
         """Wait until at least ``count`` matching calls arrived; return them."""
@@ -100,7 +104,9 @@ class FakePlatform:
             if len(found) >= count:
                 return found
             time.sleep(0.1)
-        raise AssertionError(f"{count} x {method} {match} not received; got {[(c.method, c.params) for c in self.calls]}")
+        raise AssertionError(
+            f"{count} x {method} {match} not received; got {[(c.method, c.params) for c in self.calls]}"
+        )
 
 
 # --- Telegram -------------------------------------------------------------
@@ -113,9 +119,16 @@ def telegram_answer(method: str, params: Dict[str, Any]) -> Dict[str, Any]:
         return {"ok": True, "result": TELEGRAM_BOT}
     if method == "sendMessage":
         chat_id = int(params["chat_id"])
-        return {"ok": True, "result": {
-            "message_id": int(time.time() * 1000) % 10**9, "date": int(time.time()), "from": TELEGRAM_BOT,
-            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"}, "text": params.get("text", "")}}
+        return {
+            "ok": True,
+            "result": {
+                "message_id": int(time.time() * 1000) % 10**9,
+                "date": int(time.time()),
+                "from": TELEGRAM_BOT,
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+                "text": params.get("text", ""),
+            },
+        }
     return {"ok": True, "result": True}
 
 
@@ -144,15 +157,26 @@ class TelegramUpdates:
         return {"id": chat_id, "first_name": f"Runner{user_id}", "type": "private"}
 
     def _message(self, chat_id: int, user_id: int, **content: Any) -> Dict[str, Any]:
-        return {"message_id": self._id(), "from": self._user(user_id), "chat": self._chat(chat_id, user_id),
-                "date": int(time.time()), **content}
+        return {
+            "message_id": self._id(),
+            "from": self._user(user_id),
+            "chat": self._chat(chat_id, user_id),
+            "date": int(time.time()),
+            **content,
+        }
 
     def text(self, chat_id: int, text: str, user_id: Optional[int] = None) -> Dict[str, Any]:
         return {"update_id": self._id(), "message": self._message(chat_id, user_id or chat_id, text=text)}
 
     def sticker(self, chat_id: int) -> Dict[str, Any]:
-        sticker = {"file_id": "CAACAgIAAxkBAAEB", "file_unique_id": "AgADAQAD", "width": 512, "height": 512,
-                   "is_animated": False, "emoji": "🦶"}
+        sticker = {
+            "file_id": "CAACAgIAAxkBAAEB",
+            "file_unique_id": "AgADAQAD",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "emoji": "🦶",
+        }
         return {"update_id": self._id(), "message": self._message(chat_id, chat_id, sticker=sticker)}
 
     def edited(self, chat_id: int, text: str) -> Dict[str, Any]:
@@ -161,19 +185,36 @@ class TelegramUpdates:
 
     def button(self, chat_id: int, data: str, user_id: Optional[int] = None) -> Dict[str, Any]:
         user_id = user_id or chat_id
-        bot_message = {"message_id": self._id(), "from": TELEGRAM_BOT, "chat": self._chat(chat_id, user_id),
-                       "date": int(time.time()), "text": "(question)"}
-        return {"update_id": self._id(), "callback_query": {
-            "id": str(self._id()), "from": self._user(user_id), "message": bot_message,
-            "chat_instance": "-123456789", "data": data}}
+        bot_message = {
+            "message_id": self._id(),
+            "from": TELEGRAM_BOT,
+            "chat": self._chat(chat_id, user_id),
+            "date": int(time.time()),
+            "text": "(question)",
+        }
+        return {
+            "update_id": self._id(),
+            "callback_query": {
+                "id": str(self._id()),
+                "from": self._user(user_id),
+                "message": bot_message,
+                "chat_instance": "-123456789",
+                "data": data,
+            },
+        }
 
 
 # --- Slack ----------------------------------------------------------------
 
+
 def slack_answer(method: str, params: Dict[str, Any]) -> Dict[str, Any]:
     if method == "chat.postMessage":
-        return {"ok": True, "channel": params.get("channel"), "ts": f"{time.time():.6f}",
-                "message": {"text": params.get("text", ""), "type": "message"}}
+        return {
+            "ok": True,
+            "channel": params.get("channel"),
+            "ts": f"{time.time():.6f}",
+            "message": {"text": params.get("text", ""), "type": "message"},
+        }
     if method == "auth.test":
         return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1"}
     return {"ok": True}
@@ -196,26 +237,56 @@ class SlackEvents:
 
     def signed(self, body: bytes, content_type: str, secret: Optional[str] = None) -> Dict[str, Any]:
         timestamp = str(int(time.time()))
-        headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": timestamp,
-                   "X-Slack-Signature": slack_signature(secret or self.secret, timestamp, body)}
+        headers = {
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": slack_signature(secret or self.secret, timestamp, body),
+        }
         return {"data": body, "headers": headers}
 
-    def message(self, user: str, channel: str, text: str, channel_type: str = "im",
-                event_id: Optional[str] = None) -> Dict[str, Any]:
+    def message(
+        self, user: str, channel: str, text: str, channel_type: str = "im", event_id: Optional[str] = None
+    ) -> Dict[str, Any]:
         ts = f"{time.time():.6f}"
         event_type = "message" if channel_type == "im" else "app_mention"
-        body = {"token": "unused", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-                "event_id": event_id or f"Ev{uuid.uuid4().hex[:12].upper()}", "event_time": int(time.time()),
-                "authorizations": [{"user_id": "UBOT", "is_bot": True}],
-                "event": {"type": event_type, "user": user, "text": text, "ts": ts, "channel": channel,
-                          "channel_type": channel_type, "event_ts": ts}}
+        body = {
+            "token": "unused",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "type": "event_callback",
+            "event_id": event_id or f"Ev{uuid.uuid4().hex[:12].upper()}",
+            "event_time": int(time.time()),
+            "authorizations": [{"user_id": "UBOT", "is_bot": True}],
+            "event": {
+                "type": event_type,
+                "user": user,
+                "text": text,
+                "ts": ts,
+                "channel": channel,
+                "channel_type": channel_type,
+                "event_ts": ts,
+            },
+        }
         return body
 
     def button(self, user: str, channel: str, value: str) -> bytes:
-        payload = {"type": "block_actions", "user": {"id": user, "username": user}, "api_app_id": "A1",
-                   "trigger_id": f"trigger-{uuid.uuid4().hex}", "channel": {"id": channel, "name": "x"},
-                   "container": {"type": "message", "message_ts": "1.0", "channel_id": channel},
-                   "message": {"type": "message", "ts": "1.0", "text": "(question)"},
-                   "actions": [{"type": "button", "action_id": "a", "block_id": "b", "value": value,
-                                "text": {"type": "plain_text", "text": value}, "action_ts": f"{time.time()}"}]}
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user, "username": user},
+            "api_app_id": "A1",
+            "trigger_id": f"trigger-{uuid.uuid4().hex}",
+            "channel": {"id": channel, "name": "x"},
+            "container": {"type": "message", "message_ts": "1.0", "channel_id": channel},
+            "message": {"type": "message", "ts": "1.0", "text": "(question)"},
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": "a",
+                    "block_id": "b",
+                    "value": value,
+                    "text": {"type": "plain_text", "text": value},
+                    "action_ts": f"{time.time()}",
+                }
+            ],
+        }
         return urlencode({"payload": json.dumps(payload)}).encode()

@@ -1,4 +1,5 @@
 """The running servers with Telegram and Slack on, and helpers to post to them."""
+
 from __future__ import annotations
 
 import json
@@ -26,10 +27,13 @@ class PlatformSettings:
 
     def environment(self) -> Dict[str, str]:
         return {
-            "TELEGRAM_TOKEN": self.telegram_token, "TELEGRAM_BOT_NAME": "ankle_helper_bot",
+            "TELEGRAM_TOKEN": self.telegram_token,
+            "TELEGRAM_BOT_NAME": "ankle_helper_bot",
             "TELEGRAM_WEBHOOK_URL": "https://runners.example.org/webhooks/telegram/webhook",
-            "TELEGRAM_SECRET_TOKEN": self.telegram_secret, "TELEGRAM_API_URL": self.telegram_api,
-            "SLACK_TOKEN": self.slack_token, "SLACK_SIGNING_SECRET": self.slack_signing_secret,
+            "TELEGRAM_SECRET_TOKEN": self.telegram_secret,
+            "TELEGRAM_API_URL": self.telegram_api,
+            "SLACK_TOKEN": self.slack_token,
+            "SLACK_SIGNING_SECRET": self.slack_signing_secret,
             "SLACK_API_URL": self.slack_api,
         }
 

@@ -1,4 +1,5 @@
 """Start the real action server and Rasa server for end-to-end tests."""
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,14 @@ def free_port() -> int:
 
 def server_env(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
     env = dict(os.environ)
-    env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
-                "PYTHONWARNINGS": "ignore::DeprecationWarning", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"})
+    env.update(
+        {
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "PYTHONWARNINGS": "ignore::DeprecationWarning",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        }
+    )
     env.update(extra or {})
     return env
 
@@ -86,7 +93,10 @@ class Servers:
         log = self.workdir / "actions.log"
         self.processes["actions"] = subprocess.Popen(
             [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(self.action_port), "--actions", "actions"],
-            cwd=PROJECT_ROOT, env=server_env(self.env), stdout=log.open("w"), stderr=subprocess.STDOUT,
+            cwd=PROJECT_ROOT,
+            env=server_env(self.env),
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
         )
         wait_until_up(f"http://127.0.0.1:{self.action_port}/health", self.processes["actions"], log)
 
@@ -95,10 +105,25 @@ class Servers:
         if "--enable-api" in self.extra_args and "--auth-token" not in self.extra_args:
             self.extra_args += ["--auth-token", self.api_token]
         self.processes["rasa"] = subprocess.Popen(
-            [*self.rasa_program(), "run", "--model", str(self.model), "--port", str(self.rasa_port),
-             "--endpoints", str(self.endpoints_file()), "--credentials", "credentials.yml",
-             "--interface", "127.0.0.1", *self.extra_args],
-            cwd=PROJECT_ROOT, env=server_env(self.env), stdout=log.open("w"), stderr=subprocess.STDOUT,
+            [
+                *self.rasa_program(),
+                "run",
+                "--model",
+                str(self.model),
+                "--port",
+                str(self.rasa_port),
+                "--endpoints",
+                str(self.endpoints_file()),
+                "--credentials",
+                "credentials.yml",
+                "--interface",
+                "127.0.0.1",
+                *self.extra_args,
+            ],
+            cwd=PROJECT_ROOT,
+            env=server_env(self.env),
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
         )
         wait_until_up(self.url, self.processes["rasa"], log, timeout=self.rasa_start_timeout)
 
@@ -121,13 +146,15 @@ class Servers:
 
     def say(self, sender: str, text: str) -> List[str]:
         """Send a message over the REST channel; the assistant's texts."""
-        response = requests.post(f"{self.url}/webhooks/rest/webhook",
-                                 json={"sender": sender, "message": text}, timeout=30)
+        response = requests.post(
+            f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=30
+        )
         response.raise_for_status()
         return [m.get("text", "") for m in response.json()]
 
     def tracker(self, sender: str) -> dict:
-        response = requests.get(f"{self.url}/conversations/{sender}/tracker",
-                                params={"token": self.api_token}, timeout=30)
+        response = requests.get(
+            f"{self.url}/conversations/{sender}/tracker", params={"token": self.api_token}, timeout=30
+        )
         response.raise_for_status()
         return response.json()

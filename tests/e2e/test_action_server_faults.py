@@ -5,6 +5,7 @@ minutes for a hung action server). With our guard the runner gets a short
 "having trouble" message, the conversation keeps its state, and it carries on
 by itself once the action server answers again.
 """
+
 import socket
 import time
 import uuid

@@ -4,6 +4,7 @@ Every case is sent to the real Rasa server; each must answer within two
 seconds (plus a margin for this busy 2-core machine), with no stack trace,
 and the server must keep serving a normal conversation afterwards.
 """
+
 import time
 import uuid
 
@@ -29,9 +30,13 @@ LIMIT_SECONDS = 4.0
 
 def post(servers, payload, raw=None):
     started = time.monotonic()
-    response = requests.post(f"{servers.url}/webhooks/rest/webhook",
-                             json=payload if raw is None else None,
-                             data=raw, headers={"Content-Type": "application/json"}, timeout=30)
+    response = requests.post(
+        f"{servers.url}/webhooks/rest/webhook",
+        json=payload if raw is None else None,
+        data=raw,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
     return response, time.monotonic() - started
 
 
@@ -51,17 +56,20 @@ def test_other_language_gets_the_english_only_answer(servers):
     assert "english" in " ".join(m.get("text", "") for m in response.json()).lower()
 
 
-@pytest.mark.parametrize("raw,reason", [
-    (b"{not json", "not valid JSON"),
-    (b"", "The body is empty"),
-    (b"[]", "must be a JSON object"),
-    (b'"my ankle hurts"', "must be a JSON object"),
-    (b'{"sender": 5, "message": "hi"}', '"sender" must be'),
-    (b'{"message": "hi"}', '"sender" must be'),
-    (b'{"sender": "x", "message": ["a"]}', '"message" must be a text'),
-    (b'{"sender": "x"}', '"message" must be a text'),
-    (b'{"sender": "x", "message": "hi", "metadata": 3}', '"metadata" must be'),
-])
+@pytest.mark.parametrize(
+    "raw,reason",
+    [
+        (b"{not json", "not valid JSON"),
+        (b"", "The body is empty"),
+        (b"[]", "must be a JSON object"),
+        (b'"my ankle hurts"', "must be a JSON object"),
+        (b'{"sender": 5, "message": "hi"}', '"sender" must be'),
+        (b'{"message": "hi"}', '"sender" must be'),
+        (b'{"sender": "x", "message": ["a"]}', '"message" must be a text'),
+        (b'{"sender": "x"}', '"message" must be a text'),
+        (b'{"sender": "x", "message": "hi", "metadata": 3}', '"metadata" must be'),
+    ],
+)
 def test_malformed_requests_get_a_400_with_the_reason(servers, raw, reason):
     response, seconds = post(servers, None, raw=raw)
     assert response.status_code == 400, response.text[:300]

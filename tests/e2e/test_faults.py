@@ -4,6 +4,7 @@ Conversations live in the SQL tracker store (a SQLite file here), so a Rasa
 server killed with SIGKILL in the middle of an assessment picks up where the
 runner was when it starts again.
 """
+
 import signal
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -15,10 +16,19 @@ from tests.e2e.servers import Servers
 pytestmark = pytest.mark.e2e
 
 # A runner's answer to each question the assistant may ask (it asks what is missing, in its own order).
-ANSWERS = {"injury_event": "no, it came on gradually", "bone_tenderness": "no, pressing the bones doesn't hurt",
-           "tiptoe": "yes I can", "warning_signs": "none of these", "swelling": "no swelling",
-           "weekly_km": "about 25 km a week", "volume_change": "same as usual", "shoes": "they're worn out",
-           "surface": "mostly trails", "warm_up": "yes I warm up but I never stretch", "can_walk": "yes"}
+ANSWERS = {
+    "injury_event": "no, it came on gradually",
+    "bone_tenderness": "no, pressing the bones doesn't hurt",
+    "tiptoe": "yes I can",
+    "warning_signs": "none of these",
+    "swelling": "no swelling",
+    "weekly_km": "about 25 km a week",
+    "volume_change": "same as usual",
+    "shoes": "they're worn out",
+    "surface": "mostly trails",
+    "warm_up": "yes I warm up but I never stretch",
+    "can_walk": "yes",
+}
 
 
 def answer_until_assessed(servers, sender, most: int = 12) -> None:
@@ -46,7 +56,11 @@ def test_sigkill_mid_assessment_loses_nothing(tmp_path):
 
         slots = servers.tracker(sender)["slots"]
         assert (slots["body_part"], slots["pain_side"], slots["injury_event"], slots["swelling"]) == (
-            "ankle", "right", False, False)
+            "ankle",
+            "right",
+            False,
+            False,
+        )
         assert slots["requested_slot"] == "weekly_km"
         replies = servers.say(sender, "about 25 km a week")
         assert any("changed lately" in r.lower() for r in replies), replies  # the next question, not a restart

@@ -3,11 +3,11 @@
 Checks what a runner sees (questions, urgent advice, assessment) and the slot
 contract at the HTTP API tracker endpoint.
 """
+
 import uuid
 
-import requests
-
 import pytest
+import requests
 
 pytestmark = pytest.mark.e2e
 
@@ -23,8 +23,9 @@ def say_all(servers, sender, *texts):
 
 def test_full_assessment_fills_the_slot_contract(servers):
     sender = new_sender()
-    replies = servers.say(sender, "right ankle hurts since I doubled my distance, "
-                                  "I run on concrete in old shoes and never warm up")
+    replies = servers.say(
+        sender, "right ankle hurts since I doubled my distance, " "I run on concrete in old shoes and never warm up"
+    )
     assert any("twist" in r.lower() for r in replies), replies  # asks only what is missing
     assert any(r.startswith("Got it:") for r in replies), replies  # facts picked up are acknowledged
     replies = servers.say(sender, "no, it came on gradually")
@@ -68,8 +69,15 @@ def test_red_flag_stops_the_questions_and_says_what_to_do(servers):
     assert {"crack_heard", "cannot_bear_weight"} <= set(slots["red_flags"])
 
 
-@pytest.mark.parametrize("text", ["I can\u2019t put any weight on my ankle", "I can't put any weight on my ankle",
-                                  "cant put weight on my ankle at all", "had to hop home, ankle is killing me"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can\u2019t put any weight on my ankle",
+        "I can't put any weight on my ankle",
+        "cant put weight on my ankle at all",
+        "had to hop home, ankle is killing me",
+    ],
+)
 def test_cannot_bear_weight_is_an_emergency_however_it_is_typed(servers, text):
     sender = new_sender()
     servers.say(sender, text)
@@ -87,7 +95,7 @@ def test_a_snap_in_the_achilles_and_no_tiptoe_is_an_emergency_without_loading_ad
 def test_a_pop_then_ankle_and_walking_still_gets_the_tiptoe_check(servers):
     sender = new_sender()
     servers.say(sender, "felt a pop while running")
-    servers.say(sender, "/inform{\"body_part\": \"ankle\"}")
+    servers.say(sender, '/inform{"body_part": "ankle"}')
     replies = servers.say(sender, "yes I can walk on it")
     asked = [servers.say(sender, "no") for _ in range(3)]
     questions = " ".join(r for turn in [replies, *asked] for r in turn).lower()
@@ -95,8 +103,12 @@ def test_a_pop_then_ankle_and_walking_still_gets_the_tiptoe_check(servers):
 
 
 def test_look_alikes_do_not_send_a_runner_to_a_and_e(servers):
-    for text in ("my ankle cracks when I rotate it, no pain", "could it be ruptured?",
-                 "I can walk but with a limp", "couldn't walk for a few minutes but fine now"):
+    for text in (
+        "my ankle cracks when I rotate it, no pain",
+        "could it be ruptured?",
+        "I can walk but with a limp",
+        "couldn't walk for a few minutes but fine now",
+    ):
         sender = new_sender()
         servers.say(sender, text)
         assert servers.tracker(sender)["slots"]["triage"] != "emergency", text
@@ -120,8 +132,9 @@ def test_conversations_are_kept_apart(servers):
     assert servers.tracker(second)["slots"]["body_part"] == "heel"
 
 
-SELF_CARE_OPENING = ("my left heel hurts, no twist, no swelling, I run 30 km a week on grass, "
-                     "same as always, I warm up and stretch")
+SELF_CARE_OPENING = (
+    "my left heel hurts, no twist, no swelling, I run 30 km a week on grass, " "same as always, I warm up and stretch"
+)
 SAFE_ANSWERS = ("no, pressing the bones doesn't hurt", "none of these")
 
 
@@ -142,8 +155,13 @@ def test_a_correction_after_the_assessment_updates_only_what_changed(servers):
 
 def test_a_red_flag_after_the_assessment_replaces_the_advice_without_contradiction(servers):
     sender = new_sender()
-    say_all(servers, sender, "my ankle aches after runs, no twist, not swollen, old shoes, road, "
-                             "I never warm up or stretch, 20 km a week, same as usual", *SAFE_ANSWERS)
+    say_all(
+        servers,
+        sender,
+        "my ankle aches after runs, no twist, not swollen, old shoes, road, "
+        "I never warm up or stretch, 20 km a week, same as usual",
+        *SAFE_ANSWERS,
+    )
     assert servers.tracker(sender)["slots"]["triage"] == "self_care"
     replies = servers.say(sender, "now my foot has gone numb and cold")
     text = " ".join(replies).lower()
@@ -167,8 +185,19 @@ def test_every_complaint_reaches_an_assessment_within_ten_messages_whatever_the_
 
 def test_an_answer_with_a_question_keeps_the_answer_and_answers_the_question(servers):
     sender = new_sender()
-    say_all(servers, sender, "my heel hurts after running", "no it came on gradually",
-            "no, nothing hurts when I press", "none of these", "no", "20 km", "same as always", "fine", "road")
+    say_all(
+        servers,
+        sender,
+        "my heel hurts after running",
+        "no it came on gradually",
+        "no, nothing hurts when I press",
+        "none of these",
+        "no",
+        "20 km",
+        "same as always",
+        "fine",
+        "road",
+    )
     replies = servers.say(sender, "what's a warm up? no")
     slots = servers.tracker(sender)["slots"]
     assert slots["warm_up"] is False
@@ -181,8 +210,10 @@ def test_the_http_api_refuses_requests_without_the_token(servers):
     sender = new_sender()
     servers.say(sender, "my ankle hurts")
     assert requests.get(f"{servers.url}/conversations/{sender}/tracker", timeout=10).status_code == 401
-    assert requests.get(f"{servers.url}/conversations/{sender}/tracker", params={"token": "wrong"},
-                        timeout=10).status_code == 401
+    assert (
+        requests.get(f"{servers.url}/conversations/{sender}/tracker", params={"token": "wrong"}, timeout=10).status_code
+        == 401
+    )
     assert servers.tracker(sender)["slots"]["body_part"] == "ankle"
 
 

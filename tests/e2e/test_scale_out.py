@@ -11,6 +11,7 @@ the same tracker from both servers.
 Needs Debian's postgresql and redis-server: installed here when missing and we
 are root (scripts/services.sh); skipped, with the reason, otherwise.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -71,7 +72,8 @@ class Cluster:
 
     def events_in_db(self, sender: str) -> List[tuple]:
         return self.postgres.query(
-            "SELECT id, type_name, timestamp, data FROM events WHERE sender_id = %s ORDER BY id", sender)
+            "SELECT id, type_name, timestamp, data FROM events WHERE sender_id = %s ORDER BY id", sender
+        )
 
     def lock_keys(self) -> List[bytes]:
         return self.redis.client().keys(LOCK_PREFIX + "*")
@@ -82,10 +84,15 @@ def ensure_engines() -> None:
     if not missing:
         return
     if os.geteuid() != 0:
-        pytest.skip(f"{' and '.join(missing)} not installed and not root to install them: "
-                    "sudo apt-get install -y postgresql redis-server")
-    subprocess.run(["bash", "-c", "source scripts/common.sh && source scripts/services.sh && ensure_postgres_redis"],
-                   cwd=PROJECT_ROOT, check=True)
+        pytest.skip(
+            f"{' and '.join(missing)} not installed and not root to install them: "
+            "sudo apt-get install -y postgresql redis-server"
+        )
+    subprocess.run(
+        ["bash", "-c", "source scripts/common.sh && source scripts/services.sh && ensure_postgres_redis"],
+        cwd=PROJECT_ROOT,
+        check=True,
+    )
     still_missing = missing_engines()
     if still_missing:
         pytest.fail(f"could not install {still_missing} with apt-get")
@@ -112,11 +119,14 @@ def cluster(engines, tmp_path_factory):
     postgres, redis = engines
     started = time.monotonic()
     first = ProductionServers(tmp_path_factory.mktemp("rasa-a"), extra_args=["--enable-api"])
-    first.env = {**postgres.env(), **redis.env(),
-                 "ACTION_SERVER_URL": f"http://127.0.0.1:{first.action_port}/webhook"}
-    second = ProductionServers(tmp_path_factory.mktemp("rasa-b"), extra_args=["--enable-api"],
-                               action_port=first.action_port, env=dict(first.env),
-                               api_token=first.api_token)
+    first.env = {**postgres.env(), **redis.env(), "ACTION_SERVER_URL": f"http://127.0.0.1:{first.action_port}/webhook"}
+    second = ProductionServers(
+        tmp_path_factory.mktemp("rasa-b"),
+        extra_args=["--enable-api"],
+        action_port=first.action_port,
+        env=dict(first.env),
+        api_token=first.api_token,
+    )
     try:
         # Everything at once (Rasa needs the action server only for messages);
         # both Rasa servers against the empty database, as a scaled-out
@@ -183,9 +193,17 @@ def test_a_conversation_alternating_between_two_servers_stays_whole(cluster):
     tracker = b.tracker(sender)  # the last message went to a
     slots = tracker["slots"]
     assert (slots["body_part"], slots["pain_side"], slots["injury_event"], slots["swelling"]) == (
-        "ankle", "right", False, False)
+        "ankle",
+        "right",
+        False,
+        False,
+    )
     assert (slots["shoes"], slots["surface"], slots["warm_up"], slots["stretching"]) == (
-        "worn_out", "hard", False, True)
+        "worn_out",
+        "hard",
+        False,
+        True,
+    )
     assert slots["weekly_km"] == pytest.approx(32.2)
     assert slots["volume_change"] == "increased"
     assert slots["triage"] == "self_care"
@@ -207,7 +225,7 @@ def test_messages_sent_to_both_servers_at_once_are_each_handled_once(cluster):
     for pair in PAIRS:
         barrier = threading.Barrier(2)
 
-        def send(servers: ProductionServers, text: str) -> None:
+        def send(servers: ProductionServers, text: str, barrier: threading.Barrier = barrier) -> None:
             barrier.wait()
             replies[text] = servers.say(sender, text)
 
@@ -228,15 +246,18 @@ def test_messages_sent_to_both_servers_at_once_are_each_handled_once(cluster):
     assert {text: counts[text] for text in sent} == {text: 1 for text in sent}
     order = user_texts(events)[1:]
     for number, pair in enumerate(PAIRS):  # pair n handled after pair n-1, in either order within
-        assert set(order[2 * number:2 * number + 2]) == set(pair), order
+        assert set(order[2 * number : 2 * number + 2]) == set(pair), order
     for turn in turns(events)[1:]:
         bot = [e.get("text") or "" for e in turn if e["event"] == "bot"]
         assert bot and bot == replies[turn[0]["text"]], (turn[0]["text"], bot, replies[turn[0]["text"]])
     assert_whole(cluster, sender, events)
-    cluster.figures.update(concurrent_events=len(events), concurrent_messages=len(sent) + 1,
-                           pair_seconds_min=round(min(pair_seconds), 2),
-                           pair_seconds_max=round(max(pair_seconds), 2),
-                           pair_seconds_mean=round(sum(pair_seconds) / len(pair_seconds), 2))
+    cluster.figures.update(
+        concurrent_events=len(events),
+        concurrent_messages=len(sent) + 1,
+        pair_seconds_min=round(min(pair_seconds), 2),
+        pair_seconds_max=round(max(pair_seconds), 2),
+        pair_seconds_mean=round(sum(pair_seconds) / len(pair_seconds), 2),
+    )
 
 
 def test_both_servers_return_the_same_tracker(cluster):
@@ -248,8 +269,7 @@ def test_both_servers_return_the_same_tracker(cluster):
     from_a, from_b = a.tracker(sender), b.tracker(sender)
     assert from_a == from_b
     assert from_a["slots"]["body_part"] == "achilles" and from_a["slots"]["injury_event"] is False
-    assert user_texts(from_a["events"]) == [
-        "my achilles hurts after running", "no, I didn't twist it", "a bit swollen"]
+    assert user_texts(from_a["events"]) == ["my achilles hurts after running", "no, I didn't twist it", "a bit swollen"]
     assert len(cluster.events_in_db(sender)) == len(from_a["events"])
 
 
@@ -257,8 +277,10 @@ def mutual_exclusion(redis: Redis, store_class, workers: int = 12) -> Dict[str, 
     """`workers` threads, each with its own event loop, alternately on two lock
     stores (two "servers"), all asking at once for the lock of one conversation
     and doing a read-sleep-write of a shared counter inside it."""
-    stores = [store_class(host="127.0.0.1", port=redis.port, password=redis.password, db=2,
-                          key_prefix="contention") for _ in range(2)]
+    stores = [
+        store_class(host="127.0.0.1", port=redis.port, password=redis.password, db=2, key_prefix="contention")
+        for _ in range(2)
+    ]
     conversation = new_sender("contention")
     state = {"counter": 0, "inside": 0, "most_inside": 0, "lock_errors": 0}
     barrier = threading.Barrier(workers)
@@ -283,9 +305,12 @@ def mutual_exclusion(redis: Redis, store_class, workers: int = 12) -> Dict[str, 
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(worker, range(workers)))
-    return {"lost_updates": workers - state["counter"] - state["lock_errors"],
-            "most_inside": state["most_inside"], "lock_errors": state["lock_errors"],
-            "keys_left": len(redis.client(db=2).keys("contention:*"))}
+    return {
+        "lost_updates": workers - state["counter"] - state["lock_errors"],
+        "most_inside": state["most_inside"],
+        "lock_errors": state["lock_errors"],
+        "keys_left": len(redis.client(db=2).keys("contention:*")),
+    }
 
 
 def test_the_lock_store_lets_one_server_at_a_time_into_a_conversation(engines):
@@ -297,4 +322,8 @@ def test_the_lock_store_lets_one_server_at_a_time_into_a_conversation(engines):
 
     for _ in range(3):
         assert mutual_exclusion(engines[1], AtomicRedisLockStore) == {
-            "lost_updates": 0, "most_inside": 1, "lock_errors": 0, "keys_left": 0}
+            "lost_updates": 0,
+            "most_inside": 1,
+            "lock_errors": 0,
+            "keys_left": 0,
+        }

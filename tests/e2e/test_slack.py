@@ -3,6 +3,7 @@
 Our Slack connector runs in the real Rasa server; its replies go to a fake
 Slack Web API on 127.0.0.1 that records ``chat.postMessage`` calls.
 """
+
 import json
 import time
 
@@ -61,8 +62,13 @@ def test_a_request_without_a_valid_signature_is_rejected(platforms, how):
         headers = platforms.slack_events.signed(body, EVENT_JSON)["headers"]
         old = str(int(time.time()) - 3600)
         from tests.e2e.fake_platforms import slack_signature
-        headers.update({"X-Slack-Request-Timestamp": old,
-                        "X-Slack-Signature": slack_signature(platforms.settings.slack_signing_secret, old, body)})
+
+        headers.update(
+            {
+                "X-Slack-Request-Timestamp": old,
+                "X-Slack-Signature": slack_signature(platforms.settings.slack_signing_secret, old, body),
+            }
+        )
     response = platforms.to_slack_webhook(body, headers)
     assert response.status_code == 401
     time.sleep(1)
@@ -87,19 +93,25 @@ def test_a_slack_retry_does_not_produce_a_second_answer(platforms, reason):
 def test_two_people_in_one_channel_keep_separate_conversations(platforms):
     events = platforms.slack_events
     post_event(platforms, events.message("U201", "C200", "<@UBOT> my heel hurts after running", channel_type="channel"))
-    post_event(platforms, events.message("U202", "C200", "<@UBOT> my achilles hurts after running", channel_type="channel"))
+    post_event(
+        platforms, events.message("U202", "C200", "<@UBOT> my achilles hurts after running", channel_type="channel")
+    )
     posts_to(platforms, "C200", count=2)
     assert platforms.slot("U201_C200", "body_part") == "heel"
     assert platforms.slot("U202_C200", "body_part") == "achilles"
 
 
 def test_the_url_verification_challenge_is_answered(platforms):
-    response = post_event(platforms, {"type": "url_verification", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"})
+    response = post_event(
+        platforms, {"type": "url_verification", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
+    )
     assert response.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
 
 
-@pytest.mark.parametrize("body,content_type", [(b"{not json", EVENT_JSON), (b"[]", EVENT_JSON),
-                                               (b"payload=%7Bnot", FORM), (b"nothing=1", FORM)])
+@pytest.mark.parametrize(
+    "body,content_type",
+    [(b"{not json", EVENT_JSON), (b"[]", EVENT_JSON), (b"payload=%7Bnot", FORM), (b"nothing=1", FORM)],
+)
 def test_malformed_signed_requests_get_a_400(platforms, body, content_type):
     request = platforms.slack_events.signed(body, content_type)
     response = platforms.to_slack_webhook(request["data"], request["headers"])
@@ -109,7 +121,9 @@ def test_malformed_signed_requests_get_a_400(platforms, body, content_type):
 
 def test_the_assessment_reaches_slack_in_mrkdwn(platforms):
     events = platforms.slack_events
-    post_event(platforms, events.message("U110", "D110", "I twisted my ankle on a trail, heard a crack and now I can't walk"))
+    post_event(
+        platforms, events.message("U110", "D110", "I twisted my ankle on a trail, heard a crack and now I can't walk")
+    )
     sent = posts_to(platforms, "D110", count=3)
     summary = next(m for m in sent if "Summary for a physio" in m.params["text"])
     assert "*Summary for a physio or doctor*" in summary.params["text"]

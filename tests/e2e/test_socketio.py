@@ -3,6 +3,7 @@
 A real python-socketio client (long-polling, like the page) talks to the
 real Rasa server.
 """
+
 import queue
 import uuid
 
@@ -45,13 +46,16 @@ def test_a_message_gets_the_next_question(chat):
     assert "twist" in chat.send({"session_id": session, "message": "my ankle hurts after running"}).lower()
 
 
-@pytest.mark.parametrize("data,expected", [
-    ("just a string", "garbled"),
-    ({"session_id": "s", "message": 5}, "garbled"),
-    ({"message": "my ankle hurts"}, "reload the page"),
-    ({"session_id": "", "message": "my ankle hurts"}, "reload the page"),
-    ({"session_id": "PLACEHOLDER", "message": "   "}, "didn't get any text"),
-])
+@pytest.mark.parametrize(
+    "data,expected",
+    [
+        ("just a string", "garbled"),
+        ({"session_id": "s", "message": 5}, "garbled"),
+        ({"message": "my ankle hurts"}, "reload the page"),
+        ({"session_id": "", "message": "my ankle hurts"}, "reload the page"),
+        ({"session_id": "PLACEHOLDER", "message": "   "}, "didn't get any text"),
+    ],
+)
 def test_bad_chat_events_get_a_clear_answer(chat, data, expected):
     session = chat.start_session()
     if isinstance(data, dict) and data.get("session_id") == "PLACEHOLDER":

@@ -3,6 +3,7 @@
 The Rasa server runs our Telegram connector; replies go to the fake Bot API
 on 127.0.0.1, which records them as Telegram would receive them.
 """
+
 import json
 import time
 
@@ -23,11 +24,14 @@ def keyboard_titles(call):
 def test_start_up_survived_telegram_being_unreachable(platforms):
     log = (platforms.servers.workdir / "rasa.log").read_text()
     assert "Telegram could not be reached to register the webhook" in log
-    assert any("twist" in r.lower() for r in platforms.servers.say("rest-while-telegram-down", "my ankle hurts after running"))
+    assert any(
+        "twist" in r.lower() for r in platforms.servers.say("rest-while-telegram-down", "my ankle hurts after running")
+    )
 
 
 def test_webhook_registration_can_be_retried_once_telegram_is_back(platforms):
     import requests
+
     response = requests.get(f"{platforms.servers.url}/webhooks/telegram/set_webhook", timeout=30)
     assert response.status_code == 200, response.text
     registered = platforms.telegram.wait_for("setWebhook")[-1].params
@@ -37,7 +41,9 @@ def test_webhook_registration_can_be_retried_once_telegram_is_back(platforms):
 
 def test_a_text_message_gets_the_next_question_with_an_inline_keyboard(platforms):
     chat = 1001
-    assert platforms.to_telegram_webhook(platforms.updates.text(chat, "my ankle hurts after running")).status_code == 200
+    assert (
+        platforms.to_telegram_webhook(platforms.updates.text(chat, "my ankle hurts after running")).status_code == 200
+    )
     question = replies_to(platforms, chat)[-1]
     assert "twist" in question.params["text"].lower()
     assert keyboard_titles(question) == ["Yes", "No, it came on gradually", "I don't know"]
@@ -114,15 +120,20 @@ def test_no_token_or_secret_reaches_the_logs(platforms):
     settings = platforms.settings
     for name in ("rasa.log", "actions.log"):
         text = (platforms.servers.workdir / name).read_text(errors="replace")
-        for secret in (settings.telegram_token, settings.telegram_secret, settings.slack_token,
-                       settings.slack_signing_secret):
+        for secret in (
+            settings.telegram_token,
+            settings.telegram_secret,
+            settings.slack_token,
+            settings.slack_signing_secret,
+        ):
             assert secret not in text, f"{secret[:6]}... in {name}"
 
 
 def test_the_assessment_reaches_telegram_in_its_html_formatting(platforms):
     chat = 1010
-    platforms.to_telegram_webhook(platforms.updates.text(
-        chat, "I twisted my ankle on a trail, heard a crack and now I can't walk"))
+    platforms.to_telegram_webhook(
+        platforms.updates.text(chat, "I twisted my ankle on a trail, heard a crack and now I can't walk")
+    )
     sent = replies_to(platforms, chat, count=3)
     summary = next(m for m in sent if "Summary for a physio" in m.params["text"])
     assert summary.params["parse_mode"] == "HTML"

@@ -4,19 +4,28 @@ Opens the page, types a complaint, sees the assistant's question, taps a
 button, reloads and still sees the conversation. Saves a screenshot under
 results/e2e/.
 """
+
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.servers import PROJECT_ROOT, MODEL, Servers, free_port, wait_until_up
+from tests.e2e.servers import PROJECT_ROOT, Servers, free_port, wait_until_up
 
 pytestmark = pytest.mark.e2e
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 RESULTS = PROJECT_ROOT / "results" / "e2e"
 WIDGET = PROJECT_ROOT / "web" / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 
@@ -33,8 +42,20 @@ def web(tmp_path_factory):
     servers.start_actions()
     servers.start_rasa()
     log = servers.workdir / "web.log"
-    static = subprocess.Popen([sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
-                               "--directory", str(PROJECT_ROOT / "web")], stdout=log.open("w"), stderr=subprocess.STDOUT)
+    static = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(web_port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(PROJECT_ROOT / "web"),
+        ],
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
     wait_until_up(f"{origin}/index.html", static, log)
     yield f"{origin}/index.html?server={servers.url}"
     static.terminate()
@@ -71,8 +92,18 @@ def test_chat_in_the_browser_survives_a_reload(web):
 
 
 # A whole assessment, typed as a runner would answer the questions in order.
-ASSESSMENT = ["my ankle hurts after running", "no it came on gradually", "no", "none of these", "no", "20 km",
-              "same as usual", "old", "road", "no"]
+ASSESSMENT = [
+    "my ankle hurts after running",
+    "no it came on gradually",
+    "no",
+    "none of these",
+    "no",
+    "20 km",
+    "same as usual",
+    "old",
+    "road",
+    "no",
+]
 NEWEST_IN_VIEW = """() => {
   const replies = [...document.querySelectorAll('.rw-response')];
   const newest = replies[replies.length - 1].getBoundingClientRect();
@@ -111,16 +142,22 @@ def test_the_newest_answer_is_in_view_without_scrolling(web, width, height):
         browser.close()
 
 
-@pytest.mark.parametrize("origin,allowed", [("page", True), ("http://evil.example", False),
-                                            ("http://127.0.0.1:1", False)])
+@pytest.mark.parametrize(
+    "origin,allowed", [("page", True), ("http://evil.example", False), ("http://127.0.0.1:1", False)]
+)
 def test_cors_allows_only_the_page_origin(web, origin, allowed):
-    import requests
     from urllib.parse import parse_qs, urlparse
+
+    import requests
+
     page = urlparse(web)
     server = parse_qs(page.query)["server"][0]
     origin = f"{page.scheme}://{page.netloc}" if origin == "page" else origin
-    response = requests.options(f"{server}/webhooks/rest/webhook", timeout=10, headers={
-        "Origin": origin, "Access-Control-Request-Method": "POST"})
+    response = requests.options(
+        f"{server}/webhooks/rest/webhook",
+        timeout=10,
+        headers={"Origin": origin, "Access-Control-Request-Method": "POST"},
+    )
     granted = response.headers.get("Access-Control-Allow-Origin")
     assert (granted == origin) is allowed, response.headers
     assert granted in (None, origin)  # never "*"
@@ -128,8 +165,10 @@ def test_cors_allows_only_the_page_origin(web, origin, allowed):
 
 def test_the_http_api_is_off_unless_asked_for(web):
     """Started like `make web` (no --enable-api): conversations cannot be read over HTTP."""
-    import requests
     from urllib.parse import parse_qs, urlparse
+
+    import requests
+
     server = parse_qs(urlparse(web).query)["server"][0]
     response = requests.get(f"{server}/conversations/anyone/tracker", timeout=10)
     assert response.status_code == 404

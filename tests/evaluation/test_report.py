@@ -2,6 +2,7 @@
 
 No training and no servers: small hand-made reports and conversation results.
 """
+
 import json
 
 import pytest
@@ -42,8 +43,11 @@ def test_intent_figures_are_accuracy_and_macro_f1():
 
 def test_confused_pairs_add_both_directions_and_rank_by_count():
     pairs = rasa_reports.confused_pairs(ERRORS)
-    assert pairs[0] == {"pair": ["deny", "dont_know"], "count": 3,
-                        "directions": {"deny->dont_know": 2, "dont_know->deny": 1}}
+    assert pairs[0] == {
+        "pair": ["deny", "dont_know"],
+        "count": 3,
+        "directions": {"deny->dont_know": 2, "dont_know->deny": 1},
+    }
     assert pairs[1]["pair"] == ["greet", "out_of_scope"] and pairs[1]["count"] == 1
     assert rasa_reports.confused_pairs(ERRORS, top=1) == pairs[:1]
     assert rasa_reports.confused_pairs([]) == []
@@ -96,18 +100,29 @@ def turn(text, slots, assessed=False, requested=None):
 
 def result(cid, turns, expected, triage):
     final = turns[-1]["slots"]
-    r = {"id": cid, "turns": turns, "final_slots": final, "assessed_at": conversations.assessed_at(turns),
-         "expected_triage": triage, "slots": conversations.check_slots(expected, final), "error": None}
+    r = {
+        "id": cid,
+        "turns": turns,
+        "final_slots": final,
+        "assessed_at": conversations.assessed_at(turns),
+        "expected_triage": triage,
+        "slots": conversations.check_slots(expected, final),
+        "error": None,
+    }
     r["problems"] = conversations.problems(r)
     return r
 
 
 def test_slot_check_tolerates_unit_rounding_and_counts_unsaid_values():
-    check = conversations.check_slots({"weekly_km": 16.1, "surface": "hard", "swelling": False},
-                                      {"weekly_km": 16.09, "surface": "uneven", "swelling": None, "shoes": "new"})
+    check = conversations.check_slots(
+        {"weekly_km": 16.1, "surface": "hard", "swelling": False},
+        {"weekly_km": 16.09, "surface": "uneven", "swelling": None, "shoes": "new"},
+    )
     assert [r["slot"] for r in check["right"]] == ["weekly_km"]
-    assert check["wrong"] == [{"slot": "surface", "expected": "hard", "got": "uneven"},
-                              {"slot": "swelling", "expected": False, "got": None}]
+    assert check["wrong"] == [
+        {"slot": "surface", "expected": "hard", "got": "uneven"},
+        {"slot": "swelling", "expected": False, "got": None},
+    ]
     assert check["extra"] == [{"slot": "shoes", "got": "new"}]
 
 
@@ -132,9 +147,11 @@ def test_summary_rates_of_conversations():
     finished = [turn("a", {"body_part": "foot"}), turn("b", {"body_part": "foot", "triage": "self_care"}, True)]
     stuck = [turn("c", {"body_part": None}, requested="body_part")]
     red_flag = [turn("d", {"body_part": "calf", "triage": "see_doctor"}, True)]
-    results = [result("finished", finished, {"body_part": "foot"}, "self_care"),
-               result("stuck", stuck, {"body_part": "ankle"}, "self_care"),
-               result("under", red_flag, {"body_part": "calf"}, "emergency")]
+    results = [
+        result("finished", finished, {"body_part": "foot"}, "self_care"),
+        result("stuck", stuck, {"body_part": "ankle"}, "self_care"),
+        result("under", red_flag, {"body_part": "calf"}, "emergency"),
+    ]
     s = conversations.summarise(results)
     assert s["slot_values_right"] == pytest.approx(2 / 3)
     assert s["finished"] == pytest.approx(2 / 3)
@@ -148,17 +165,28 @@ def test_summary_rates_of_conversations():
 
 
 def figures(ours_intent=0.918, base_intent=0.93, ours_entity=0.933, base_entity=0.0, under=0.0):
-    triage = {"cases": 76, "accuracy": 0.97, "emergency_sensitivity": 1.0, "under_triage": under,
-              "over_triage": 0.03}
+    triage = {"cases": 76, "accuracy": 0.97, "emergency_sensitivity": 1.0, "under_triage": under, "over_triage": 0.03}
     return {
-        "nlu": {"ours": {"held_out": {"intents": {"macro_f1": ours_intent, "accuracy": 0.92, "examples": 339},
-                                      "entities": {"micro_f1": ours_entity, "precision": 0.9, "recall": 0.96,
-                                                   "per_entity": {}},
-                                      "confused_pairs": [], "lowest_intents": []}, "cv": None},
-                 "baseline": {"held_out": {"intents": {"macro_f1": base_intent, "accuracy": 0.93, "examples": 339},
-                                           "entities": {"micro_f1": base_entity, "precision": 0.0, "recall": 0.0,
-                                                        "per_entity": {}},
-                                           "confused_pairs": [], "lowest_intents": []}, "cv": None}},
+        "nlu": {
+            "ours": {
+                "held_out": {
+                    "intents": {"macro_f1": ours_intent, "accuracy": 0.92, "examples": 339},
+                    "entities": {"micro_f1": ours_entity, "precision": 0.9, "recall": 0.96, "per_entity": {}},
+                    "confused_pairs": [],
+                    "lowest_intents": [],
+                },
+                "cv": None,
+            },
+            "baseline": {
+                "held_out": {
+                    "intents": {"macro_f1": base_intent, "accuracy": 0.93, "examples": 339},
+                    "entities": {"micro_f1": base_entity, "precision": 0.0, "recall": 0.0, "per_entity": {}},
+                    "confused_pairs": [],
+                    "lowest_intents": [],
+                },
+                "cv": None,
+            },
+        },
         "conversations": {},
         "triage": {"facts": triage, "text": dict(triage)},
     }
@@ -206,7 +234,9 @@ def test_fingerprint_follows_the_contents(tmp_path):
 
 
 def test_the_baseline_list_keeps_the_first_problem_of_each_conversation():
-    results = [{"id": "c1", "problems": ["body_part: never filled", "shoes: never filled", "no assessment"]},
-               {"id": "c2", "problems": []}]
+    results = [
+        {"id": "c1", "problems": ["body_part: never filled", "shoes: never filled", "no assessment"]},
+        {"id": "c2", "problems": []},
+    ]
     assert report_table.problem_lines(results, brief=True) == ["- c1: body_part: never filled (+2 more)"]
     assert len(report_table.problem_lines(results)) == 3

@@ -1,4 +1,5 @@
 """The held-out NLU set stays independent of the training data."""
+
 import re
 from pathlib import Path
 
@@ -22,7 +23,9 @@ def examples(path: Path):
 
 def test_no_held_out_example_is_in_the_training_data():
     held_out = {normalised(text) for _, text in examples(ROOT / "tests" / "nlu" / "held_out.yml")}
-    training = [(intent, text) for path in sorted((ROOT / "data" / "nlu").glob("*.yml")) for intent, text in examples(path)]
+    training = [
+        (intent, text) for path in sorted((ROOT / "data" / "nlu").glob("*.yml")) for intent, text in examples(path)
+    ]
     assert len(held_out) > 300 and len(training) > 1500
     overlaps = [(intent, text) for intent, text in training if normalised(text) in held_out]
     assert not overlaps, overlaps

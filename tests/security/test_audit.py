@@ -1,5 +1,6 @@
 """The dependency audit's pure parts: OSV range matching, the lock export,
 reviews, and the committed advisory data. Fast, no network."""
+
 from __future__ import annotations
 
 import io
@@ -25,22 +26,43 @@ from security.audit import (
 )
 
 # The sanic record (PYSEC-2026-918) lists its ranges out of order, as OSV allows.
-SANIC = [{"introduced": "0"}, {"fixed": "20.12.7"}, {"introduced": "22.0.0"},
-         {"fixed": "22.6.1"}, {"introduced": "21.0.0"}, {"fixed": "21.12.2"}]
+SANIC = [
+    {"introduced": "0"},
+    {"fixed": "20.12.7"},
+    {"introduced": "22.0.0"},
+    {"fixed": "22.6.1"},
+    {"introduced": "21.0.0"},
+    {"fixed": "21.12.2"},
+]
 
 
-@pytest.mark.parametrize("version, expected", [
-    ("3.9.1", True), ("3.9.2", False), ("3.9.5", False), ("0.1", True), ("1.0.0a1", True),
-])
+@pytest.mark.parametrize(
+    "version, expected",
+    [
+        ("3.9.1", True),
+        ("3.9.2", False),
+        ("3.9.5", False),
+        ("0.1", True),
+        ("1.0.0a1", True),
+    ],
+)
 def test_single_range(version, expected):
     assert is_affected(version, [{"introduced": "0"}, {"fixed": "3.9.2"}]) is expected
 
 
-@pytest.mark.parametrize("version, expected", [
-    ("20.12.6", True), ("20.12.7", False), ("20.12.9", False),
-    ("21.12.1", True), ("21.12.2", False),
-    ("22.6.0", True), ("22.6.1", False), ("23.3.0", False),
-])
+@pytest.mark.parametrize(
+    "version, expected",
+    [
+        ("20.12.6", True),
+        ("20.12.7", False),
+        ("20.12.9", False),
+        ("21.12.1", True),
+        ("21.12.2", False),
+        ("22.6.0", True),
+        ("22.6.1", False),
+        ("23.3.0", False),
+    ],
+)
 def test_several_ranges_in_any_order(version, expected):
     assert is_affected(version, SANIC) is expected
 
@@ -98,42 +120,60 @@ tensorflow-io-gcs-filesystem==0.32.0 ; sys_platform != 'darwin' and sys_platform
 
 def test_parse_requirements_keeps_pins_for_this_platform():
     locked, skipped = parse_requirements(REQUIREMENTS, {"sys_platform": "linux"})
-    assert locked == {"aiohttp": "3.9.5", "pyjwt": "2.15.1", "ruamel-yaml": "0.17.21",
-                      "tensorflow-io-gcs-filesystem": "0.32.0"}
+    assert locked == {
+        "aiohttp": "3.9.5",
+        "pyjwt": "2.15.1",
+        "ruamel-yaml": "0.17.21",
+        "tensorflow-io-gcs-filesystem": "0.32.0",
+    }
     assert any("tensorflow-intel" in line for line in skipped)
 
 
 def advisory(**fields):
-    base = {"id": "PYSEC-0-1", "package": "aiohttp", "aliases": ["CVE-0-1"],
-            "affected": [{"introduced": "0"}, {"fixed": "3.10"}], "summary": "s",
-            "source": "https://example.invalid/PYSEC-0-1.yaml"}
+    base = {
+        "id": "PYSEC-0-1",
+        "package": "aiohttp",
+        "aliases": ["CVE-0-1"],
+        "affected": [{"introduced": "0"}, {"fixed": "3.10"}],
+        "summary": "s",
+        "source": "https://example.invalid/PYSEC-0-1.yaml",
+    }
     return {**base, **fields}
 
 
 def test_offline_findings_match_names_canonically_and_skip_withdrawn():
     locked = {"aiohttp": "3.9.5", "pyjwt": "2.15.1", "ruamel-yaml": "0.17.21"}
-    found = offline_findings(locked, [
-        advisory(),
-        advisory(id="PYSEC-0-2", package="PyJWT", affected=[{"introduced": "0"}]),
-        advisory(id="PYSEC-0-3", package="ruamel.yaml", affected=[{"introduced": "0"}],
-                 withdrawn="2024-01-01"),
-        advisory(id="PYSEC-0-4", package="requests"),  # not locked
-        advisory(id="PYSEC-0-5", affected=[{"introduced": "0"}, {"fixed": "3.9.2"}]),  # fixed
-    ])
+    found = offline_findings(
+        locked,
+        [
+            advisory(),
+            advisory(id="PYSEC-0-2", package="PyJWT", affected=[{"introduced": "0"}]),
+            advisory(id="PYSEC-0-3", package="ruamel.yaml", affected=[{"introduced": "0"}], withdrawn="2024-01-01"),
+            advisory(id="PYSEC-0-4", package="requests"),  # not locked
+            advisory(id="PYSEC-0-5", affected=[{"introduced": "0"}, {"fixed": "3.9.2"}]),  # fixed
+        ],
+    )
     assert [(f.package, f.id, f.fixed_in) for f in found] == [
-        ("aiohttp", "PYSEC-0-1", "3.10"), ("pyjwt", "PYSEC-0-2", None)]
+        ("aiohttp", "PYSEC-0-1", "3.10"),
+        ("pyjwt", "PYSEC-0-2", None),
+    ]
 
 
 def finding(**fields):
-    base = dict(package="aiohttp", version="3.9.5", id="PYSEC-0-1", fixed_in="3.10",
-                summary="s", aliases=["CVE-0-1", "GHSA-xxxx"])
+    base = dict(
+        package="aiohttp",
+        version="3.9.5",
+        id="PYSEC-0-1",
+        fixed_in="3.10",
+        summary="s",
+        aliases=["CVE-0-1", "GHSA-xxxx"],
+    )
     return Finding(**{**base, **fields})
 
 
 def test_review_matches_id_or_alias_for_the_reviewed_version_only():
     f = finding()
-    by_alias = {"id": "GHSA-xxxx", "package": "aiohttp", "version": "3.9.5",
-                "decision": "accepted", "reason": "r"}
+    by_alias = {"id": "GHSA-xxxx", "package": "aiohttp", "version": "3.9.5", "decision": "accepted", "reason": "r"}
     assert review_of(f, [by_alias]) is by_alias
     assert review_of(f, [{**by_alias, "version": "3.9.4"}]) is None  # reviewed another version
     assert review_of(f, [{**by_alias, "package": "requests"}]) is None
@@ -141,8 +181,10 @@ def test_review_matches_id_or_alias_for_the_reviewed_version_only():
 
 
 def test_split_reviewed_reports_unreviewed_and_stale():
-    reviewed = [{"id": "PYSEC-0-1", "package": "aiohttp", "decision": "not reachable", "reason": "r"},
-                {"id": "PYSEC-0-7", "package": "sanic", "decision": "accepted", "reason": "r"}]
+    reviewed = [
+        {"id": "PYSEC-0-1", "package": "aiohttp", "decision": "not reachable", "reason": "r"},
+        {"id": "PYSEC-0-7", "package": "sanic", "decision": "accepted", "reason": "r"},
+    ]
     other = finding(id="PYSEC-0-2", aliases=[])
     done, todo, stale = split_reviewed([finding(), other], reviewed)
     assert [f.id for f, _ in done] == ["PYSEC-0-1"]
@@ -161,13 +203,24 @@ def test_load_reviewed_needs_a_known_decision_and_a_reason(tmp_path):
 
 
 def test_pip_audit_report_counts_unaudited_and_merges_with_offline():
-    report = {"dependencies": [
-        {"name": "absl-py", "skip_reason": "Dependency not found on PyPI and could not be audited"},
-        {"name": "aiohttp", "version": "3.9.5", "vulns": [
-            {"id": "GHSA-xxxx", "fix_versions": ["3.13.4", "3.10.0"], "aliases": ["CVE-0-1"],
-             "description": "a  long\ndescription"}]},
-        {"name": "sanic", "version": "21.12.2", "vulns": []},
-    ]}
+    report = {
+        "dependencies": [
+            {"name": "absl-py", "skip_reason": "Dependency not found on PyPI and could not be audited"},
+            {
+                "name": "aiohttp",
+                "version": "3.9.5",
+                "vulns": [
+                    {
+                        "id": "GHSA-xxxx",
+                        "fix_versions": ["3.13.4", "3.10.0"],
+                        "aliases": ["CVE-0-1"],
+                        "description": "a  long\ndescription",
+                    }
+                ],
+            },
+            {"name": "sanic", "version": "21.12.2", "vulns": []},
+        ]
+    }
     online, not_audited, audited = pip_audit_findings(report)
     assert not_audited == ["absl-py"] and audited == 2
     assert online[0].fixed_in == "3.10.0" and online[0].summary == "a long description"
@@ -181,10 +234,14 @@ def _files(tmp_path, reviewed_entries):
     reqs = tmp_path / "requirements.txt"
     reqs.write_text("aiohttp==3.9.5\nsanic==21.12.2\n")
     advisories = tmp_path / "advisories.yml"
-    advisories.write_text(yaml.safe_dump({
-        "coverage": {"aiohttp": "test", "sanic-jwt": "none"},
-        "advisories": [advisory(), advisory(id="PYSEC-2026-918", package="sanic", affected=SANIC)],
-    }))
+    advisories.write_text(
+        yaml.safe_dump(
+            {
+                "coverage": {"aiohttp": "test", "sanic-jwt": "none"},
+                "advisories": [advisory(), advisory(id="PYSEC-2026-918", package="sanic", affected=SANIC)],
+            }
+        )
+    )
     reviewed = tmp_path / "reviewed.yml"
     reviewed.write_text(yaml.safe_dump({"reviewed": reviewed_entries}))
     return reqs, advisories, reviewed
@@ -203,12 +260,29 @@ def test_a_finding_not_in_reviewed_fails(tmp_path):
 
 
 def test_a_reviewed_finding_passes(tmp_path):
-    reqs, advisories, reviewed = _files(tmp_path, [
-        {"id": "CVE-0-1", "package": "aiohttp", "version": "3.9.5", "decision": "not reachable",
-         "reason": "no aiohttp server"}])
+    reqs, advisories, reviewed = _files(
+        tmp_path,
+        [
+            {
+                "id": "CVE-0-1",
+                "package": "aiohttp",
+                "version": "3.9.5",
+                "decision": "not reachable",
+                "reason": "no aiohttp server",
+            }
+        ],
+    )
     report = tmp_path / "pip-audit.json"
-    report.write_text(json.dumps({"dependencies": [
-        {"name": "aiohttp", "skip_reason": "not found"}, {"name": "sanic", "skip_reason": "not found"}]}))
+    report.write_text(
+        json.dumps(
+            {
+                "dependencies": [
+                    {"name": "aiohttp", "skip_reason": "not found"},
+                    {"name": "sanic", "skip_reason": "not found"},
+                ]
+            }
+        )
+    )
     out, output = io.StringIO(), tmp_path / "audit.json"
     assert audit.run(reqs, report, advisories, reviewed, output, out=out) == 0
     text = out.getvalue()
@@ -220,6 +294,7 @@ def test_a_reviewed_finding_passes(tmp_path):
 
 
 # --- the committed data ------------------------------------------------------------
+
 
 def _committed(name):
     return yaml.safe_load((audit.ROOT / "security" / name).read_text(encoding="utf-8"))

@@ -1,32 +1,39 @@
 """Answer-shaped messages keep the meaning a runner gave them."""
+
 import pytest
 
 from understanding.answers import corrected_intent
 
 
-@pytest.mark.parametrize("text,intent,has_facts,expected", [
-    ("I don't know, I haven't pressed it", "deny", False, "dont_know"),
-    ("not sure tbh", "affirm", False, "dont_know"),
-    ("haven't checked", "inform", False, "dont_know"),
-    ("no, I couldn't even take a few steps, my friend had to carry me", "ask_return_to_running", False, "deny"),
-    ("no, nothing like that, it just came on", "inform", False, "deny"),
-    ("yeah pretty much every run", "ask_warm_up", False, "affirm"),
-    ("Nope.", "inform", False, "deny"),
-])
+@pytest.mark.parametrize(
+    "text,intent,has_facts,expected",
+    [
+        ("I don't know, I haven't pressed it", "deny", False, "dont_know"),
+        ("not sure tbh", "affirm", False, "dont_know"),
+        ("haven't checked", "inform", False, "dont_know"),
+        ("no, I couldn't even take a few steps, my friend had to carry me", "ask_return_to_running", False, "deny"),
+        ("no, nothing like that, it just came on", "inform", False, "deny"),
+        ("yeah pretty much every run", "ask_warm_up", False, "affirm"),
+        ("Nope.", "inform", False, "deny"),
+    ],
+)
 def test_misread_answers_are_corrected(text, intent, has_facts, expected):
     assert corrected_intent(text, intent, has_facts) == expected
 
 
-@pytest.mark.parametrize("text,intent,has_facts", [
-    ("should I ice it?", "ask_ice_swelling", False),          # a real question
-    ("no, but should I stretch?", "ask_stretching", False),   # a question after the answer
-    ("no swelling, not sure about the shoes", "deny", True),  # a fact was said: the extractor decides
-    ("my ankle hurts, I don't know why", "describe_pain", True),
-    ("no", "deny", False),                                    # already right
-    ("/affirm", "affirm", False),                             # a button
-    ("", None, False),
-    ("how long before I can run again", "ask_return_to_running", False),
-])
+@pytest.mark.parametrize(
+    "text,intent,has_facts",
+    [
+        ("should I ice it?", "ask_ice_swelling", False),  # a real question
+        ("no, but should I stretch?", "ask_stretching", False),  # a question after the answer
+        ("no swelling, not sure about the shoes", "deny", True),  # a fact was said: the extractor decides
+        ("my ankle hurts, I don't know why", "describe_pain", True),
+        ("no", "deny", False),  # already right
+        ("/affirm", "affirm", False),  # a button
+        ("", None, False),
+        ("how long before I can run again", "ask_return_to_running", False),
+    ],
+)
 def test_other_messages_are_left_alone(text, intent, has_facts):
     assert corrected_intent(text, intent, has_facts) in (None, intent)
 

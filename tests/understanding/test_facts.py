@@ -1,20 +1,32 @@
 """The fact extractor: what a runner's message says about each slot."""
+
 import pytest
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("my ankle hurts after running recently, I don't know why", {"body_part": "ankle"}),
-    ("right ankle hurts since I doubled my distance, I run on concrete in old shoes and never warm up",
-     {"body_part": "ankle", "pain_side": "right", "volume_change": "increased", "surface": "hard",
-      "shoes": "worn_out", "warm_up": False}),
-    ("old", {"shoes": "worn_out"}),
-    ("concrete mostly", {"surface": "hard"}),
-    ("no swelling", {"swelling": False}),
-    ("I don't stretch but I do warm up", {"stretching": False, "warm_up": True}),
-    ("I rolled my anckle and its swolen", {"injury_event": True, "body_part": "ankle", "swelling": True}),
-    ("back of my heel is sore, the left one", {"body_part": "achilles", "pain_side": "left"}),
-    ("5k three times a week", {"weekly_km": 15.0}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my ankle hurts after running recently, I don't know why", {"body_part": "ankle"}),
+        (
+            "right ankle hurts since I doubled my distance, I run on concrete in old shoes and never warm up",
+            {
+                "body_part": "ankle",
+                "pain_side": "right",
+                "volume_change": "increased",
+                "surface": "hard",
+                "shoes": "worn_out",
+                "warm_up": False,
+            },
+        ),
+        ("old", {"shoes": "worn_out"}),
+        ("concrete mostly", {"surface": "hard"}),
+        ("no swelling", {"swelling": False}),
+        ("I don't stretch but I do warm up", {"stretching": False, "warm_up": True}),
+        ("I rolled my anckle and its swolen", {"injury_event": True, "body_part": "ankle", "swelling": True}),
+        ("back of my heel is sore, the left one", {"body_part": "achilles", "pain_side": "left"}),
+        ("5k three times a week", {"weekly_km": 15.0}),
+    ],
+)
 def test_facts_from_one_message(facts_of, text, expected):
     assert facts_of(text) == expected
 
@@ -42,78 +54,104 @@ def test_heel_raises_are_not_heel_pain(facts_of):
 TYPOGRAPHIC = str.maketrans({"'": "\u2019"})
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("I can't put any weight on my ankle", {"body_part": "ankle", "symptoms": ["cannot_bear_weight"]}),
-    ("I don't warm up", {"warm_up": False}),
-    ("it isn't swollen", {"swelling": False}),
-    ("didn't twist it, it just came on", {"injury_event": False}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I can't put any weight on my ankle", {"body_part": "ankle", "symptoms": ["cannot_bear_weight"]}),
+        ("I don't warm up", {"warm_up": False}),
+        ("it isn't swollen", {"swelling": False}),
+        ("didn't twist it, it just came on", {"injury_event": False}),
+    ],
+)
 def test_a_typographic_apostrophe_reads_as_a_plain_one(facts_of, text, expected):
     assert facts_of(text) == expected
     assert facts_of(text.translate(TYPOGRAPHIC)) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("cant walk on it", {"symptoms": ["cannot_bear_weight"]}),
-    ("dont warm up, never have", {"warm_up": False}),
-    ("my ANKLE is sooo sore 😭😭", {"body_part": "ankle"}),
-    ("heeeel pain after runs", {"body_part": "heel"}),
-    ("it\u2019s \u201cfine\u201d\u2026 but my achilles\u00a0hurts", {"body_part": "achilles"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("cant walk on it", {"symptoms": ["cannot_bear_weight"]}),
+        ("dont warm up, never have", {"warm_up": False}),
+        ("my ANKLE is sooo sore 😭😭", {"body_part": "ankle"}),
+        ("heeeel pain after runs", {"body_part": "heel"}),
+        ("it\u2019s \u201cfine\u201d\u2026 but my achilles\u00a0hurts", {"body_part": "achilles"}),
+    ],
+)
 def test_spelling_typography_and_emoji(facts_of, text, expected):
     assert facts_of(text) == expected
 
 
-@pytest.mark.parametrize("text", ["my ankles hurt after running", "both of my heels ache", "pain in my left and right shin",
-                                  "both achilles are sore", "my feet are killing me"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my ankles hurt after running",
+        "both of my heels ache",
+        "pain in my left and right shin",
+        "both achilles are sore",
+        "my feet are killing me",
+    ],
+)
 def test_both_sides(facts_of, text):
     assert facts_of(text)["pain_side"] == "both"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("had to hop home", {"symptoms": ["cannot_bear_weight"]}),
-    ("I was on crutches after it", {"symptoms": ["cannot_bear_weight"]}),
-    ("went over on it on a kerb", {"injury_event": True}),
-    ("couldn't walk for a few minutes but fine now", {"can_walk": True}),
-    ("I can walk but with a limp", {"can_walk": True}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("had to hop home", {"symptoms": ["cannot_bear_weight"]}),
+        ("I was on crutches after it", {"symptoms": ["cannot_bear_weight"]}),
+        ("went over on it on a kerb", {"injury_event": True}),
+        ("couldn't walk for a few minutes but fine now", {"can_walk": True}),
+        ("I can walk but with a limp", {"can_walk": True}),
+    ],
+)
 def test_tense_and_person(facts_of, text, expected):
     assert facts_of(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("i not fall, is little bit swell since 2 week", {"injury_event": False, "swelling": True}),
-    ("the thin bit above the heel", {"body_part": "achilles"}),
-    ("calf stretches help but my heel hurts", {"stretching": True, "body_part": "heel"}),
-    ("cheap supermarket ones, quite flat", {"shoes": "unsuitable"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("i not fall, is little bit swell since 2 week", {"injury_event": False, "swelling": True}),
+        ("the thin bit above the heel", {"body_part": "achilles"}),
+        ("calf stretches help but my heel hurts", {"stretching": True, "body_part": "heel"}),
+        ("cheap supermarket ones, quite flat", {"shoes": "unsuitable"}),
+    ],
+)
 def test_non_native_everyday_and_plain_anatomy(facts_of, text, expected):
     assert facts_of(text) == expected
 
 
 # Issue #11: warning signs in runners' words, and look-alikes that are not warning signs.
-@pytest.mark.parametrize("text, symptom", [
-    ("heard a loud pop in my achilles and now I can't go up on my tiptoes", "achilles_rupture"),
-    ("my toes are white and cold", "circulation"),
-    ("can't feel my toes", "circulation"),
-    ("calf is swollen and warm after a long flight", "calf_swelling"),
-    ("my shin is rock hard and swollen and the pain is unbearable", "compartment"),
-    ("there's a red streak going up from the blister", "spreading_redness"),
-    ("it throbs at night even when I'm lying in bed", "rest_or_night_pain"),
-    ("Jumped off a wall and something cracked", "crack_heard"),
-])
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("heard a loud pop in my achilles and now I can't go up on my tiptoes", "achilles_rupture"),
+        ("my toes are white and cold", "circulation"),
+        ("can't feel my toes", "circulation"),
+        ("calf is swollen and warm after a long flight", "calf_swelling"),
+        ("my shin is rock hard and swollen and the pain is unbearable", "compartment"),
+        ("there's a red streak going up from the blister", "spreading_redness"),
+        ("it throbs at night even when I'm lying in bed", "rest_or_night_pain"),
+        ("Jumped off a wall and something cracked", "crack_heard"),
+    ],
+)
 def test_warning_signs_in_runners_words(facts_of, text, symptom):
     assert symptom in facts_of(text).get("symptoms", [])
 
 
-@pytest.mark.parametrize("text, not_symptom", [
-    ("my ankle clicks when I circle it, no pain", "crack_heard"),
-    ("could it be ruptured?", "achilles_rupture"),
-    ("my friend broke her ankle and couldn't walk, could that be me?", "cannot_bear_weight"),
-    ("I was on crutches years ago but it healed", "cannot_bear_weight"),
-    ("bruising after I sprained it", "circulation"),
-    ("I'm worried it will snap", "pop_heard"),
-])
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("my ankle clicks when I circle it, no pain", "crack_heard"),
+        ("could it be ruptured?", "achilles_rupture"),
+        ("my friend broke her ankle and couldn't walk, could that be me?", "cannot_bear_weight"),
+        ("I was on crutches years ago but it healed", "cannot_bear_weight"),
+        ("bruising after I sprained it", "circulation"),
+        ("I'm worried it will snap", "pop_heard"),
+    ],
+)
 def test_look_alikes_are_not_warning_signs(facts_of, text, not_symptom):
     assert not_symptom not in facts_of(text).get("symptoms", [])
 
@@ -123,15 +161,18 @@ def test_numbness_that_passes_is_not_a_numb_foot_now(facts_of):
     assert facts_of("my foot went numb and pale, still like that an hour later")["symptoms"] == ["circulation"]
 
 
-@pytest.mark.parametrize("text, body_part", [
-    ("my foot doesn't hurt, it's the ankle", "ankle"),
-    ("knees are fine, its the right heel thats the problem", "heel"),
-    ("I fell on a run, scraped my knee, and now my ankle hurts", "ankle"),
-    ("is that why my heel hurts?", "heel"),
-    ("never had ankle trouble before and now this", "ankle"),
-    ("not my ankle, my heel", "heel"),
-    ("put my foot down and doubled my runs, now my achilles is sore", "achilles"),
-])
+@pytest.mark.parametrize(
+    "text, body_part",
+    [
+        ("my foot doesn't hurt, it's the ankle", "ankle"),
+        ("knees are fine, its the right heel thats the problem", "heel"),
+        ("I fell on a run, scraped my knee, and now my ankle hurts", "ankle"),
+        ("is that why my heel hurts?", "heel"),
+        ("never had ankle trouble before and now this", "ankle"),
+        ("not my ankle, my heel", "heel"),
+        ("put my foot down and doubled my runs, now my achilles is sore", "achilles"),
+    ],
+)
 def test_the_place_that_hurts_is_the_body_part(facts_of, text, body_part):
     assert facts_of(text)["body_part"] == body_part
 
@@ -146,8 +187,13 @@ def test_an_answer_word_closed_by_a_comma_negates_nothing_after_it(facts_of):
     assert "symptoms" not in facts_of("no, pressing on the bones is fine, it's the soft bit in front that's sore")
 
 
-@pytest.mark.parametrize("text", ["Didn't check whether the bone is sore to press.",
-                                  "I can't tell if the bone hurts when I press, the whole area is sore"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Didn't check whether the bone is sore to press.",
+        "I can't tell if the bone hurts when I press, the whole area is sore",
+    ],
+)
 def test_an_unchecked_bone_press_is_not_a_tender_bone(facts_of, text):
     assert "bone_tenderness" not in facts_of(text).get("symptoms", [])
 

@@ -1,23 +1,29 @@
 """Text normalisation before the NLU pipeline reads a message (issue #10)."""
+
 import pytest
 
 from understanding.normalize import normalize, normalize_message
 
 
-@pytest.mark.parametrize("typed, plain", [
-    ("I can\u2019t put weight on it", "I can't put weight on it"),
-    ("\u201cfine\u201d\u2026 really", '"fine"... really'),
-    ("left\u00a0ankle \u2013 right", "left ankle - right"),
-    ("my ankle \U0001F62D\U0001F62D hurts", "my ankle hurts"),
-    ("cant walk, dont know, isnt swollen", "can't walk, don't know, isn't swollen"),
-    ("Im fine", "i'm fine"),
-])
+@pytest.mark.parametrize(
+    "typed, plain",
+    [
+        ("I can\u2019t put weight on it", "I can't put weight on it"),
+        ("\u201cfine\u201d\u2026 really", '"fine"... really'),
+        ("left\u00a0ankle \u2013 right", "left ankle - right"),
+        ("my ankle \U0001f62d\U0001f62d hurts", "my ankle hurts"),
+        ("cant walk, dont know, isnt swollen", "can't walk, don't know, isn't swollen"),
+        ("Im fine", "i'm fine"),
+    ],
+)
 def test_typed_characters_become_plain(typed, plain):
     assert normalize(typed) == plain
 
 
-@pytest.mark.parametrize("typed, plain", [("sooo sore", "so sore"), ("swolllen", "swollen"),
-                                          ("reallyyy bad", "really bad"), ("heeeel", "heel")])
+@pytest.mark.parametrize(
+    "typed, plain",
+    [("sooo sore", "so sore"), ("swolllen", "swollen"), ("reallyyy bad", "really bad"), ("heeeel", "heel")],
+)
 def test_stretched_letters_come_back_to_a_word(typed, plain):
     assert normalize_message(typed) == plain
 

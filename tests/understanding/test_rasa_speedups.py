@@ -1,4 +1,5 @@
 """The speed fixes of understanding/rasa_speedups.py give exactly Rasa's results."""
+
 from __future__ import annotations
 
 import random
@@ -6,12 +7,20 @@ from pathlib import Path
 from typing import List
 
 import pytest
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, ActionReverted, ActiveLoop, Event, Restarted, SessionStarted,
-                                     SlotSet, UserUttered, UserUtteranceReverted)
-from rasa.shared.core.trackers import DialogueStateTracker
-
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    ActiveLoop,
+    Event,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from understanding import rasa_speedups
@@ -104,17 +113,23 @@ def action_call(tracker: DialogueStateTracker, selective_domain: bool = True) ->
 
 
 def test_the_action_server_gets_the_latest_events_and_the_whole_state() -> None:
-    events = random_events(7, 400) + [ActionExecuted("action_listen"),
-                                      UserUttered("my ankle hurts", {"name": "describe_pain", "confidence": 1.0}),
-                                      SlotSet("swelling", True), ActionExecuted("assessment_form")]
+    events = random_events(7, 400) + [
+        ActionExecuted("action_listen"),
+        UserUttered("my ankle hurts", {"name": "describe_pain", "confidence": 1.0}),
+        SlotSet("swelling", True),
+        ActionExecuted("assessment_form"),
+    ]
     tracker = DialogueStateTracker.from_events("runner", events, PROJECT_DOMAIN.slots)
     sent = action_call(tracker)
     rasa_sent = rasa_speedups.RASA_ORIGINALS["_action_call_format"](
-        RemoteAction("validate_assessment_form", EndpointConfig("http://127.0.0.1:1/webhook",
-                                                                enable_selective_domain=True)),
-        tracker, PROJECT_DOMAIN)
+        RemoteAction(
+            "validate_assessment_form", EndpointConfig("http://127.0.0.1:1/webhook", enable_selective_domain=True)
+        ),
+        tracker,
+        PROJECT_DOMAIN,
+    )
     assert len(sent["tracker"]["events"]) == rasa_speedups.ACTION_SERVER_EVENTS
-    assert sent["tracker"]["events"] == rasa_sent["tracker"]["events"][-rasa_speedups.ACTION_SERVER_EVENTS:]
+    assert sent["tracker"]["events"] == rasa_sent["tracker"]["events"][-rasa_speedups.ACTION_SERVER_EVENTS :]
     sent["tracker"].pop("events"), rasa_sent["tracker"].pop("events")
     assert sent == rasa_sent
     assert sent["tracker"]["slots"]["swelling"] is True
@@ -140,8 +155,9 @@ def intents_of(texts: List[str]) -> List[tuple]:
     agent = asyncio.run(load_agent(model_path=str(MODEL)))
 
     async def parse_all() -> List[tuple]:
-        return [((p := await agent.parse_message(t))["intent"]["name"], round(p["intent"]["confidence"], 5))
-                for t in texts]
+        return [
+            ((p := await agent.parse_message(t))["intent"]["name"], round(p["intent"]["confidence"], 5)) for t in texts
+        ]
 
     return asyncio.run(parse_all())
 

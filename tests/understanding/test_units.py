@@ -1,21 +1,25 @@
 """Unit parsing: weekly kilometres, distances, bare numbers, pain duration."""
+
 import pytest
 
 from understanding import units
 
 
-@pytest.mark.parametrize("text, km", [
-    ("about 20 km a week", 20.0),
-    ("15 miles weekly", 24.1),
-    ("5k three times a week", 15.0),
-    ("10 km every day", 70.0),
-    ("I run 3 times a week, about 5k each", 15.0),
-    ("20-25km per week", 22.5),
-    ("100 km a month", 23.0),
-    ("i run a 10k every other day", 35.0),
-    ("went from 10 to 30 km a week", 30.0),
-    ("twenty miles a week", 32.2),
-])
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("about 20 km a week", 20.0),
+        ("15 miles weekly", 24.1),
+        ("5k three times a week", 15.0),
+        ("10 km every day", 70.0),
+        ("I run 3 times a week, about 5k each", 15.0),
+        ("20-25km per week", 22.5),
+        ("100 km a month", 23.0),
+        ("i run a 10k every other day", 35.0),
+        ("went from 10 to 30 km a week", 30.0),
+        ("twenty miles a week", 32.2),
+    ],
+)
 def test_weekly_km(text, km):
     assert units.weekly_km(text).value == km
 
@@ -44,10 +48,15 @@ def test_increase_from_to():
     assert not units.distance_increase("dropped from 40 to 20 km a week")
 
 
-@pytest.mark.parametrize("text, days", [
-    ("it has hurt for 3 weeks", 21), ("my ankle hurts since two weeks", 14),
-    ("sore for a few days", 3), ("the past month my heel aches", 30),
-])
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("it has hurt for 3 weeks", 21),
+        ("my ankle hurts since two weeks", 14),
+        ("sore for a few days", 3),
+        ("the past month my heel aches", 30),
+    ],
+)
 def test_pain_duration(text, days):
     assert units.duration_days(text).value == days
 
@@ -59,4 +68,4 @@ def test_running_duration_is_not_pain_duration():
 def test_spans_point_at_the_original_text():
     text = "I run five kilometres three times a week"
     found = units.weekly_km(text)
-    assert text[found.start:found.end].startswith("five")
+    assert text[found.start : found.end].startswith("five")
