@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.causes import likely_causes
 from actions.knowledge import knowledge
-from actions.messages import advice_of, assessment_messages, physio_summary, update_messages
+from actions.messages import advice_of, assessment_messages, physio_summary, plain_text, update_messages
 from actions.red_flags import detect, triage_level
 from actions.runner import facts_from_slots
 
@@ -37,12 +37,18 @@ class ActionAssess(Action):
             texts = update_messages(kb, facts, before, causes, flags, level)
         else:
             texts = assessment_messages(kb, facts, causes, flags, level)
+        channel = tracker.get_latest_input_channel()
         for text in texts:
-            dispatcher.utter_message(text=text)
+            # The terminal (make chat) shows Markdown as typed: bold there is just noise.
+            dispatcher.utter_message(text=plain_text(text) if channel == "cmdline" else text)
+        summary = physio_summary(facts, causes, flags, level, kb)
+        if channel == "socketio":
+            # The web page keeps it for "Copy summary" / "Download" (web/chat.js); the widget draws nothing for it.
+            dispatcher.utter_message(json_message={"data": {"physio_summary": plain_text(summary)}})
         return [
             SlotSet("likely_causes", causes),
             SlotSet("triage", level),
             SlotSet("red_flags", [flag.id for flag in flags]),
-            SlotSet("assessment_summary", physio_summary(facts, causes, flags, level, kb)),
+            SlotSet("assessment_summary", summary),
             SlotSet("last_advice", advice_of(level, causes, flags)),
         ]

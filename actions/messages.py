@@ -188,6 +188,11 @@ def physio_summary(facts: Facts, causes: List[str], flags: List[Flag], level: st
     return "\n".join(lines)
 
 
+def plain_text(message: str) -> str:
+    """A message without its Markdown bold, for copying or saving as a file."""
+    return message.replace("**", "")
+
+
 def causes_message(knowledge: Knowledge, facts: Facts, causes: List[str], intro: str) -> str:
     shown = causes[:SHOWN_CAUSES]
     blocks = [cause_block(knowledge, c, i, facts) for i, c in enumerate(shown, 1)]

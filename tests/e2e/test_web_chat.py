@@ -113,32 +113,93 @@ NEWEST_IN_VIEW = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width,height", [(390, 844), (1366, 768)])
+AXE = PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}));
+}"""
+
+
+UNFOLD_CONVERSATION = """() => {
+  const saved = [document.body.style.cssText, document.querySelector('.rw-messages-container').style.cssText];
+  document.body.style.cssText = 'height:auto;overflow:visible';
+  document.querySelector('.rw-messages-container').style.cssText = 'overflow:visible;flex:none';
+  return saved;
+}"""
+FOLD_CONVERSATION = """(saved) => {
+  document.body.style.cssText = saved[0];
+  document.querySelector('.rw-messages-container').style.cssText = saved[1];
+}"""
+
+
+def serious_accessibility_violations(page):
+    """axe-core, installed from npm (web/package.json), run in the page."""
+    assert AXE.exists(), "axe-core is missing: cd web && npm ci"
+    page.add_script_tag(path=str(AXE))
+    return [v for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
+
+
+def newest_in_view(page, label):
+    seen = page.evaluate(NEWEST_IN_VIEW)
+    assert seen["pageHeight"] <= seen["viewport"], (label, seen)  # the page does not grow
+    assert seen["top"] >= 0 and seen["bottom"] <= seen["inputTop"] + 1, (label, seen)
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (320, 568), (1366, 768)])
 def test_the_newest_answer_is_in_view_without_scrolling(web, width, height):
     """What a person sees: after every message the newest reply is fully on screen
-    above the input, and the page itself never scrolls (issue #12)."""
+    above the input, and the page itself never scrolls; after a reload the view
+    opens at the latest message; the summary can be copied and downloaded; axe-core
+    finds no serious accessibility problem (issue #12)."""
+    from urllib.parse import unquote
+
     from playwright.sync_api import expect, sync_playwright
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": width, "height": height})
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=web.split("/index.html")[0])
+        page = context.new_page()
         page.goto(web)
         expect(page.locator(".rw-response").first).to_contain_text("Hi", timeout=30_000)
+        expect(page.locator(".rw-messages-container[aria-live=polite]")).to_have_count(1)  # read out as it arrives
+        expect(page.locator("#summary-tools")).to_be_hidden()  # nothing to copy before an assessment
         for text in ASSESSMENT:
             before = page.locator(".rw-response").count()
             page.locator(".rw-new-message").fill(text)
             page.keyboard.press("Enter")
             expect(page.locator(".rw-response")).not_to_have_count(before, timeout=30_000)
             page.wait_for_timeout(700)  # the widget scrolls its list after rendering
-            seen = page.evaluate(NEWEST_IN_VIEW)
-            assert seen["pageHeight"] <= seen["viewport"], (text, seen)  # the page does not grow
-            assert seen["top"] >= 0 and seen["bottom"] <= seen["inputTop"] + 1, (text, seen)
+            newest_in_view(page, text)
         expect(page.locator(".rw-response").last).to_contain_text("not a diagnosis", timeout=30_000)
         assert page.locator(".rw-response strong", has_text="1.").count() >= 1  # bold, numbered causes
         font = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.rw-new-message')).fontSize)")
         assert font >= 16  # no zoom on iPhone
         page.screenshot(path=str(RESULTS / f"assessment_{width}x{height}.png"))
+        whole = page.evaluate(UNFOLD_CONVERSATION)  # the whole assessment on one image, then back
+        page.screenshot(path=str(RESULTS / f"assessment_{width}x{height}_whole.png"), full_page=True)
+        page.evaluate(FOLD_CONVERSATION, whole)
+
+        # Take it to the physio: copy and download, without Markdown marks.
+        expect(page.locator("#copy-summary")).to_be_visible()
+        page.locator("#copy-summary").click()
+        expect(page.locator("#summary-status")).to_have_text("Summary copied.")
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert copied.startswith("Summary for a physio or doctor") and "**" not in copied, copied
+        assert "came on gradually" in copied and "Advice given:" in copied, copied
+        href = page.locator("#download-summary").get_attribute("href")
+        assert href.startswith("data:text/plain") and copied in unquote(href)
+
+        violations = serious_accessibility_violations(page)
+        assert not violations, violations
+
+        page.reload()  # the view opens at the latest message, and the summary is still there
+        expect(page.locator(".rw-response").last).to_contain_text("not a diagnosis", timeout=30_000)
+        page.wait_for_timeout(700)
+        newest_in_view(page, "after a reload")
+        expect(page.locator("#copy-summary")).to_be_visible()
+        context.close()
         browser.close()
 
 

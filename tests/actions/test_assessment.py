@@ -1,0 +1,61 @@
+"""``action_assess`` as each channel receives it (tests mirror actions/assessment.py)."""
+
+import asyncio
+from typing import Any, Dict, List
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.assessment import ActionAssess
+
+SLOTS = {
+    "body_part": "ankle",
+    "injury_event": False,
+    "bone_tenderness": False,
+    "warning_signs": False,
+    "swelling": False,
+    "weekly_km": 20,
+    "volume_change": "steady",
+    "shoes": "worn_out",
+    "surface": "hard",
+    "warm_up": False,
+}
+
+
+def assess(channel: str) -> List[Dict[str, Any]]:
+    tracker = Tracker(
+        sender_id="runner",
+        slots=dict(SLOTS),
+        latest_message={"text": "no", "intent": {"name": "deny"}},
+        events=[{"event": "user", "text": "no", "input_channel": channel}],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAssess().run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+def test_the_web_page_receives_the_summary_to_copy_without_markdown():
+    messages = assess("socketio")
+    custom = [m["custom"] for m in messages if m.get("custom")]
+    assert len(custom) == 1
+    summary = custom[0]["data"]["physio_summary"]
+    assert summary.startswith("Summary for a physio or doctor\n") and "**" not in summary
+    assert "came on gradually" in summary and "no warm-up" in summary
+    assert any("**Summary for a physio or doctor**" in (m.get("text") or "") for m in messages)  # still shown
+
+
+@pytest.mark.parametrize("channel", ["rest", "telegram", "slack", "cmdline"])
+def test_other_channels_get_no_custom_payload(channel):
+    assert not [m for m in assess(channel) if m.get("custom")]
+
+
+def test_the_terminal_shows_no_markdown_marks():
+    texts = [m["text"] for m in assess("cmdline")]
+    assert texts and not any("**" in t for t in texts)
+    assert any("1. " in t for t in texts)  # the numbering stays
+    assert any("**" in m["text"] for m in assess("rest"))
