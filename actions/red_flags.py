@@ -52,6 +52,7 @@ DIRECT_SYMPTOMS = {
     "inflammatory": "inflammatory_signs",
     "tendon_medication": "tendon_medication",
     "diabetes": "diabetic_foot",
+    "growing_lump": "growing_lump",
 }
 # Flags that only say an earlier warning was corrected or a check was not finished.
 CAUTION_FLAGS = {"corrected_warning", "unclear_bone_check", "unclear_warning_signs"}
@@ -100,6 +101,8 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
                     "unclear_bone_check", "after a possible twist or fall we could not check whether a bone may be hurt"
                 )
             )
+    if "limping" in symptoms and injury is False:
+        flags.append(Flag("limp_without_injury"))
     if "crack_heard" in symptoms:
         if injury is True:
             flags.append(Flag("crack_heard"))
@@ -135,19 +138,22 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
                 "calf pain after a long journey, a cast or boot, surgery or hormone " "medicines can be a blood clot",
             )
         )
-    if "redness_or_heat" in symptoms:
+    if "redness_or_heat" in symptoms and "skin_cause" not in symptoms:  # a sting or bite explains it
         if body == "calf" and swollen is True:
             flags.append(Flag("dvt"))
         elif facts.get("injury_event") is True:
             pass  # warmth and redness right after a sprain are expected
+        elif swollen is True and body in ("heel", "achilles") and "fever" not in symptoms:
+            flags.append(Flag("red_or_warm_joint"))  # a red, swollen bump at the heel (a bursa), not the joint
         elif swollen is True:
             flags.append(Flag("hot_joint_or_fever"))
         elif swollen is False:
             flags.append(Flag("red_or_warm_joint"))
         elif _skipped(facts, "swelling"):
             flags.append(Flag("hot_joint_or_fever", "it is red or hot and we could not rule out swelling"))
-    if body == "achilles" and facts.get("pain_side") == "both":
-        flags.append(Flag("inflammatory_signs"))
+    load_change = facts.get("shoes") == "new" or facts.get("volume_change") in ("increased", "returning")
+    if body == "achilles" and facts.get("pain_side") == "both" and not load_change:
+        flags.append(Flag("inflammatory_signs"))  # both sides after new shoes or more running is load
     if "breathless" in symptoms and ({"calf_swelling", "clot_risk"} & symptoms or body == "calf"):
         flags.append(Flag("chest_symptoms"))
     return flags

@@ -109,6 +109,23 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     return [SlotSet("body_part", old)]
 
 
+COMPLAINT_ENTITIES = {"body_part", "injury_event", "swelling", "pain_side"}
+
+
+def complaint_pending(tracker: Tracker) -> List[EventType]:
+    """``complaint_pending``: pain described outside the form, no assessment yet.
+
+    A message that describes pain and asks something ("rolled my ankle, it's
+    swollen. ice?") gets its answer and then the assessment (data/rules/digressions.yml).
+    """
+    described = any(
+        e.get("entity") in COMPLAINT_ENTITIES or (e.get("entity") == "symptom" and e.get("value") in DIRECT_SYMPTOMS)
+        for e in tracker.latest_message.get("entities") or []
+    )
+    pending = described and not tracker.active_loop.get("name") and tracker.get_slot("last_advice") is None
+    return [SlotSet("complaint_pending", pending)] if pending != bool(tracker.get_slot("complaint_pending")) else []
+
+
 class ActionValidateSlotMappings(Action):
     """Collect symptoms and pain duration; raise red flags the moment they appear."""
 
@@ -156,7 +173,7 @@ class ActionValidateSlotMappings(Action):
             facts["pain_days"] = float(durations[-1])
             events.append(SlotSet("pain_days", facts["pain_days"]))
 
-        return events + self.flag_events(dispatcher, tracker, facts, acknowledged)
+        return events + self.flag_events(dispatcher, tracker, facts, acknowledged) + complaint_pending(tracker)
 
     @staticmethod
     def flag_events(

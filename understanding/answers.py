@@ -73,6 +73,8 @@ def corrected_intent(
         return "describe_pain"
     if names_body_part and confidence < UNSURE and intent in ANSWER_INTENTS | {"describe_pain", None}:
         return "describe_pain"
+    if names_body_part and confidence < UNSURE and (intent or "").startswith("ask_"):
+        return intent  # pain and a question ("sprained it yesterday, when can I run?"): answered, then assessed
     asks = "?" in lowered or bool(QUESTION_START.search(lowered))
     if (
         has_facts

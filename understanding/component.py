@@ -31,6 +31,9 @@ from understanding.language import english_words, is_other_language
 from understanding.normalize import normalize_message
 
 MAX_TOKENS = 400
+# After AnswerIntentGuard decides an intent (confidence 1.0), no other intent
+# scores above this: well below the FallbackClassifier's ambiguity threshold.
+RUNNER_UP_CEILING = 0.5
 # Symptoms that are warning signs by themselves (context-only ones such as a
 # long flight or diabetes are not: "I'm diabetic, can I run?" stays a question).
 WARNING_SYMPTOMS = {
@@ -53,6 +56,7 @@ WARNING_SYMPTOMS = {
     "transient_numbness",
     "inflammatory",
     "snapping_tendon",
+    "growing_lump",
 }
 
 # Rasa loads this module with our model: install the speed fixes of
@@ -204,6 +208,12 @@ class AnswerIntentGuard(IntentRule):
             if corrected and (corrected != intent or unsure):
                 message.set(INTENT, {"name": corrected, "confidence": 1.0}, add_to_output=True)
                 ranking = [{"name": corrected, "confidence": 1.0}]
-                ranking += [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != corrected]
+                # The runner-up keeps its rank but not a score near 1.0, or the
+                # FallbackClassifier's ambiguity check would undo the decision.
+                ranking += [
+                    {**r, "confidence": min(r.get("confidence") or 0.0, RUNNER_UP_CEILING)}
+                    for r in message.get(INTENT_RANKING_KEY) or []
+                    if r.get("name") != corrected
+                ]
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

@@ -328,6 +328,15 @@ OTHER_PEOPLE = {
     "daughter",
     "coach",
     "they",
+    "buddy",
+    "pal",
+    "teammate",
+    "clubmate",
+    "neighbour",
+    "neighbor",
+    "someone",
+    "somebody",
+    "people",
 }
 WORRY_WORDS = {
     "worried",
@@ -354,12 +363,19 @@ PAINLESS_CUES = (
     "painless",
     "on purpose",
     "knuckles",
+    "knuckle",
     "not painful",
     "without pain",
     "never hurts",
     "do n't hurt",
 )  # as spaCy splits them: "does n't"
 NOISE_SYMPTOMS = {"crack_heard", "pop_heard", "snapping_tendon"}
+# A painless red line with no fever and no diabetes is a mark (a sock's elastic), not spreading infection.
+PAINLESS_SKIN_SYMPTOMS = {"spreading_redness"}
+PAINLESS_SKIN_UNLESS = {"fever", "temperature", "shivery", "diabetes", "diabetic", "pus", "oozing", "infected"}
+LACE_WORDS = {"lace", "laces", "laced", "loosen", "loosened", "loosening"}
+# "limping" as a walking answer is bearing weight; after gradual pain it is still a sign (actions/red_flags.py).
+LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
 NOISE_WORDS = {"crack", "cracked", "cracking", "pop", "popped", "popping", "snap", "snapping", "click", "clicking"}
 DIAGNOSIS_WORDS = {
     "rupture",
@@ -432,6 +448,7 @@ TRANSIENT_CUES = (
     "into my run",
     "into the run",
     "mid run",
+    "mid - run",
     "comes back",
     "come back",
     "normal again",
@@ -443,6 +460,23 @@ TRANSIENT_CUES = (
     "for months",
     "for a while",
     "recently",
+    "came back",
+    "fine now",
+    "ok now",
+    "okay now",
+    "normal now",
+    "came right",
+    "after a minute",
+    "within a minute",
+    "after a couple of minutes",
+    "within a couple of minutes",
+    "after a few minutes",
+    "loosened",
+    "loosening",
+    "loosen",
+    "hot shower",
+    "wiggling",
+    "went back to normal",
 )
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
 STILL_CUES = (
@@ -783,11 +817,13 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
     sentences = sentence_ids(doc)
     facts: List[Fact] = []
     for rule in vocabulary().cooccurrence:
-        scopes = clauses if rule.scope == "clause" else sentences
+        scopes = {"clause": clauses, "sentence": sentences}.get(rule.scope, [0] * len(doc))
         for scope in sorted(set(scopes)):
             tokens = [t for t, s in zip(doc, scopes) if s == scope]
             if rule.negation_required and not any(_negates_ability(t) for t in tokens):
                 continue
+            if any(t.lower_ in rule.unless or t.lemma_.lower() in rule.unless for t in tokens):
+                continue  # "stung on the calf, red swollen patch": not a clot
             found = []
             for group in rule.groups:
                 token = next((t for t in tokens if t.lower_ in group or t.lemma_.lower() in group), None)
@@ -797,7 +833,7 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
             else:
                 anchor = doc[found[-1].i : found[-1].i + 1]
                 first, last = min(t.i for t in found), max(t.i for t in found)
-                around = [t for t in doc[max(0, first - 2) : last + 1] if sentences[t.i] == sentences[first]]
+                around = [t for t in doc[max(0, first - 3) : last + 1] if sentences[t.i] == sentences[first]]
                 if not rule.negation_required and any(
                     t.lower_ in NEGATIONS and not _answer_then_pause(t) for t in around
                 ):
@@ -842,9 +878,15 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
         return True
     if set(before) & OTHER_PEOPLE or set(before) & WORRY_WORDS:
         return True
+    if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"}:
+        return True  # "ruptured his achilles"
     if {t.lower_ for t in span} & NOISE_WORDS or span.label_ == SYMPTOM and span.ent_id_ in NOISE_SYMPTOMS:
         message = " " + " ".join(t.lower_ for t in doc) + " "
         if any(f" {cue} " in message for cue in PAINLESS_CUES):
+            return True
+    if span.label_ == SYMPTOM and span.ent_id_ in PAINLESS_SKIN_SYMPTOMS:
+        message = " " + " ".join(t.lower_ for t in doc) + " "
+        if any(f" {cue} " in message for cue in PAINLESS_CUES) and not {t.lower_ for t in doc} & PAINLESS_SKIN_UNLESS:
             return True
     return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)
 
@@ -863,6 +905,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and not any(f" {c} " in text for c in STILL_CUES)
         ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
+            if LACE_WORDS & {t.lower_ for t in doc}:  # it passes on loosening the laces: the laces, not a sign
+                if "shoes" not in labels:
+                    result.append(Fact("shoes", "poor_fit", fact.start, fact.end, fact.token))
+                continue
         if fact.label == SYMPTOM and fact.value == "cannot_bear_weight":
             after = " " + doc.text[fact.end :].lower() + " "
             if any(f" {c} " in after or f" {c}," in after or f" {c}." in after for c in RECOVERY_CUES):
@@ -870,6 +916,9 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
                     result.append(Fact("can_walk", True, fact.start, fact.end, fact.token))
                 continue
         result.append(fact)
+        if fact.label == "can_walk" and fact.value is True and doc[fact.token].lower_ in LIMP_WORDS:
+            if not any(t.lower_ in NEGATIONS for t in doc[max(0, fact.token - 3) : fact.token]):
+                result.append(Fact(SYMPTOM, "limping", fact.start, fact.end, fact.token))
     if PAIN_SIDE not in labels and any(f.label == BODY_PART for f in facts):
         plural = next(
             (t for t in doc if t.lower_ in PLURAL_BODY_WORDS and not names_an_object(doc, doc[t.i : t.i + 1])), None

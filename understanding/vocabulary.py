@@ -35,6 +35,7 @@ class CooccurrenceRule:
     scope: str
     groups: List[frozenset]
     negation_required: bool = False
+    unless: frozenset = frozenset()  # any of these words in the scope cancels the rule
 
 
 @dataclass
@@ -74,11 +75,12 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
             rule["scope"],
             [frozenset(str(w).lower() for w in group) for group in rule["groups"]],
             rule.get("negation") == "required",
+            frozenset(str(w).lower() for w in rule.get("unless") or []),
         )
         for symptom, rules in (raw.get("cooccurrence") or {}).items()
         for rule in rules
     ]
     for rule in cooccurrence:
-        if rule.scope not in {"clause", "sentence"} or rule.symptom not in entities.get("symptom", {}):
+        if rule.scope not in {"clause", "sentence", "message"} or rule.symptom not in entities.get("symptom", {}):
             raise ValueError(f"cooccurrence rule for {rule.symptom}: unknown scope or symptom")
     return Vocabulary(entities=entities, implies=implies, short_answers=short_answers, cooccurrence=cooccurrence)

@@ -53,6 +53,8 @@ SEE_DOCTOR_FLAGS = {
     "red_or_warm_joint",
     "unclear_warning_signs",
     "corrected_warning",
+    "limp_without_injury",
+    "growing_lump",
 }
 FAQ_INTENTS = {
     "ask_landing",

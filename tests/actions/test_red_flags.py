@@ -2,8 +2,13 @@
 
 import pytest
 
+from actions.knowledge import EMERGENCY, SEE_DOCTOR
 from actions.red_flags import caution_reasons, detect, pending_question, triage_level
 from actions.runner import facts_from_slots
+
+
+def ids(flags):
+    return {flag.id for flag in flags}
 
 
 def flags_of(**slots):
@@ -170,3 +175,31 @@ def test_most_urgent_flag_first():
 
 def test_no_flags_is_self_care():
     assert level_of(body_part="ankle", injury_event=False, swelling=False) == "self_care"
+
+
+def test_a_limp_from_pain_without_an_injury_needs_a_doctor():
+    assert "limp_without_injury" in ids(detect({"symptoms": ["limping"], "injury_event": False, "can_walk": True}))
+    assert "limp_without_injury" not in ids(detect({"symptoms": ["limping"], "injury_event": True, "can_walk": True}))
+
+
+def test_a_growing_lump_needs_a_doctor():
+    flags = detect({"symptoms": ["growing_lump"], "body_part": "achilles"})
+    assert triage_level(flags) == SEE_DOCTOR
+
+
+def test_a_sting_explains_a_red_swollen_calf():
+    assert not detect({"symptoms": ["redness_or_heat", "skin_cause"], "body_part": "calf", "swelling": True})
+    assert "dvt" in ids(detect({"symptoms": ["redness_or_heat"], "body_part": "calf", "swelling": True}))
+
+
+def test_both_achilles_after_a_load_change_is_load_not_inflammation():
+    both = {"body_part": "achilles", "pain_side": "both"}
+    assert "inflammatory_signs" in ids(detect(both))
+    assert "inflammatory_signs" not in ids(detect({**both, "shoes": "new"}))
+    assert "inflammatory_signs" not in ids(detect({**both, "volume_change": "increased"}))
+
+
+def test_a_red_swollen_heel_bump_is_checked_but_not_an_emergency_without_fever():
+    heel = {"symptoms": ["redness_or_heat"], "body_part": "heel", "swelling": True, "injury_event": False}
+    assert triage_level(detect(heel)) == SEE_DOCTOR
+    assert triage_level(detect({**heel, "symptoms": ["redness_or_heat", "fever"]})) == EMERGENCY

@@ -105,3 +105,21 @@ def test_facts_given_unasked_are_acknowledged_briefly(tracker_factory):
     )
     _, messages = run(tracker)
     assert messages == [knowledge().messages["noted"].format(facts="shoes worn out")]
+
+
+def test_pain_told_outside_the_form_leaves_the_assessment_pending(tracker_factory):
+    ankle = [{"entity": "body_part", "value": "ankle"}, {"entity": "injury_event", "value": True}]
+    slots, _ = run(tracker_factory(slots={}, entities=ankle, text="rolled my ankle, ice?", intent="ask_ice_swelling"))
+    assert slots.get("complaint_pending") is True
+
+
+def test_no_assessment_is_pending_for_a_plain_question_a_running_form_or_after_the_assessment(tracker_factory):
+    ankle = [{"entity": "body_part", "value": "ankle"}]
+    question, _ = run(tracker_factory(slots={}, entities=[], text="is ice good?", intent="ask_ice_swelling"))
+    assert "complaint_pending" not in question
+    in_form, _ = run(
+        tracker_factory(slots={"complaint_pending": True}, entities=ankle, text="ankle", active_loop="assessment_form")
+    )
+    assert in_form.get("complaint_pending") is False
+    after, _ = run(tracker_factory(slots={"last_advice": {"level": "self_care"}}, entities=ankle, text="my ankle"))
+    assert "complaint_pending" not in after

@@ -41,4 +41,5 @@ def test_other_messages_are_left_alone(text, intent, has_facts):
 def test_an_unsure_message_naming_a_body_part_starts_the_assessment():
     assert corrected_intent("foot", "inform", True, confidence=0.3, names_body_part=True) == "describe_pain"
     assert corrected_intent("foot", "inform", True, confidence=0.9, names_body_part=True) is None
-    assert corrected_intent("should I ice my foot", "ask_ice_swelling", True, 0.3, True) is None
+    # a question from someone naming the sore place: answered (then the assessment starts, data/rules)
+    assert corrected_intent("should I ice my foot", "ask_ice_swelling", True, 0.3, True) == "ask_ice_swelling"

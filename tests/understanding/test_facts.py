@@ -103,7 +103,7 @@ def test_both_sides(facts_of, text):
         ("I was on crutches after it", {"symptoms": ["cannot_bear_weight"]}),
         ("went over on it on a kerb", {"injury_event": True}),
         ("couldn't walk for a few minutes but fine now", {"can_walk": True}),
-        ("I can walk but with a limp", {"can_walk": True}),
+        ("I can walk but with a limp", {"can_walk": True, "symptoms": ["limping"]}),
     ],
 )
 def test_tense_and_person(facts_of, text, expected):
@@ -201,3 +201,76 @@ def test_an_unchecked_bone_press_is_not_a_tender_bone(facts_of, text):
 def test_a_bone_that_hurts_when_touched_is_a_tender_bone(facts_of):
     text = "sprained my foot and now the knobbly bit on the outside edge hurts like hell if i touch it"
     assert "bone_tenderness" in facts_of(text)["symptoms"]
+
+
+def symptoms_of(facts):
+    return set(facts.get("symptoms") or [])
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        # a sudden event at the back of the heel with weakness: a torn Achilles (anywhere in the message)
+        ("something went bang behind my heel on the hill. now the leg feels weak when I walk", "achilles_rupture"),
+        ("achilles popped at the track. feels floppy, like it is not connected", "achilles_rupture"),
+        # a cough with blood is a chest sign; night pain in other words
+        ("been coughing and there was blood in it", "chest_pain"),
+        ("the shin aches worse at night", "rest_or_night_pain"),
+        # a spot that hurts to press, told anywhere in the message
+        ("my foot has been sore for weeks. there is one exact spot that is tender", "bone_tenderness"),
+        ("a lump on the tendon is growing", "growing_lump"),
+        ("my calf got fat and achy after six hours on a train", "calf_swelling"),
+    ],
+)
+def test_warning_signs_told_in_many_words(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my running mate ruptured his achilles, mine is just stiff", "achilles_rupture"),
+        ("I ran past 30 km this week, the calf aches after the night runs", "rest_or_night_pain"),
+        ("a wasp stung my calf, it's swollen and red", "calf_swelling"),
+        ("there's a red line where my sock sits, no pain at all", "spreading_redness"),
+        ("my ankle goes pop when I circle it, like cracking a knuckle", "pop_heard"),
+        ("I pressed all the bony bits and none of the bony bits hurt when I press", "bone_tenderness"),
+        ("after the marathon I can't walk properly, stairs are a nightmare", "cannot_bear_weight"),
+        ("I tripped on a wonky kerb and grazed my hands", "deformity"),
+        ("4 runs a week, 3 times 5k and a long one", "giving_way"),
+        ("what shoes are best for a flat foot?", "achilles_rupture"),
+    ],
+)
+def test_look_alikes_raise_no_warning_sign(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "toes went numb at 5k, I loosened my laces and it passed",
+        "pins and needles in my foot after sitting on it, came right after a minute",
+        "couldn't feel my toes in the snow but they're fine now",
+    ],
+)
+def test_numbness_that_passed_is_not_a_numb_foot_now(facts_of, text):
+    assert "circulation" not in symptoms_of(facts_of(text))
+
+
+def test_numbness_that_passes_on_loosening_the_laces_is_the_laces(facts_of):
+    facts = facts_of("my toes tingle on long runs until I loosen the laces")
+    assert facts.get("shoes") == "poor_fit" and not symptoms_of(facts) & {"circulation", "transient_numbness"}
+
+
+@pytest.mark.parametrize(
+    "text, can_walk",
+    [
+        ("sprained it on Monday but I'm walking without a limp now", True),
+        ("my legs are wrecked, I can't walk normally", True),
+        ("I can't walk on it at all", None),
+    ],
+)
+def test_walking_badly_is_walking(facts_of, text, can_walk):
+    facts = facts_of(text)
+    assert facts.get("can_walk") is can_walk
+    assert ("cannot_bear_weight" in symptoms_of(facts)) is (can_walk is None)
