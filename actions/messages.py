@@ -42,7 +42,10 @@ BULLET = "\u2022"
 
 
 def rupture_possible(facts: Facts) -> bool:
-    """A torn Achilles has not been ruled out: no loading exercises then."""
+    """A torn Achilles has not been ruled out, or a medicine weakens the tendon
+    (fluoroquinolones, steroids): no loading exercises then."""
+    if "tendon_medication" in set(facts.get("symptoms") or []):
+        return True
     return tiptoe_relevant(facts) and facts.get("tiptoe") is not True
 
 

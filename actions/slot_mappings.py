@@ -98,15 +98,18 @@ def changed_by_latest_message(tracker: Tracker, before: Dict[str, Any]) -> Dict[
 
 
 def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
-    """A body word in a later answer ("I can go up on my toes", "calf is normal")
-    never overwrites the sore place; the body part question or a correction does."""
-    old, new = before.get("body_part"), tracker.get_slot("body_part")
-    if old is None or new == old or before.get("requested_slot") == "body_part":
-        return []
+    """A body word or side in a later answer ("I can go up on my toes", "calf is
+    normal", "a bit puffy on the left") never overwrites the sore place; the
+    place question or a correction does."""
+    events: List[EventType] = []
     text = " " + (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'") + " "
-    if any(f" {cue} " in text for cue in CORRECTION_CUES):
-        return []
-    return [SlotSet("body_part", old)]
+    corrected = any(f" {cue} " in text for cue in CORRECTION_CUES)
+    for slot in ("body_part", "pain_side"):
+        old, new = before.get(slot), tracker.get_slot(slot)
+        if old is None or new == old or before.get("requested_slot") in PLACE_SLOTS or corrected:
+            continue
+        events.append(SlotSet(slot, old))
+    return events
 
 
 COMPLAINT_ENTITIES = {"body_part", "injury_event", "swelling", "pain_side"}
@@ -136,10 +139,9 @@ class ActionValidateSlotMappings(Action):
         kb = knowledge()
         before = slots_before_latest_message(tracker)
         events: List[EventType] = body_part_kept(tracker, before)
+        for event in events:  # the rest of this turn reads the kept place
+            tracker.slots[event["name"]] = event["value"]
         facts = facts_from_slots(tracker.slots)
-        if events:
-            facts["body_part"] = before["body_part"]
-            tracker.slots["body_part"] = before["body_part"]
 
         noted = noted_message(kb, changed_by_latest_message(tracker, before), facts)
         if noted:

@@ -5,10 +5,11 @@ Telegram and Slack connectors take every secret from environment variables
 and stay off (their webhooks answer 503) when those are not set, so the
 server always starts.
 
-Importing this package also installs the guard that tells the runner when
-the action server cannot be reached (see ``channels.action_failures``).
+Importing this package also installs this project's patches to Rasa
+(``rasa_patches``), among them the guard that tells the runner when the
+action server cannot be reached (``channels.action_failures``).
 """
 
-from channels import action_failures
+import rasa_patches
 
-action_failures.install()
+rasa_patches.install()

@@ -24,7 +24,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from understanding import rasa_speedups
+import rasa_patches
 from understanding.answers import UNSURE, corrected_intent
 from understanding.facts import extract_facts
 from understanding.language import english_words, is_other_language
@@ -59,9 +59,10 @@ WARNING_SYMPTOMS = {
     "growing_lump",
 }
 
-# Rasa loads this module with our model: install the speed fixes of
-# understanding/rasa_speedups.py (same behaviour, less CPU per message).
-rasa_speedups.install()
+# Rasa loads this module with our model: install this project's patches to Rasa
+# (rasa_patches/: speed fixes and the action-server fault handling), so they are
+# in place however the bot was started (rasa run, rasa shell, rasa test).
+rasa_patches.install()
 
 
 @DefaultV1Recipe.register(

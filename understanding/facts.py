@@ -200,6 +200,13 @@ SIDE_WORDS = {
 SIDE_FOLLOWERS = {
     "one",
     "side",
+    "sides",
+    "legs",
+    "feet",
+    "ankles",
+    "heels",
+    "shins",
+    "calves",
     "leg",
     "foot",
     "ankle",
@@ -208,12 +215,6 @@ SIDE_FOLLOWERS = {
     "shin",
     "calf",
     "knee",
-    "feet",
-    "legs",
-    "ankles",
-    "heels",
-    "shins",
-    "calves",
     "knees",
 }
 NEGATED_CATEGORY = {
@@ -363,7 +364,6 @@ PAINLESS_CUES = (
     "painless",
     "on purpose",
     "knuckles",
-    "knuckle",
     "not painful",
     "without pain",
     "never hurts",
@@ -373,6 +373,8 @@ NOISE_SYMPTOMS = {"crack_heard", "pop_heard", "snapping_tendon"}
 # A painless red line with no fever and no diabetes is a mark (a sock's elastic), not spreading infection.
 PAINLESS_SKIN_SYMPTOMS = {"spreading_redness"}
 PAINLESS_SKIN_UNLESS = {"fever", "temperature", "shivery", "diabetes", "diabetic", "pus", "oozing", "infected"}
+# A cold, pale or blue foot is a circulation sign however the message goes on.
+COLOUR_OR_COLD_WORDS = {"cold", "colder", "pale", "paler", "white", "blue", "bluish", "grey", "gray", "mottled", "icy"}
 LACE_WORDS = {"lace", "laces", "laced", "loosen", "loosened", "loosening"}
 # "limping" as a walking answer is bearing weight; after gradual pain it is still a sign (actions/red_flags.py).
 LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
@@ -490,6 +492,11 @@ STILL_CUES = (
     "not warm up",
     "n't warm up",
     "since this morning",
+    "no change",
+    "not changed",
+    "n't changed",
+    "n't help",
+    "no better",
 )
 
 
@@ -601,6 +608,17 @@ def _content_tokens(doc: Doc) -> List[Token]:
     return [t for t in doc if not t.is_punct and not t.is_space]
 
 
+def said_apart(doc: Doc, token: Token) -> bool:
+    """A side word on its own between punctuation or in brackets ("..., left, ...", "(right)"),
+    not a "Right, ..." that opens the message."""
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if (before is not None and before.text == "(") or (after is not None and after.text == ")"):
+        return True
+    opens_message = before is None and after is not None and after.text == ","
+    return (before is None or before.is_punct) and (after is None or after.is_punct) and not opens_message
+
+
 def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], corrected_from: int = 0) -> List[Fact]:
     """left/right/both when they describe the sore side (or follow a correction)."""
     ignored_tokens = {i for span in ignored for i in range(span.start, span.end)}
@@ -622,8 +640,12 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
             span.start <= token.i < span.end for span in body_spans
         )
         follower = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        on_the = token.i >= 2 and doc[token.i - 2].lower_ in {"on", "in"} and doc[token.i - 1].lower_ == "the"
+        on_the = token.i >= 2 and doc[token.i - 2].lower_ in {"on", "in"} and doc[token.i - 1].lower_ in {"the", "my"}
         corrects = 0 < corrected_from <= token.i <= corrected_from + 2
+        if body_spans and not single_letter and said_apart(doc, token):
+            on_the = True  # "Heel. Left.", "sore Achilles (left)", "ankle sore on the inside, right"
+        if body_spans and any(span.end == token.i for span in body_spans):
+            on_the = True  # "the ankle right is hurting"
         if nearby_body or follower in SIDE_FOLLOWERS or on_the or short or corrects:
             facts.append(Fact(PAIN_SIDE, side, token.idx, token.idx + len(token)))
     return facts
@@ -648,10 +670,11 @@ def short_answer_facts(doc: Doc, taken: set) -> List[Fact]:
 def number_facts(text: str) -> List[Fact]:
     """Weekly distance, a plain distance or number, pain duration."""
     facts = []
-    weekly = units.weekly_km(text)
-    if weekly:
+    found = units.weekly_run(text)
+    if found:
+        weekly, increased = found
         facts.append(Fact(WEEKLY_KM, weekly.value, weekly.start, weekly.end))
-        if units.distance_increase(text):
+        if increased:
             facts.append(Fact(VOLUME_CHANGE, "increased", weekly.start, weekly.end))
     else:
         distance = units.distance_km(text)
@@ -903,6 +926,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and fact.value == "circulation"
             and any(f" {c} " in text for c in TRANSIENT_CUES)
             and not any(f" {c} " in text for c in STILL_CUES)
+            and not COLOUR_OR_COLD_WORDS & {t.lower_ for t in doc}
         ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
             if LACE_WORDS & {t.lower_ for t in doc}:  # it passes on loosening the laces: the laces, not a sign

@@ -1,7 +1,7 @@
 """Speed fixes for the Rasa 3.6 server; what the assistant does is unchanged.
 
-``understanding.component`` calls :func:`install` when it is imported, that is
-when the Rasa server (or ``rasa train`` / ``rasa test``) loads our model, so the
+``rasa_patches`` installs them (one registry, a Rasa version check, a switch to
+run unpatched), called when our model or our channels are loaded, so the
 fixes are active wherever our model runs and nowhere else. All were found by
 profiling the Rasa server (``python -m benchmarks.profile`` and the load of
 ``benchmarks/``):
@@ -36,7 +36,7 @@ profiling the Rasa server (``python -m benchmarks.profile`` and the load of
    events added since, as long as they neither start a loop with a name not
    seen before (that changes how earlier events are read) nor the tracker's
    event list was replaced; otherwise it is worked out again from the start.
-5. Before every custom action Rasa sends the action server the whole
+5. (Opt-in: only with ``ACTION_SERVER_EVENTS`` set.) Before every custom action Rasa sends the action server the whole
    conversation (about 600 KB of JSON at turn 200, encoded by Rasa and
    decoded by the action server, two or three times per message). Here only
    the last ``ACTION_SERVER_EVENTS`` events are sent, with the slots, latest
@@ -82,7 +82,6 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
-_INSTALLED_FLAG = "_runner_speedups_installed"
 # Rasa's own functions that the fixes replace, by name (for tests and comparisons).
 RASA_ORIGINALS: Dict[str, Any] = {}
 
@@ -96,7 +95,7 @@ def action_response_validator() -> Any:
     return validator_class(schema)
 
 
-def _install_response_validation() -> None:
+def install_response_validation() -> None:
     rasa_validation = RemoteAction._validate_action_result
 
     def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
@@ -107,7 +106,7 @@ def _install_response_validation() -> None:
     RemoteAction._validate_action_result = validate_action_result
 
 
-def _install_event_lookup() -> None:
+def install_event_lookup() -> None:
     rasa_lookup = Event.resolve_by_type  # a staticmethod: a plain function here
     found: Dict[Text, Type[Event]] = {}
 
@@ -190,7 +189,7 @@ def latest_states(
     ]
 
 
-def _install_rule_state_window() -> None:
+def install_rule_state_window() -> None:
     rasa_states = RASA_ORIGINALS["states_for_tracker_history"] = Domain.states_for_tracker_history
     rasa_predict = RASA_ORIGINALS["predict_action_probabilities"] = RulePolicy.predict_action_probabilities
 
@@ -246,7 +245,7 @@ class _AppliedMemory:
     generation: int = field(default_factory=lambda: next(_generations))
 
 
-def _install_applied_events_memory() -> None:
+def install_applied_events_memory() -> None:
     rasa_applied = RASA_ORIGINALS["applied_events"] = DialogueStateTracker.applied_events
 
     @functools.wraps(rasa_applied)
@@ -303,19 +302,20 @@ def _extend(tracker: DialogueStateTracker, applied: List[Event], new: List[Event
 
 
 # Events of the conversation sent to the action server with each action call.
-ACTION_SERVER_EVENTS = 100
+ACTION_SERVER_EVENTS = 100  # the default window when ACTION_SERVER_EVENTS is set without a number (tests)
 
 
-def _install_recent_events_for_actions() -> None:
+def install_recent_events_for_actions() -> None:
+    from rasa_patches import action_server_events
+
+    window = action_server_events() or ACTION_SERVER_EVENTS
     RASA_ORIGINALS["_action_call_format"] = RemoteAction._action_call_format
 
     @functools.wraps(RASA_ORIGINALS["_action_call_format"])
     def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> Dict[Text, Any]:
         state = tracker.current_state(EventVerbosity.NONE)
         events = tracker.events
-        state["events"] = [
-            event.as_dict() for event in itertools.islice(events, max(0, len(events) - ACTION_SERVER_EVENTS), None)
-        ]
+        state["events"] = [event.as_dict() for event in itertools.islice(events, max(0, len(events) - window), None)]
         result = {
             "next_action": self._name,
             "sender_id": tracker.sender_id,
@@ -329,7 +329,7 @@ def _install_recent_events_for_actions() -> None:
     RemoteAction._action_call_format = _action_call_format
 
 
-def _install_predict_only_loading() -> None:
+def install_predict_only_loading() -> None:
     from rasa.utils.tensorflow.models import RasaModel
 
     rasa_load = RASA_ORIGINALS["RasaModel.load"] = RasaModel.load.__func__
@@ -356,16 +356,3 @@ def _install_predict_only_loading() -> None:
         return model
 
     RasaModel.load = classmethod(load)
-
-
-def install() -> None:
-    """Install the fixes (once per process)."""
-    if getattr(RemoteAction, _INSTALLED_FLAG, False):
-        return
-    _install_response_validation()
-    _install_event_lookup()
-    _install_rule_state_window()
-    _install_applied_events_memory()
-    _install_recent_events_for_actions()
-    _install_predict_only_loading()
-    setattr(RemoteAction, _INSTALLED_FLAG, True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 KM_PER_MILE = 1.609344
 WEEKS_PER_MONTH = 4.345
@@ -71,11 +71,13 @@ _FROM_TO = re.compile(
     rf"(?:about\s+|around\s+)?{_NUM}"
 )
 _TIMES_PER_WEEK = re.compile(
-    rf"{_NUM}\s*(?:x|times|days|runs|sessions)\s*(?:a|per|each|every|in\s+a|/)\s*(?:week|wk)|"
+    rf"{_NUM}\s*(?:x|times|days|runs|sessions)\s*(?:a|per|each|every|in\s+a|in\s+the|in|/)\s*(?:week|wk)|"
     rf"{_NUM}\s*(?:x|times|days|runs)\s*weekly"
 )
 _PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b|\bweekly\b|\bpw\b|/\s*w\b")
-_PER_DAY = re.compile(r"(?:\b(?:a|per|each|every)\s*|/\s*)day\b|\bdaily\b|\beveryday\b")
+_PER_DAY = re.compile(
+    r"(?:\b(?:a|per|each|every)\s*|/\s*)day\b|\bdaily\b|\beveryday\b|\bevery\s+(?:morning|evening|night)\b"
+)
 _EVERY_OTHER_DAY = re.compile(r"\bevery\s+(?:other|second)\s+day\b")
 _PER_MONTH = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*month\b|\bmonthly\b")
 _DURATION = re.compile(
@@ -147,35 +149,140 @@ def _runs_per_week(text: str) -> Optional[float]:
     return None
 
 
-def weekly_km(text: str) -> Optional[Quantity]:
-    """Kilometres per week, when the message gives a distance and a rate."""
-    text = normalise_numbers(text)
-    from_to = _FROM_TO.search(text)
-    found = _distance(text)
-    if found is None:
-        return None
-    value, start, end = found
-    if from_to:
-        value = _to_float(from_to.group(2))
-        unit_text = text[from_to.end() : from_to.end() + 8]
-        if re.match(rf"\s*{_MILE_UNIT}\b", unit_text):
+# A distance that is the week's total: "25 km a week", "40 miles last week", "so 25k", "this week it was 45".
+_WEEKLY_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b)"
+)
+_WEEKLY_BEFORE = re.compile(
+    r"(?:\b(?:so|total|totals|that's|thats|makes|=)\s*(?:about|around|like|roughly|~)?|"
+    r"\b(?:this|last)\s+week\b(?:\W+\w+){0,4}?)\s*(?:about|around|like|~)?\s*$"
+)
+# The usual distance, before a change: "normally 25", "usually do 10 miles", "started at 10k", "vs my usual 15".
+_USUAL_BEFORE = re.compile(
+    r"\b(?:usual|usually|normally|normal|used\s+to|started\s+at|was\s+doing|before)\b(?:\W+[\w']+){0,3}?\W*$"
+)
+_NOW_BEFORE = re.compile(r"\b(?:now|this\s+week|currently)\b(?:\W+[\w']+){0,3}?\W*$")
+# "3 runs of 8k", "4 x 8km", "3 miles three times": a count of runs of that distance.
+_RUNS_OF_BEFORE = re.compile(rf"{_NUM}\s*(?:x|runs?\s+of|times)\s*(?:about\s+|around\s+|roughly\s+|~)?$")
+_RUNS_AFTER = re.compile(rf"\s*{_NUM}\s*(?:x|times)\b")
+_PLUS_BEFORE = re.compile(r"\b(?:plus|as\s+well\s+as|and\s+(?:one|1)|then)\s+(?:a|an|one|1)?\s*(?:longer\s+|long\s+)?$")
+MOST_KM_PER_WEEK = 120.0  # above this, "N days a week, 50 km" names the week's total, not each run
+
+
+_BARE = re.compile(
+    rf"(?<![\d.,]){_NUM}(?!\s*(?:{_KM_UNIT}|{_MILE_UNIT}|%|x|times|days?|weeks?|runs?|years?|kg|stone|lbs?|min|mins|minutes|hours?)\b)"
+)
+
+
+def _distances(text: str) -> List[Tuple[float, int, int]]:
+    """Every distance in km, in order; a number without a unit counts in the message's unit
+    when it is a weekly figure or a usual one ("did 22 last week", "normally 25")."""
+    found = []
+    miles = False
+    for match in _DISTANCE.finditer(text):
+        if re.match(r"\s*steps?\b", text[match.end() :]):
+            continue  # "10k steps"
+        low = _to_float(match.group(1))
+        high = _to_float(match.group(2)) if match.group(2) else low
+        value = (low + high) / 2
+        if re.fullmatch(_MILE_UNIT, match.group(3)):
             value *= KM_PER_MILE
-        start, end = from_to.start(), from_to.end()
+            miles = True
+        found.append((value, match.start(), match.end()))
+    if found:
+        taken = [(s, e) for _, s, e in found]
+        for match in _BARE.finditer(text):
+            start, end = match.span()
+            if any(s <= start < e for s, e in taken):
+                continue
+            before = text[max(0, start - 40) : start]
+            if _WEEKLY_AFTER.match(text[end:]) or _USUAL_BEFORE.search(before) or _NOW_BEFORE.search(before):
+                value = _to_float(match.group(1)) * (KM_PER_MILE if miles else 1)
+                found.append((value, start, end))
+    return sorted(found, key=lambda d: d[1])
+
+
+def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Tuple[float, int, int, bool]]:
+    """A distance named as the week's total (the latest if the usual one is also given), and
+    whether it went up from the usual one."""
+    weekly, usual = [], []
+    for value, start, end in distances:
+        before = text[max(0, start - 40) : start]
+        is_usual = bool(_USUAL_BEFORE.search(before)) and not _NOW_BEFORE.search(before)
+        if _RUNS_OF_BEFORE.search(text[max(0, start - 25) : start]):
+            continue  # "3 runs of 5 miles a week": each run
+        is_weekly = bool(_WEEKLY_AFTER.match(text[end:]) or _WEEKLY_BEFORE.search(before))
+        if is_usual:
+            usual.append(value)
+        elif is_weekly or (usual and _NOW_BEFORE.search(before)):
+            weekly.append((value, start, end))
+    if not weekly and usual and len(distances) == 1 and _WEEKLY_AFTER.match(text[distances[0][2] :]):
+        weekly = [distances[0]]  # only a usual distance: still the weekly figure
+    if not weekly:
+        return None
+    value, start, end = weekly[-1]
+    return value, start, end, any(u < value for u in usual)
+
+
+def _per_run_total(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Tuple[float, int, int]]:
+    """Runs of a distance: "3 runs of 8k", "5k three times a week", "5k, 5k and a 10k (3 runs)",
+    "3 miles three times a week plus one 6 mile run", "4 km daily"."""
+    value, start, end = distances[0]
+    before, after = text[max(0, start - 25) : start], text[end : end + 30]
     rest = text[:start] + " " + text[end:]
-    rate = re.match(r"\s*(?:a|per|each|every|/)\s*(?:week|wk|day|month)\b|\s*(?:weekly|daily|monthly)\b", text[end:])
-    span_end = end + rate.end() if rate else end  # "25 km a week" is one span
     runs = _runs_per_week(rest)
-    if runs is not None:
-        value *= runs
+    runs_of = _RUNS_OF_BEFORE.search(before)
+    runs_after = _RUNS_AFTER.match(after)
+    extra = sum(v for v, s, _ in distances[1:] if _PLUS_BEFORE.search(text[max(0, s - 20) : s]))
+    if runs is not None and len(distances) >= 2 and len(distances) == int(runs) and not extra:
+        total = sum(v for v, _, _ in distances)  # "3 times a week: 5k, 5k and a 10k"
+    elif runs_of or runs_after:
+        count = _to_float((runs_of or runs_after).group(1))  # type: ignore[union-attr]
+        total = value * count
+    elif runs is not None:
+        total = value * runs
     elif _PER_WEEK.search(rest):
-        pass
+        total = value
     elif _PER_DAY.search(rest):
-        value *= 7
+        total = value * 7
     elif _PER_MONTH.search(rest):
-        value /= WEEKS_PER_MONTH
+        total = value / WEEKS_PER_MONTH
     else:
         return None
-    return Quantity(round(value, 1), start, span_end)
+    if runs is not None and total + extra > MOST_KM_PER_WEEK and not (runs_of or runs_after):
+        total = value  # "6 days a week, ~50 km": the week's total
+    rate = re.match(r"\s*(?:a|per|each|every|/)\s*(?:week|wk|day|month)\b|\s*(?:weekly|daily|monthly)\b", after)
+    return total + extra, start, end + (rate.end() if rate else 0)
+
+
+def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
+    """Kilometres per week and whether that is up on the usual, when the message says."""
+    text = normalise_numbers(text)
+    distances = _distances(text)
+    if not distances:
+        return None
+    from_to = _FROM_TO.search(text)
+    if from_to:
+        value = _to_float(from_to.group(2))
+        if re.match(rf"\s*{_MILE_UNIT}\b", text[from_to.end() : from_to.end() + 8]):
+            value *= KM_PER_MILE
+        return Quantity(round(value, 1), from_to.start(), from_to.end()), distance_increase(text)
+    total = _weekly_total(text, distances)
+    if total:
+        value, start, end, increased = total
+        rate = _WEEKLY_AFTER.match(text[end:])
+        return Quantity(round(value, 1), start, end + (rate.end() if rate else 0)), increased
+    per_run = _per_run_total(text, distances)
+    if per_run:
+        value, start, end = per_run
+        return Quantity(round(value, 1), start, end), False
+    return None
+
+
+def weekly_km(text: str) -> Optional[Quantity]:
+    """Kilometres per week, when the message gives a distance and a rate."""
+    found = weekly_run(text)
+    return found[0] if found else None
 
 
 def distance_km(text: str) -> Optional[Quantity]:

@@ -233,7 +233,7 @@ def test_warning_signs_told_in_many_words(facts_of, text, symptom):
         ("I ran past 30 km this week, the calf aches after the night runs", "rest_or_night_pain"),
         ("a wasp stung my calf, it's swollen and red", "calf_swelling"),
         ("there's a red line where my sock sits, no pain at all", "spreading_redness"),
-        ("my ankle goes pop when I circle it, like cracking a knuckle", "pop_heard"),
+        ("my ankle pops when I circle it, like cracking knuckles, it doesn't hurt", "pop_heard"),
         ("I pressed all the bony bits and none of the bony bits hurt when I press", "bone_tenderness"),
         ("after the marathon I can't walk properly, stairs are a nightmare", "cannot_bear_weight"),
         ("I tripped on a wonky kerb and grazed my hands", "deformity"),
@@ -274,3 +274,40 @@ def test_walking_badly_is_walking(facts_of, text, can_walk):
     facts = facts_of(text)
     assert facts.get("can_walk") is can_walk
     assert ("cannot_bear_weight" in symptoms_of(facts)) is (can_walk is None)
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Knee fine. Heel. Right.", "right"),  # a side on its own
+        ("my calf is tight (left)", "left"),
+        ("sore ankle on the outside, right, since Sunday", "right"),
+        ("the foot right is painful", "right"),  # non-native order
+        ("the achilles on my left aches", "left"),
+        ("shins hurt, both legs", "both"),
+    ],
+)
+def test_a_side_said_apart_from_the_body_word(facts_of, text, side):
+    assert facts_of(text).get("pain_side") == side
+
+
+@pytest.mark.parametrize("text", ["Right, so my heel hurts after runs", "turn right at the lights and my shin aches"])
+def test_a_side_word_that_is_not_a_side(facts_of, text):
+    assert "pain_side" not in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        ("my trainers are held together with tape", "shoes", "worn_out"),
+        ("running in my new Saucony since Monday", "shoes", "new"),
+        ("I run in canvas pumps", "shoes", "unsuitable"),
+        ("only just started running in May", "volume_change", "returning"),
+        ("same as last year really", "volume_change", "steady"),
+        ("ankle has blown up after I rolled it", "swelling", True),
+        ("missed the last step on the stairs after a run", "injury_event", True),
+        ("walking is fine, running hurts", "can_walk", True),
+    ],
+)
+def test_everyday_words_for_shoes_volume_swelling_and_walking(facts_of, text, slot, value):
+    assert facts_of(text).get(slot) == value

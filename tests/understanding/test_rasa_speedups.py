@@ -23,10 +23,11 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+import rasa_patches
 from understanding import rasa_speedups
 
 PROJECT_DOMAIN = Domain.load("domain.yml")
-rasa_speedups.install()
+rasa_patches.install()
 RASA_APPLIED = rasa_speedups.RASA_ORIGINALS["applied_events"]
 RASA_STATES = rasa_speedups.RASA_ORIGINALS["states_for_tracker_history"]
 
@@ -107,12 +108,21 @@ def test_outside_a_rule_prediction_all_states_are_built() -> None:
     assert tracker.past_states(PROJECT_DOMAIN) == RASA_STATES(PROJECT_DOMAIN, tracker)
 
 
+@pytest.fixture
+def recent_events_only():
+    """The opt-in cut of the action contract (ACTION_SERVER_EVENTS), for these tests only."""
+    rasa_format = RemoteAction._action_call_format
+    rasa_speedups.install_recent_events_for_actions()
+    yield
+    RemoteAction._action_call_format = rasa_format
+
+
 def action_call(tracker: DialogueStateTracker, selective_domain: bool = True) -> dict:
     endpoint = EndpointConfig("http://127.0.0.1:1/webhook", enable_selective_domain=selective_domain)
     return RemoteAction("validate_assessment_form", endpoint)._action_call_format(tracker, PROJECT_DOMAIN)
 
 
-def test_the_action_server_gets_the_latest_events_and_the_whole_state() -> None:
+def test_the_action_server_gets_the_latest_events_and_the_whole_state(recent_events_only) -> None:
     events = random_events(7, 400) + [
         ActionExecuted("action_listen"),
         UserUttered("my ankle hurts", {"name": "describe_pain", "confidence": 1.0}),
@@ -138,7 +148,7 @@ def test_the_action_server_gets_the_latest_events_and_the_whole_state() -> None:
     assert "domain" in action_call(tracker, selective_domain=False)
 
 
-def test_a_short_conversation_is_sent_whole() -> None:
+def test_a_short_conversation_is_sent_whole(recent_events_only) -> None:
     tracker = DialogueStateTracker.from_events("runner", random_events(8, 30), PROJECT_DOMAIN.slots)
     assert len(action_call(tracker)["tracker"]["events"]) == 30
 
@@ -162,8 +172,9 @@ def intents_of(texts: List[str]) -> List[tuple]:
     return asyncio.run(parse_all())
 
 
-@pytest.mark.skipif(not MODEL.exists(), reason="needs the trained model (make setup)")
 def test_diet_loaded_for_prediction_only_predicts_as_rasas_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not MODEL.exists():
+        pytest.fail("needs the trained model: run make setup (make test trains it first)")
     from rasa.shared.nlu.training_data.loading import load_data
     from rasa.utils.tensorflow.models import RasaModel
 

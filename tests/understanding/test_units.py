@@ -69,3 +69,24 @@ def test_spans_point_at_the_original_text():
     text = "I run five kilometres three times a week"
     found = units.weekly_km(text)
     assert text[found.start : found.end].startswith("five")
+
+
+@pytest.mark.parametrize(
+    "text, km, increased",
+    [
+        ("two runs of 7k a week", 14.0, False),  # each run, not the week
+        ("4 x 10km", 40.0, False),
+        ("twice a week: 6k and 12k", 18.0, False),  # the runs listed, added up
+        ("5 miles twice a week plus a long 10 mile run", 32.2, False),
+        ("8k every evening", 56.0, False),
+        ("7 days a week, about 70km", 70.0, False),  # a week's total, not 70 km a day
+        ("3 runs of 10k, so 30k a week", 30.0, False),
+        ("usually 20 km a week, 35 this week", 35.0, True),  # the latest week, up on the usual
+        ("ran 50 km last week, my normal is 30", 50.0, True),
+        ("I started at 15k a week and now do 25k", 25.0, True),
+        ("12k steps a day walking and 6 km runs 3 times a week", 18.0, False),  # steps are not a distance
+    ],
+)
+def test_weekly_distance_in_everyday_words(text, km, increased):
+    weekly, up = units.weekly_run(text)
+    assert (weekly.value, up) == (km, increased)

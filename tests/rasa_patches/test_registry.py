@@ -1,0 +1,124 @@
+"""rasa_patches: one registry, a Rasa version check, a switch to run unpatched,
+and RulePolicy's predictions the same with and without the state window."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import List, Tuple
+
+import pytest
+import rasa
+from rasa.core.actions.action import RemoteAction
+from rasa.core.policies.rule_policy import RulePolicy
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.trackers import DialogueStateTracker
+
+import rasa_patches
+from understanding import rasa_speedups
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
+
+
+@pytest.fixture
+def fresh_registry(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(rasa_patches, "_installed", {})
+    return rasa_patches
+
+
+def test_another_rasa_version_is_refused_loudly(fresh_registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")
+    with pytest.raises(RuntimeError, match="written for Rasa 3.6.21, this is Rasa 3.7.0"):
+        fresh_registry.install()
+
+
+def test_unpatched_on_request_installs_nothing_and_says_so(
+    fresh_registry, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("RASA_PATCHES", "off")
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")  # no version check when unpatched
+    with caplog.at_level(logging.WARNING, logger="rasa_patches"):
+        assert fresh_registry.install() == []
+    assert "without this project's patches" in caplog.text
+
+
+def test_the_pinned_version_is_the_one_installed() -> None:
+    assert rasa.__version__ == rasa_patches.PINNED_RASA
+    pinned = (PROJECT_ROOT / "pyproject.toml").read_text()
+    assert f'"rasa[spacy]=={rasa_patches.PINNED_RASA}"' in pinned
+
+
+def test_every_patch_is_installed_except_the_opt_in_action_contract_change(monkeypatch) -> None:
+    monkeypatch.delenv("ACTION_SERVER_EVENTS", raising=False)
+    installed = rasa_patches.install()
+    expected = {p.name for p in rasa_patches.PATCHES} - {"recent_events_for_actions"}
+    assert set(installed) >= expected
+    assert getattr(RemoteAction.run, "guarded", False)  # fault handling however the bot is started
+    if "recent_events_for_actions" not in installed:
+        assert RemoteAction._action_call_format.__module__.startswith("rasa.")  # Rasa's contract: all events
+
+
+def test_a_bad_action_server_events_setting_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ACTION_SERVER_EVENTS", "lots")
+    with pytest.raises(RuntimeError, match="whole number"):
+        rasa_patches.action_server_events()
+    monkeypatch.setenv("ACTION_SERVER_EVENTS", "250")
+    assert rasa_patches.action_server_events() == 250
+
+
+def long_conversations(agent, chains: int = 2) -> List[DialogueStateTracker]:
+    """The story tests' conversations joined end to end into a few long ones,
+    longer than any rule, so that the window really cuts."""
+    from rasa.core.test import _create_data_generator
+
+    generator = _create_data_generator(
+        str(PROJECT_ROOT / "tests" / "stories"), agent, use_conversation_test_files=False
+    )
+    stories = generator.generate_story_trackers()
+    joined: List[DialogueStateTracker] = []
+    for chain in range(chains):
+        events = []
+        for story in stories[chain::chains]:
+            events += list(story.events)
+        joined.append(DialogueStateTracker.from_events(f"chain-{chain}", events, agent.domain.slots))
+    return joined
+
+
+def predictions(agent, trackers: List[DialogueStateTracker]) -> List[Tuple[str, str, float]]:
+    """At every action of every conversation: what the policies predict next."""
+    processor = agent.processor
+    names = agent.domain.action_names_or_texts
+    found = []
+    for tracker in trackers:
+        events = list(tracker.events)
+        for i, event in enumerate(events):
+            if not isinstance(event, ActionExecuted) or i == 0:
+                continue
+            prefix = DialogueStateTracker.from_events(tracker.sender_id, events[:i], agent.domain.slots)
+            prediction = processor._predict_next_with_tracker(prefix)
+            found.append((names[prediction.max_confidence_index], prediction.policy_name, prediction.max_confidence))
+    return found
+
+
+def test_rule_predictions_are_the_same_with_and_without_the_state_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not MODEL.exists():
+        pytest.fail("needs the trained model: run make setup (make test trains it first)")
+    from rasa.core.agent import load_agent
+
+    rasa_patches.install()
+    agent = asyncio.run(load_agent(model_path=str(MODEL)))
+    trackers = long_conversations(agent)
+    assert min(len(t.events) for t in trackers) > 200  # far beyond the window (the longest rule: a few states)
+    windowed = predictions(agent, trackers)
+    monkeypatch.setattr(
+        Domain, "states_for_tracker_history", rasa_speedups.RASA_ORIGINALS["states_for_tracker_history"]
+    )
+    monkeypatch.setattr(
+        RulePolicy, "predict_action_probabilities", rasa_speedups.RASA_ORIGINALS["predict_action_probabilities"]
+    )
+    whole = predictions(agent, trackers)
+    assert len(windowed) > 200
+    assert windowed == whole
