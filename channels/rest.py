@@ -1,14 +1,19 @@
 """REST channel that checks its input: Rasa's ``rest`` channel, same URL and replies.
 
 Rasa 3.6's REST channel answers 500 when the body is not a JSON object. This
-one answers 400 with a reason for a body that is not a JSON object, a missing
-or non-text ``sender`` or ``message``, and answers an empty message with a
-hint instead of running the assistant on nothing. ``?stream=true`` works as
-in Rasa.
+one refuses, with a status and a reason, a body that is not strict JSON
+(415 without ``Content-Type: application/json``, so no web page can post
+here as a "simple request"; 400 for NaN or a lone surrogate), a missing or
+non-text ``sender`` or ``message``, a sender in another channel's namespace
+(``telegram:``, ``slack:``, ``web:``), and with 413 a body, message or
+metadata over its limit. Metadata is not stored (the assistant uses none).
+An empty message gets a hint instead of running the assistant on nothing.
+``?stream=true`` works as in Rasa.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from asyncio import CancelledError
 from http import HTTPStatus
@@ -26,29 +31,73 @@ from channels.notices import notice
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_LENGTH = 256
+MAX_BODY_BYTES = 64_000  # a long message and its envelope; more is refused with 413
+MAX_MESSAGE_CHARS = 10_000  # about four pages of text
+MAX_METADATA_BYTES = 2_000
+# Conversation ids other channels use: a REST client may not write into them.
+RESERVED_SENDER_PREFIXES = ("telegram:", "slack:", "web:")
 
 
-def bad_request(reason: str) -> HTTPResponse:
-    return response.json({"error": reason}, status=HTTPStatus.BAD_REQUEST)
+class Refused(Exception):
+    """A request the REST channel will not run, with the HTTP status and the reason."""
+
+    def __init__(self, status: HTTPStatus, reason: str) -> None:
+        super().__init__(reason)
+        self.status, self.reason = status, reason
 
 
-def read_body(request: Request) -> Union[Dict[str, Any], str]:
-    """The request's JSON object, or the reason it is not acceptable."""
+def bad_request(reason: str, status: HTTPStatus = HTTPStatus.BAD_REQUEST) -> HTTPResponse:
+    return response.json({"error": reason}, status=status)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def read_body(request: Request) -> Dict[str, Any]:
+    """The request's JSON object, or :class:`Refused` with the reason it is not acceptable."""
+    content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON with Content-Type: application/json.")
+    if len(request.body or b"") > MAX_BODY_BYTES:
+        raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"The body is over {MAX_BODY_BYTES:,} bytes.")
     if not request.body or not request.body.strip():
-        return 'The body is empty: send a JSON object like {"sender": "runner-1", "message": "my ankle hurts"}.'
-    try:
-        body = request.json
+        raise Refused(
+            HTTPStatus.BAD_REQUEST,
+            'The body is empty: send a JSON object like {"sender": "runner-1", "message": "my ankle hurts"}.',
+        )
+    try:  # strict JSON: NaN and Infinity are not JSON, and would make stored conversations unreadable
+        body = json.loads(request.body, parse_constant=_no_constants)
     except Exception:
-        return "The body is not valid JSON."
+        raise Refused(HTTPStatus.BAD_REQUEST, "The body is not valid JSON.") from None
     if not isinstance(body, dict):
-        return 'The body must be a JSON object like {"sender": "runner-1", "message": "my ankle hurts"}.'
+        raise Refused(
+            HTTPStatus.BAD_REQUEST,
+            'The body must be a JSON object like {"sender": "runner-1", "message": "my ankle hurts"}.',
+        )
     sender, message = body.get("sender"), body.get("message")
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_LENGTH:
-        return f'"sender" must be a non-empty text of at most {MAX_SENDER_LENGTH} characters.'
+        raise Refused(
+            HTTPStatus.BAD_REQUEST, f'"sender" must be a non-empty text of at most {MAX_SENDER_LENGTH} characters.'
+        )
+    if sender.lower().startswith(RESERVED_SENDER_PREFIXES):
+        raise Refused(HTTPStatus.BAD_REQUEST, '"sender" may not start with "telegram:", "slack:" or "web:".')
     if not isinstance(message, str):
-        return '"message" must be a text.'
-    if body.get("metadata") is not None and not isinstance(body["metadata"], dict):
-        return '"metadata" must be a JSON object.'
+        raise Refused(HTTPStatus.BAD_REQUEST, '"message" must be a text.')
+    if len(message) > MAX_MESSAGE_CHARS:
+        raise Refused(
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+            f'"message" is over {MAX_MESSAGE_CHARS:,} characters: send the most important part.',
+        )
+    try:
+        (sender + message).encode("utf-8")
+    except UnicodeEncodeError:
+        raise Refused(HTTPStatus.BAD_REQUEST, '"sender" and "message" must be valid Unicode text.') from None
+    metadata = body.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise Refused(HTTPStatus.BAD_REQUEST, '"metadata" must be a JSON object.')
+    if metadata and len(json.dumps(metadata)) > MAX_METADATA_BYTES:
+        raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f'"metadata" is over {MAX_METADATA_BYTES:,} bytes.')
     return body
 
 
@@ -68,11 +117,13 @@ class CheckedRestInput(RestInput):
 
         @rest_webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> Union[ResponseStream, HTTPResponse]:
-            body = read_body(request)
-            if isinstance(body, str):
-                return bad_request(body)
+            try:
+                body = read_body(request)
+            except Refused as refused:
+                return bad_request(refused.reason, refused.status)
             sender, text = body["sender"], body["message"]
-            metadata: Optional[Dict[str, Any]] = body.get("metadata")
+            # The assistant reads no metadata from REST clients; none is stored with the conversation.
+            metadata: Optional[Dict[str, Any]] = None
             if not text.strip():
                 return response.json([{"recipient_id": sender, "text": notice("empty_message")}])
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):

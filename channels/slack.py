@@ -33,6 +33,7 @@ from channels.formatting import SLACK_LIMIT, split_at_lines, to_slack_mrkdwn
 from channels.recent import RecentIds
 
 logger = logging.getLogger(__name__)
+NAMESPACE = "slack:"  # Slack's conversations only: no other channel can write into them
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RETRY_HEADER = "X-Slack-Retry-Num"
@@ -147,6 +148,7 @@ class SlackConnector(SlackInput):
         sender = self._get_conversation_id(event.get("user"), metadata.get("out_channel"), metadata.get("thread_id"))
         if not sender:
             return None
+        sender = NAMESPACE + sender
         return {
             "text": self._sanitize_user_message(event["text"], metadata.get("users")),
             "sender": sender,
@@ -163,7 +165,9 @@ class SlackConnector(SlackInput):
         if text is None or not user:
             return None
         metadata = self.get_metadata(request)
-        sender = self._get_conversation_id(user, metadata.get("out_channel"), metadata.get("thread_id"))
+        sender = NAMESPACE + str(
+            self._get_conversation_id(user, metadata.get("out_channel"), metadata.get("thread_id"))
+        )
         return {"text": text, "sender": sender, "metadata": metadata, "id": payload.get("trigger_id")}
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:

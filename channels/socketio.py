@@ -1,17 +1,35 @@
-"""socket.io channel for the web chat that answers bad input instead of dropping it.
+"""socket.io channel for the web chat: checked input, server-issued sessions, known origins.
 
 Rasa 3.6's ``socketio`` channel silently ignores a message without a session
 id and fails with an exception (no answer) when the event's data is not an
 object or the message is not text. This subclass keeps Rasa's server, rooms
-and session persistence, and replaces the two handlers that read client data.
+and session persistence, and replaces the two handlers that read client data:
+
+- the session id is issued by the server and signed (``<id>.<signature>``);
+  a client that asks for an id it was not given gets a new one, and a
+  message with an unsigned id is answered "reload the page", so no client
+  can choose (or guess) another runner's session;
+- conversations live in the ``web:`` namespace, which no other channel uses;
+- the socket.io handshake accepts only the page's origins (``WEB_ORIGINS``,
+  comma-separated; by default the page of ``make web``).
+
+The signing secret is ``SOCKETIO_SESSION_SECRET``; without it, one is made
+once and kept in ``build/socketio_secret`` (every server on this machine
+shares it). Set the same secret on every server in production.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
+import os
+import secrets
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
@@ -22,14 +40,52 @@ from channels.notices import notice
 logger = logging.getLogger(__name__)
 
 MAX_SESSION_ID_LENGTH = 256
+NAMESPACE = "web:"  # the web page's conversations only
+SECRET_FILE = Path(__file__).resolve().parent.parent / "build" / "socketio_secret"
+DEFAULT_ORIGINS = ["http://localhost:8080", "http://127.0.0.1:8080"]
+
+
+@lru_cache(maxsize=1)
+def session_secret() -> bytes:
+    """``SOCKETIO_SESSION_SECRET``, or a secret made once and kept in build/ for this machine."""
+    configured = os.environ.get("SOCKETIO_SESSION_SECRET", "").strip()
+    if configured:
+        return configured.encode()
+    SECRET_FILE.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(SECRET_FILE, "x") as created:  # the first server on this machine makes it
+            created.write(secrets.token_hex(32))
+    except FileExistsError:
+        pass
+    return SECRET_FILE.read_text().strip().encode()
+
+
+def _signature(session: str) -> str:
+    return hmac.new(session_secret(), session.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def issue_session_id() -> str:
+    """A new session id, signed by this server."""
+    session = uuid.uuid4().hex
+    return f"{session}.{_signature(session)}"
 
 
 def session_id_of(data: Any) -> Optional[str]:
-    """The session id a client sent, if it is a usable one."""
+    """The session id a client sent, if this server issued it."""
     value = data.get("session_id") if isinstance(data, dict) else None
-    if isinstance(value, str) and 0 < len(value.strip()) <= MAX_SESSION_ID_LENGTH:
-        return value
-    return None
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_SESSION_ID_LENGTH or value.count(".") != 1:
+        return None
+    session, signature = value.split(".")
+    return value if hmac.compare_digest(signature, _signature(session)) else None
+
+
+def conversation_of(session_id: str) -> str:
+    return NAMESPACE + session_id.split(".")[0]
+
+
+def allowed_origins() -> List[str]:
+    configured = [o.strip() for o in os.environ.get("WEB_ORIGINS", "").split(",") if o.strip()]
+    return configured or DEFAULT_ORIGINS
 
 
 def metadata_of(data: Dict[str, Any], key: str) -> Dict[str, Any]:
@@ -53,12 +109,14 @@ class CheckedSocketIOInput(SocketIOInput):
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio
         assert sio is not None
+        sio.eio.cors_allowed_origins = allowed_origins()  # the handshake refuses other origins
+        sio.eio._cors_headers = lambda environ: []  # CORS headers stay Sanic's (--cors): never two of them
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any) -> None:
-            session_id = session_id_of(data) or uuid.uuid4().hex
+            session_id = session_id_of(data) or issue_session_id()
             if self.session_persistence:
-                sio.enter_room(sid, session_id)
+                sio.enter_room(sid, conversation_of(session_id))  # replies go to the conversation's room
             await sio.emit("session_confirm", session_id, room=sid)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
@@ -71,10 +129,11 @@ class CheckedSocketIOInput(SocketIOInput):
             if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
                 await tell("bad_chat_event")
                 return
-            sender_id = session_id_of(data) if self.session_persistence else sid
-            if sender_id is None:
+            session_id = session_id_of(data) if self.session_persistence else sid
+            if session_id is None:
                 await tell("no_chat_session")
                 return
+            sender_id = conversation_of(session_id)
             text = data.get("message") or ""
             if not text.strip():
                 await tell("empty_message")

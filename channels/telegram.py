@@ -6,7 +6,7 @@ Differences from ``rasa.core.channels.telegram.TelegramInput``:
   channel is off and its webhook answers 503, the server still starts.
 - The webhook is registered after the server has started; if Telegram cannot
   be reached, a warning is logged and the other channels keep working
-  (``GET /webhooks/telegram/set_webhook`` retries).
+  (``POST /webhooks/telegram/set_webhook`` with the secret token header retries).
 - ``TELEGRAM_SECRET_TOKEN``, when set, is registered with the webhook and
   every update must carry it in ``X-Telegram-Bot-Api-Secret-Token``.
 - In a group each member has their own conversation (``<chat>:<user>``).
@@ -46,11 +46,14 @@ START_COMMAND = "/start"
 UPDATE_PARTS = ("message", "edited_message", "callback_query", "channel_post", "my_chat_member")
 
 
+NAMESPACE = "telegram:"  # Telegram's conversations only: no other channel can write into them
+
+
 def conversation_id(chat_id: int, chat_type: Optional[str], user_id: Optional[int]) -> str:
-    """One conversation per private chat, and per member in a group."""
+    """One conversation per private chat, and per member in a group, in Telegram's namespace."""
     if chat_type in GROUP_CHATS and user_id is not None:
-        return f"{chat_id}:{user_id}"
-    return str(chat_id)
+        return f"{NAMESPACE}{chat_id}:{user_id}"
+    return f"{NAMESPACE}{chat_id}"
 
 
 def well_formed(body: Any) -> bool:
@@ -64,7 +67,7 @@ def well_formed(body: Any) -> bool:
 
 def chat_of(recipient_id: Any) -> str:
     """The Telegram chat to send to, from a conversation id."""
-    return str(recipient_id).split(":", 1)[0]
+    return str(recipient_id).removeprefix(NAMESPACE).split(":", 1)[0]
 
 
 class TelegramReplies(TelegramOutput):
@@ -144,7 +147,7 @@ class TelegramConnector(InputChannel):
         except Exception as error:  # unreachable, refused, bad token: keep serving
             logger.warning(
                 "Telegram could not be reached to register the webhook (%s: %s). The other "
-                "channels keep working; retry with GET /webhooks/telegram/set_webhook.",
+                "channels keep working; retry with POST /webhooks/telegram/set_webhook (secret token header).",
                 type(error).__name__,
                 error,
             )
@@ -218,11 +221,17 @@ class TelegramConnector(InputChannel):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok" if self.configured else "not configured"})
 
-        @telegram_webhook.route("/set_webhook", methods=["GET", "POST"])
-        async def set_webhook(_: Request) -> HTTPResponse:
+        @telegram_webhook.route("/set_webhook", methods=["POST"])
+        async def set_webhook(request: Request) -> HTTPResponse:
+            """Register the webhook again: POST, with the secret token as the operator's proof."""
             if not self.configured:
                 return response.text(
                     "Telegram is not configured (TELEGRAM_TOKEN).", status=HTTPStatus.SERVICE_UNAVAILABLE
+                )
+            if not self.secret_token or request.headers.get(SECRET_HEADER) != self.secret_token:
+                return response.text(
+                    f"Send the {SECRET_HEADER} header with TELEGRAM_SECRET_TOKEN to register the webhook.",
+                    status=HTTPStatus.FORBIDDEN,
                 )
             if await self.register_webhook():
                 return response.text("Webhook registered.")

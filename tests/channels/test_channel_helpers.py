@@ -11,11 +11,11 @@ from channels.telegram import TelegramConnector, chat_of, conversation_id, well_
 
 
 def test_group_members_get_their_own_conversation_and_replies_go_to_the_group():
-    assert conversation_id(-100777, "supergroup", 11) == "-100777:11"
-    assert conversation_id(-100777, "group", 12) == "-100777:12"
-    assert conversation_id(1001, "private", 1001) == "1001"
-    assert chat_of("-100777:11") == chat_of("-100777:12") == "-100777"
-    assert chat_of(1001) == "1001"
+    assert conversation_id(-100777, "supergroup", 11) == "telegram:-100777:11"
+    assert conversation_id(-100777, "group", 12) == "telegram:-100777:12"
+    assert conversation_id(1001, "private", 1001) == "telegram:1001"
+    assert chat_of("telegram:-100777:11") == chat_of("telegram:-100777:12") == "-100777"
+    assert chat_of("telegram:1001") == "1001"
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 TEXT_CASES = {
     "empty": "",
     "whitespace": "   \n\t ",
-    "huge": "my ankle hurts " * 1400,  # about 21,000 characters
+    "long": "my ankle hurts " * 600,  # about 9,000 characters: under the 10,000 limit
     "emoji_only": "😭🦶🏃‍♀️🔥",
     "control_and_null": "my ankle\x00 hurts\x07\x1b[31m",
     "html_script": "<script>alert('x')</script><b>ankle</b>",
@@ -28,13 +28,13 @@ TEXT_CASES = {
 LIMIT_SECONDS = 4.0
 
 
-def post(servers, payload, raw=None):
+def post(servers, payload, raw=None, content_type="application/json"):
     started = time.monotonic()
     response = requests.post(
         f"{servers.url}/webhooks/rest/webhook",
         json=payload if raw is None else None,
         data=raw,
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": content_type},
         timeout=30,
     )
     return response, time.monotonic() - started
@@ -68,6 +68,11 @@ def test_other_language_gets_the_english_only_answer(servers):
         (b'{"sender": "x", "message": ["a"]}', '"message" must be a text'),
         (b'{"sender": "x"}', '"message" must be a text'),
         (b'{"sender": "x", "message": "hi", "metadata": 3}', '"metadata" must be'),
+        (b'{"sender": "x", "message": NaN}', "not valid JSON"),  # strict JSON (issue #13)
+        (b'{"sender": "x", "message": "hi", "metadata": {"a": Infinity}}', "not valid JSON"),
+        (b'{"sender": "x", "message": "\\ud800"}', "valid Unicode"),  # a lone surrogate
+        (b'{"sender": "slack:U1_D1", "message": "hi"}', "may not start with"),  # another channel's namespace
+        (b'{"sender": "web:abc", "message": "hi"}', "may not start with"),
     ],
 )
 def test_malformed_requests_get_a_400_with_the_reason(servers, raw, reason):
@@ -75,6 +80,36 @@ def test_malformed_requests_get_a_400_with_the_reason(servers, raw, reason):
     assert response.status_code == 400, response.text[:300]
     assert reason in response.json()["error"]
     assert seconds < LIMIT_SECONDS
+
+
+@pytest.mark.parametrize(
+    "payload, raw, reason",
+    [
+        ({"sender": "x", "message": "a" * 10_001}, None, "over 10,000 characters"),
+        ({"sender": "x", "message": "hi", "metadata": {"blob": "x" * 3_000}}, None, '"metadata" is over'),
+        (None, b'{"sender": "x", "message": "' + b"a" * 70_000 + b'"}', "over 64,000 bytes"),
+    ],
+)
+def test_input_over_a_limit_gets_a_413_with_the_reason(servers, payload, raw, reason):
+    response, seconds = post(servers, payload, raw=raw)
+    assert response.status_code == 413, response.text[:300]
+    assert reason in response.json()["error"]
+    assert seconds < LIMIT_SECONDS
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", ""])
+def test_only_json_is_accepted_so_no_web_page_can_post_without_a_preflight(servers, content_type):
+    raw = b'{"sender": "x", "message": "my ankle hurts"}'
+    response, _ = post(servers, None, raw=raw, content_type=content_type)
+    assert response.status_code == 415
+    assert "application/json" in response.json()["error"]
+
+
+def test_metadata_is_not_stored_with_the_conversation(servers):
+    sender = f"meta-{uuid.uuid4().hex[:6]}"
+    response, _ = post(servers, {"sender": sender, "message": "my heel hurts", "metadata": {"note": "x" * 1000}})
+    assert response.status_code == 200
+    assert "x" * 1000 not in str(servers.tracker(sender))
 
 
 def test_server_still_serves_a_normal_conversation(servers):

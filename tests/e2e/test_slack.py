@@ -39,7 +39,7 @@ def test_a_direct_message_gets_the_question_with_buttons(platforms):
     assert "twist" in question.params["text"].lower()
     assert button_titles(question) == ["Yes", "No, it came on gradually", "I don't know"]
     assert question.headers["Authorization"] == f"Bearer {platforms.settings.slack_token}"
-    assert platforms.slot("U100_D100", "body_part") == "ankle"
+    assert platforms.slot("slack:U100_D100", "body_part") == "ankle"
 
 
 def test_a_button_press_is_understood(platforms):
@@ -49,7 +49,7 @@ def test_a_button_press_is_understood(platforms):
     request = platforms.slack_events.signed(events.button("U101", "D101", "/deny"), FORM)
     assert platforms.to_slack_webhook(request["data"], request["headers"]).status_code == 200
     assert "press firmly" in posts_to(platforms, "D101", count=2)[-1].params["text"].lower()
-    assert platforms.slot("U101_D101", "injury_event") is False
+    assert platforms.slot("slack:U101_D101", "injury_event") is False
 
 
 @pytest.mark.parametrize("how", ["missing", "wrong_secret", "stale"])
@@ -87,7 +87,7 @@ def test_a_slack_retry_does_not_produce_a_second_answer(platforms, reason):
     assert retry.status_code == 200
     time.sleep(2)
     assert len(platforms.slack.calls_to("chat.postMessage", channel=channel)) == answered
-    assert platforms.user_texts(f"U103_{channel}") == ["my foot hurts after running"]
+    assert platforms.user_texts(f"slack:U103_{channel}") == ["my foot hurts after running"]
 
 
 def test_two_people_in_one_channel_keep_separate_conversations(platforms):
@@ -97,8 +97,8 @@ def test_two_people_in_one_channel_keep_separate_conversations(platforms):
         platforms, events.message("U202", "C200", "<@UBOT> my achilles hurts after running", channel_type="channel")
     )
     posts_to(platforms, "C200", count=2)
-    assert platforms.slot("U201_C200", "body_part") == "heel"
-    assert platforms.slot("U202_C200", "body_part") == "achilles"
+    assert platforms.slot("slack:U201_C200", "body_part") == "heel"
+    assert platforms.slot("slack:U202_C200", "body_part") == "achilles"
 
 
 def test_the_url_verification_challenge_is_answered(platforms):

@@ -67,4 +67,32 @@ def test_bad_chat_events_get_a_clear_answer(chat, data, expected):
 
 def test_a_session_request_without_an_object_still_gets_a_session(chat):
     chat.sio.emit("session_request", "nonsense")
-    assert len(chat.sessions.get(timeout=10)) == 32
+    session, signature = chat.sessions.get(timeout=10).split(".")
+    assert len(session) == 32 and len(signature) == 24
+
+
+def test_a_client_cannot_choose_or_forge_a_session(chat, servers):
+    """Session ids are issued by the server: asking for someone else's gets a new one,
+    and a message with an id the server did not issue is not run (issue #13)."""
+    victim = chat.start_session()
+    chat.send({"session_id": victim, "message": "my left ankle hurts after running"})
+    attacker = ChatClient(servers.url)
+    try:
+        unsigned = victim.split(".")[0]
+        assert attacker.start_session(unsigned) != unsigned
+        assert "reload the page" in attacker.send({"session_id": unsigned, "message": "it's my right ankle"})
+        forged = unsigned + "." + "0" * 24
+        assert "reload the page" in attacker.send({"session_id": forged, "message": "it's my right ankle"})
+    finally:
+        attacker.close()
+    tracker = servers.tracker("web:" + unsigned)
+    assert tracker["slots"]["pain_side"] == "left"
+    assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == ["my left ankle hurts after running"]
+
+
+def test_the_handshake_refuses_other_origins(servers):
+    import requests
+
+    handshake = f"{servers.url}/socket.io/?EIO=4&transport=polling"
+    assert requests.get(handshake, headers={"Origin": "http://evil.example"}, timeout=10).status_code == 400
+    assert requests.get(handshake, headers={"Origin": "http://localhost:8080"}, timeout=10).status_code == 200

@@ -32,7 +32,13 @@ def test_start_up_survived_telegram_being_unreachable(platforms):
 def test_webhook_registration_can_be_retried_once_telegram_is_back(platforms):
     import requests
 
-    response = requests.get(f"{platforms.servers.url}/webhooks/telegram/set_webhook", timeout=30)
+    url = f"{platforms.servers.url}/webhooks/telegram/set_webhook"
+    assert requests.get(url, timeout=30).status_code == 405  # not by a GET from anyone (issue #13)
+    assert requests.post(url, timeout=30).status_code == 403  # not without the secret
+    wrong = {"X-Telegram-Bot-Api-Secret-Token": "guess"}
+    assert requests.post(url, headers=wrong, timeout=30).status_code == 403
+    secret = {"X-Telegram-Bot-Api-Secret-Token": platforms.settings.telegram_secret}
+    response = requests.post(url, headers=secret, timeout=30)
     assert response.status_code == 200, response.text
     registered = platforms.telegram.wait_for("setWebhook")[-1].params
     assert registered["url"] == "https://runners.example.org/webhooks/telegram/webhook"
@@ -47,7 +53,7 @@ def test_a_text_message_gets_the_next_question_with_an_inline_keyboard(platforms
     question = replies_to(platforms, chat)[-1]
     assert "twist" in question.params["text"].lower()
     assert keyboard_titles(question) == ["Yes", "No, it came on gradually", "I don't know"]
-    assert platforms.slot(str(chat), "body_part") == "ankle"
+    assert platforms.slot(f"telegram:{chat}", "body_part") == "ankle"
 
 
 def test_a_button_press_is_understood_and_acknowledged(platforms):
@@ -59,7 +65,7 @@ def test_a_button_press_is_understood_and_acknowledged(platforms):
     platforms.telegram.wait_for("answerCallbackQuery", callback_query_id=update["callback_query"]["id"])
     next_question = replies_to(platforms, chat, count=2)[-1]
     assert "press firmly" in next_question.params["text"].lower()
-    assert platforms.slot(str(chat), "injury_event") is False
+    assert platforms.slot(f"telegram:{chat}", "injury_event") is False
 
 
 def test_a_sticker_gets_a_polite_answer(platforms):
@@ -74,7 +80,7 @@ def test_an_edited_message_gets_a_polite_answer_and_changes_nothing(platforms):
     replies_to(platforms, chat)
     assert platforms.to_telegram_webhook(platforms.updates.edited(chat, "my ankle hurts")).status_code == 200
     assert "missed that edit" in replies_to(platforms, chat, count=2)[-1].params["text"]
-    assert platforms.slot(str(chat), "body_part") == "heel"
+    assert platforms.slot(f"telegram:{chat}", "body_part") == "heel"
 
 
 def test_two_members_of_a_group_keep_separate_conversations(platforms):
@@ -82,8 +88,8 @@ def test_two_members_of_a_group_keep_separate_conversations(platforms):
     platforms.to_telegram_webhook(platforms.updates.text(group, "my heel hurts after running", user_id=11))
     platforms.to_telegram_webhook(platforms.updates.text(group, "my achilles hurts after running", user_id=12))
     replies_to(platforms, group, count=2)  # both answered in the group chat
-    assert platforms.slot(f"{group}:11", "body_part") == "heel"
-    assert platforms.slot(f"{group}:12", "body_part") == "achilles"
+    assert platforms.slot(f"telegram:{group}:11", "body_part") == "heel"
+    assert platforms.slot(f"telegram:{group}:12", "body_part") == "achilles"
 
 
 def test_a_redelivered_update_is_answered_once(platforms):
@@ -96,7 +102,7 @@ def test_a_redelivered_update_is_answered_once(platforms):
     assert platforms.to_telegram_webhook(update).status_code == 200
     time.sleep(2)
     assert len(platforms.telegram.calls_to("sendMessage", chat_id=chat)) == answered
-    assert platforms.user_texts(str(chat)) == ["my foot hurts after running"]
+    assert platforms.user_texts(f"telegram:{chat}") == ["my foot hurts after running"]
 
 
 @pytest.mark.parametrize("secret", [None, "wrong"])
@@ -140,3 +146,21 @@ def test_the_assessment_reaches_telegram_in_its_html_formatting(platforms):
     assert "<b>Summary for a physio or doctor</b>" in summary.params["text"]
     assert "**" not in " ".join(m.params["text"] for m in sent)
     assert all(len(m.params["text"]) <= 4096 for m in sent)
+
+
+def test_rest_cannot_reach_a_telegram_conversation(platforms):
+    """Conversations are kept per channel: a REST post naming a Telegram chat
+    neither reads nor changes it (issue #13)."""
+    import requests
+
+    chat = 4242
+    platforms.to_telegram_webhook(platforms.updates.text(chat, "my left ankle hurts after running"))
+    replies_to(platforms, chat)
+    rest = f"{platforms.servers.url}/webhooks/rest/webhook"
+    takeover = {"sender": f"telegram:{chat}", "message": '/inform{"pain_side": "right", "swelling": false}'}
+    refused = requests.post(rest, json=takeover, timeout=30)
+    assert refused.status_code == 400 and "may not start with" in refused.json()["error"]
+    same_number = requests.post(rest, json={**takeover, "sender": str(chat)}, timeout=30)
+    assert same_number.status_code == 200  # its own REST conversation, not the Telegram one
+    assert platforms.slot(f"telegram:{chat}", "pain_side") == "left"
+    assert platforms.user_texts(f"telegram:{chat}") == ["my left ankle hurts after running"]

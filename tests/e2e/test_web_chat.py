@@ -38,7 +38,7 @@ def web(tmp_path_factory):
         pytest.fail("the chat widget is missing: cd web && npm ci")
     web_port = free_port()
     origin = f"http://127.0.0.1:{web_port}"
-    servers = Servers(tmp_path_factory.mktemp("web"), extra_args=["--cors", origin])
+    servers = Servers(tmp_path_factory.mktemp("web"), extra_args=["--cors", origin], env={"WEB_ORIGINS": origin})
     servers.start_actions()
     servers.start_rasa()
     log = servers.workdir / "web.log"
