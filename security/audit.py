@@ -11,9 +11,12 @@ Two sources of findings:
   offline against the locked versions with OSV's ECOSYSTEM range semantics.
 
 Every finding must have an entry in security/reviewed.yml saying what was done
-about it (upgraded pin / not reachable / accepted). The exit status is 1 when a
-finding has no such entry, 0 otherwise; pip-audit being unable to reach its
-service is not a failure.
+about it (upgraded pin / not reachable / accepted). Exit status: 1 when a
+finding has no such entry; 2 when the audit is incomplete (pip-audit could not
+run or could not check some packages, or the offline data has nothing for some
+locked packages), unless that is accepted explicitly with
+``--accept-incomplete`` (``AUDIT_ACCEPT_INCOMPLETE=1`` in scripts/audit); the
+packages not checked are listed loudly either way; 0 otherwise.
 
     python -m security.audit --requirements results/audit/requirements.txt \
         [--pip-audit-json results/audit/pip-audit.json]
@@ -318,6 +321,7 @@ def run(
     output: Path = OUTPUT,
     pip_audit_error: str = "",
     out=sys.stdout,
+    accept_incomplete: bool = False,
 ) -> int:
     locked, skipped = parse_requirements(requirements.read_text(encoding="utf-8"))
     data = load_advisories(advisories_path)
@@ -373,7 +377,29 @@ def run(
         print("", file=out)
         print(format_table(findings, reviewed), file=out)
         print("", file=out)
-    print(f"{len(findings)} findings: {len(done)} reviewed, {len(todo)} not reviewed.", file=out)
+    not_checked_online = sorted(locked) if not pa["ran"] else sorted(pa["not_audited"])
+    incomplete = bool(not_checked_online or no_data)
+    scope = " of an INCOMPLETE audit" if incomplete else ""
+    print(f"{len(findings)} findings{scope}: {len(done)} reviewed, {len(todo)} not reviewed.", file=out)
+    if incomplete:
+        print("", file=out)
+        print("!" * 78, file=out)
+        print("WARNING: THE AUDIT IS INCOMPLETE. Unknown vulnerabilities may be present in:", file=out)
+        if not_checked_online:
+            print(
+                f"  - {len(not_checked_online)} packages not checked online (pip-audit: {pa['error'] or 'no data'}): "
+                + ", ".join(not_checked_online[:12])
+                + (" ..." if len(not_checked_online) > 12 else ""),
+                file=out,
+            )
+        if no_data:
+            print(f"  - {len(no_data)} packages with no offline advisory data: " + ", ".join(no_data), file=out)
+        print(
+            "  Accepted explicitly (--accept-incomplete)." if accept_incomplete else "  Failing: run it where "
+            "PyPI's vulnerability service is reachable, or accept this with AUDIT_ACCEPT_INCOMPLETE=1.",
+            file=out,
+        )
+        print("!" * 78, file=out)
     for entry in stale:
         print(
             f"note: {reviewed_path.name} entry {entry.get('package')} {entry.get('id')} "
@@ -402,10 +428,14 @@ def run(
         "findings": [{**asdict(f), "review": dict(review_of(f, reviewed) or {}) or None} for f in findings],
         "unreviewed": [f"{f.package} {f.version} {f.id}" for f in todo],
         "stale_reviews": [f"{e.get('package')} {e.get('id')}" for e in stale],
+        "complete": not incomplete,
+        "not_checked": {"online": not_checked_online, "offline": no_data},
         "ok": not todo,
     }
     output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 0 if not todo else 1
+    if todo:
+        return 1
+    return 2 if incomplete and not accept_incomplete else 0
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -418,9 +448,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--advisories", type=Path, default=ADVISORIES)
     parser.add_argument("--reviewed", type=Path, default=REVIEWED)
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument(
+        "--accept-incomplete", action="store_true", help="exit 0 even if some packages could not be checked"
+    )
     args = parser.parse_args(argv)
     return run(
-        args.requirements, args.pip_audit_json, args.advisories, args.reviewed, args.output, args.pip_audit_error
+        args.requirements,
+        args.pip_audit_json,
+        args.advisories,
+        args.reviewed,
+        args.output,
+        args.pip_audit_error,
+        accept_incomplete=args.accept_incomplete,
     )
 
 

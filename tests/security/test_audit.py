@@ -284,13 +284,55 @@ def test_a_reviewed_finding_passes(tmp_path):
         )
     )
     out, output = io.StringIO(), tmp_path / "audit.json"
-    assert audit.run(reqs, report, advisories, reviewed, output, out=out) == 0
+    assert audit.run(reqs, report, advisories, reviewed, output, out=out, accept_incomplete=True) == 0
     text = out.getvalue()
     assert "could not reach its vulnerability service for 2 of 2 packages" in text
-    assert "not reachable" in text and "1 findings: 1 reviewed, 0 not reviewed." in text
+    assert "not reachable" in text and "1 findings of an INCOMPLETE audit: 1 reviewed, 0 not reviewed." in text
+    assert "WARNING: THE AUDIT IS INCOMPLETE" in text and "Accepted explicitly" in text
     result = json.loads(output.read_text())
-    assert result["ok"] is True
+    assert result["ok"] is True and result["complete"] is False
+    assert result["not_checked"]["online"] == ["aiohttp", "sanic"]
     assert result["findings"][0]["review"]["decision"] == "not reachable"
+
+
+def test_an_incomplete_audit_fails_unless_accepted_and_names_what_was_not_checked(tmp_path):
+    reqs, advisories, reviewed = _files(
+        tmp_path,
+        [
+            {"id": i, "package": p, "version": v, "decision": "accepted", "reason": "test"}
+            for i, p, v in (("CVE-0-1", "aiohttp", "3.9.5"), ("PYSEC-2026-918", "sanic", "21.12.2"))
+        ],
+    )
+    out = io.StringIO()
+    assert audit.run(reqs, None, advisories, reviewed, tmp_path / "a.json", "service unreachable", out=out) == 2
+    text = out.getvalue()
+    assert "WARNING: THE AUDIT IS INCOMPLETE" in text and "2 packages not checked online" in text
+    assert "aiohttp, sanic" in text and "AUDIT_ACCEPT_INCOMPLETE=1" in text
+
+
+def test_a_complete_audit_with_every_finding_reviewed_passes_without_acceptance(tmp_path):
+    reqs, advisories, reviewed = _files(
+        tmp_path,
+        [
+            {"id": i, "package": p, "version": v, "decision": "accepted", "reason": "test"}
+            for i, p, v in (("CVE-0-1", "aiohttp", "3.9.5"), ("PYSEC-2026-918", "sanic", "21.12.2"))
+        ],
+    )
+    advisories.write_text(advisories.read_text().replace("sanic-jwt: none", "sanic: test"))
+    report = tmp_path / "pip-audit.json"
+    report.write_text(
+        json.dumps(
+            {
+                "dependencies": [
+                    {"name": "aiohttp", "version": "3.9.5", "vulns": []},
+                    {"name": "sanic", "version": "21.12.2", "vulns": []},
+                ]
+            }
+        )
+    )
+    out = io.StringIO()
+    assert audit.run(reqs, report, advisories, reviewed, tmp_path / "a.json", out=out) == 0
+    assert "INCOMPLETE" not in out.getvalue()
 
 
 # --- the committed data ------------------------------------------------------------
