@@ -395,7 +395,9 @@ def run(
         if no_data:
             print(f"  - {len(no_data)} packages with no offline advisory data: " + ", ".join(no_data), file=out)
         print(
-            "  Accepted explicitly (--accept-incomplete)." if accept_incomplete else "  Failing: run it where "
+            "  Accepted explicitly (--accept-incomplete)."
+            if accept_incomplete
+            else "  Failing: run it where "
             "PyPI's vulnerability service is reachable, or accept this with AUDIT_ACCEPT_INCOMPLETE=1.",
             file=out,
         )
