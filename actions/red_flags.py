@@ -54,6 +54,8 @@ DIRECT_SYMPTOMS = {
     "diabetes": "diabetic_foot",
     "growing_lump": "growing_lump",
 }
+# Symptoms that are context for other rules, not signs that remain after a correction.
+CONTEXT_SYMPTOMS = {"limping", "skin_cause"}
 # Flags that only say an earlier warning was corrected or a check was not finished.
 CAUTION_FLAGS = {"corrected_warning", "unclear_bone_check", "unclear_warning_signs"}
 
@@ -179,7 +181,11 @@ def detect(facts: Facts) -> List[Flag]:
                 "we could not check for pain at rest or at night, a numb or cold foot, or a swollen calf",
             )
         )
-    if facts.get("withdrawn_flags") and not [f for f in flags if f.id not in CAUTION_FLAGS] and symptoms:
+    if (
+        facts.get("withdrawn_flags")
+        and not [f for f in flags if f.id not in CAUTION_FLAGS]
+        and symptoms - CONTEXT_SYMPTOMS
+    ):
         flags.append(
             Flag(
                 "corrected_warning",

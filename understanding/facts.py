@@ -335,9 +335,6 @@ OTHER_PEOPLE = {
     "clubmate",
     "neighbour",
     "neighbor",
-    "someone",
-    "somebody",
-    "people",
 }
 WORRY_WORDS = {
     "worried",
@@ -373,8 +370,6 @@ NOISE_SYMPTOMS = {"crack_heard", "pop_heard", "snapping_tendon"}
 # A painless red line with no fever and no diabetes is a mark (a sock's elastic), not spreading infection.
 PAINLESS_SKIN_SYMPTOMS = {"spreading_redness"}
 PAINLESS_SKIN_UNLESS = {"fever", "temperature", "shivery", "diabetes", "diabetic", "pus", "oozing", "infected"}
-# A cold, pale or blue foot is a circulation sign however the message goes on.
-COLOUR_OR_COLD_WORDS = {"cold", "colder", "pale", "paler", "white", "blue", "bluish", "grey", "gray", "mottled", "icy"}
 LACE_WORDS = {"lace", "laces", "laced", "loosen", "loosened", "loosening"}
 # "limping" as a walking answer is bearing weight; after gradual pain it is still a sign (actions/red_flags.py).
 LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
@@ -926,7 +921,6 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and fact.value == "circulation"
             and any(f" {c} " in text for c in TRANSIENT_CUES)
             and not any(f" {c} " in text for c in STILL_CUES)
-            and not COLOUR_OR_COLD_WORDS & {t.lower_ for t in doc}
         ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
             if LACE_WORDS & {t.lower_ for t in doc}:  # it passes on loosening the laces: the laces, not a sign

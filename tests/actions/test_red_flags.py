@@ -203,3 +203,11 @@ def test_a_red_swollen_heel_bump_is_checked_but_not_an_emergency_without_fever()
     heel = {"symptoms": ["redness_or_heat"], "body_part": "heel", "swelling": True, "injury_event": False}
     assert triage_level(detect(heel)) == SEE_DOCTOR
     assert triage_level(detect({**heel, "symptoms": ["redness_or_heat", "fever"]})) == EMERGENCY
+
+
+def test_a_limp_left_after_a_correction_is_not_a_remaining_warning_sign():
+    facts = {"symptoms": ["limping"], "withdrawn_flags": ["cannot_bear_weight"], "can_walk": True, "injury_event": True}
+    assert "corrected_warning" not in ids(detect(facts))
+    facts["symptoms"] = ["limping", "redness_or_heat"]
+    facts["swelling"] = None
+    assert "corrected_warning" in ids(detect({**facts, "injury_event": None}))

@@ -251,6 +251,7 @@ def test_look_alikes_raise_no_warning_sign(facts_of, text, symptom):
         "toes went numb at 5k, I loosened my laces and it passed",
         "pins and needles in my foot after sitting on it, came right after a minute",
         "couldn't feel my toes in the snow but they're fine now",
+        "my toes go cold and numb on frosty runs and warm up soon after I get in",
     ],
 )
 def test_numbness_that_passed_is_not_a_numb_foot_now(facts_of, text):
@@ -311,3 +312,16 @@ def test_a_side_word_that_is_not_a_side(facts_of, text):
 )
 def test_everyday_words_for_shoes_volume_swelling_and_walking(facts_of, text, slot, value):
     assert facts_of(text).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["it felt like someone kicked me in the back of the heel", "like somebody whacked my achilles with a stick"],
+)
+def test_a_comparison_with_someone_is_still_the_runners_sign(facts_of, text):
+    assert "achilles_rupture" in symptoms_of(facts_of(text))
+
+
+def test_a_cold_pale_foot_that_did_not_change_stays_a_circulation_sign(facts_of):
+    facts = facts_of("after the twist my foot went cold and pale, I loosened the laces but there was no change")
+    assert "circulation" in symptoms_of(facts)
