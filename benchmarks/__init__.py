@@ -7,7 +7,7 @@ Rasa's default config, and writes ``results/benchmark/`` (JSON, chart).
 
 Modules:
 
-- ``servers``            the servers under test (wraps tests/e2e/servers.py), timed start-up
+- ``servers``            the servers under test (wraps harness/servers.py), timed start-up
 - ``memory``             peak resident memory of each server process, sampled from /proc
 - ``load``               the load generator: N concurrent scripted conversations
 - ``long_conversation``  one long conversation: how latency grows with its length

@@ -21,7 +21,7 @@ from typing import Any, Dict, List, Optional
 
 from benchmarks.report import chart, compare, table, targets, write_json
 from benchmarks.runner import Plan, measure_bot
-from tests.e2e.servers import PROJECT_ROOT
+from harness.servers import PROJECT_ROOT
 
 MODELS = PROJECT_ROOT / "models"
 RESULTS = PROJECT_ROOT / "results" / "benchmark"

@@ -20,7 +20,7 @@ from typing import Iterator, List, Tuple
 import aiohttp
 import yaml
 
-from tests.e2e.servers import PROJECT_ROOT
+from harness.servers import PROJECT_ROOT
 
 SCRIPTED = PROJECT_ROOT / "tests" / "conversations" / "scripted.yml"
 TIMEOUT_SECONDS = 120

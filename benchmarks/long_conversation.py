@@ -18,16 +18,9 @@ from typing import Any, Dict, List
 import aiohttp
 
 from benchmarks.load import TIMEOUT_SECONDS, send
+from harness.scripts import ASSESSMENT
 
 PROBE = "should I ice it?"
-ASSESSMENT = [
-    "right ankle hurts since I doubled my distance, I run on concrete in old shoes and never warm up",
-    "no, it came on gradually",
-    "no, nothing hurts when I press",
-    "none of these",
-    "no swelling",
-    "about 20 miles a week, I stretch after every run",
-]
 AFTER_ASSESSMENT = [
     "what shoes should I buy?",
     "thanks",

@@ -27,7 +27,7 @@ from typing import List, Optional
 
 from benchmarks.long_conversation import checkpoints, run_long
 from benchmarks.servers import BenchServers
-from tests.e2e.servers import PROJECT_ROOT, VENV_BIN
+from harness.servers import PROJECT_ROOT, VENV_BIN
 
 RESULTS = PROJECT_ROOT / "results" / "benchmark"
 

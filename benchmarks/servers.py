@@ -1,4 +1,4 @@
-"""The servers under test: ``tests.e2e.servers.Servers`` (the chosen model, and
+"""The servers under test: ``harness.servers.Servers`` (the chosen model, and
 endpoints.yml as deployed with a fresh SQLite file), started both at the same
 moment, as ``make serve`` starts them, and timed.
 """
@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Dict, List
 
-from tests.e2e.servers import Servers
+from harness.servers import Servers
 
 
 @dataclass

@@ -3,7 +3,7 @@
     python -m evaluation.conversations [models/current.tar.gz]
 
 Each conversation of tests/conversations/scripted.yml is sent turn by turn over
-the REST channel to a real Rasa server and action server (tests/e2e/servers.py,
+the REST channel to a real Rasa server and action server (harness/servers.py,
 SQLite tracker store). After every turn the tracker is read at the HTTP API:
 the slots, the question the assistant asks next (``requested_slot``) and
 whether ``action_assess`` has run (a finished assessment). Figures: the share
@@ -171,7 +171,7 @@ def talk(servers: Any, conversation: Dict[str, Any], sender: str) -> Dict[str, A
 
 def run(model: Path, workdir: Path, conversations: Optional[List[Dict[str, Any]]] = None) -> List[Dict[str, Any]]:
     """Start the servers with ``model``, hold every scripted conversation, stop the servers."""
-    from tests.e2e.servers import Servers
+    from harness.servers import Servers
 
     conversations = conversations if conversations is not None else load()
     servers = Servers(workdir, tracker_db=workdir / "tracker.db", extra_args=["--enable-api"], model=model)

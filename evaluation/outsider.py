@@ -346,7 +346,7 @@ def markdown(figures: Dict[str, Any]) -> str:
 
 
 def run(model: Path, workdir: Path, parts: Iterable[str]) -> Dict[str, Any]:
-    from tests.e2e.servers import Servers
+    from harness.servers import Servers
 
     servers = Servers(workdir, tracker_db=workdir / "tracker.db", extra_args=["--enable-api"], model=model)
     figures: Dict[str, Any] = {"model": model.name}

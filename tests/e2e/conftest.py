@@ -1,8 +1,8 @@
 import pytest
 
+from harness.servers import MODEL, Servers, free_port
 from tests.e2e.fake_platforms import fake_slack, fake_telegram
 from tests.e2e.platforms import Platforms, PlatformSettings
-from tests.e2e.servers import MODEL, Servers, free_port
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from tests.e2e.servers import free_port
+from harness.servers import free_port
 
 
 def postgres_bin_dir() -> Optional[Path]:

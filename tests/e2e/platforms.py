@@ -10,8 +10,8 @@ from typing import Any, Dict, List
 
 import requests
 
+from harness.servers import Servers
 from tests.e2e.fake_platforms import FakePlatform, SlackEvents, TelegramUpdates
-from tests.e2e.servers import Servers
 
 
 @dataclass

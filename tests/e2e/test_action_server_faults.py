@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from tests.e2e.servers import Servers
+from harness.servers import Servers
 
 pytestmark = pytest.mark.e2e
 

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.e2e.servers import Servers
+from harness.servers import Servers
 
 pytestmark = pytest.mark.e2e
 

@@ -29,8 +29,8 @@ from typing import Dict, List
 
 import pytest
 
+from harness.servers import MODEL, PROJECT_ROOT, Servers
 from tests.e2e.engines import Postgres, Redis, missing_engines
-from tests.e2e.servers import MODEL, PROJECT_ROOT, Servers
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +38,7 @@ PRODUCTION_ENDPOINTS = PROJECT_ROOT / "endpoints.production.yml"
 LOCK_PREFIX = "ankle:lock:"  # key_prefix in endpoints.production.yml + Rasa's "lock:"
 
 # The full assessment (the benchmark's long conversation holds the same one), sent alternately to the two servers.
-from benchmarks.long_conversation import ASSESSMENT  # noqa: E402
+from harness.scripts import ASSESSMENT  # noqa: E402
 
 # Twenty different messages, sent in pairs (one to each server at the same moment).
 PAIRS = [

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.servers import PROJECT_ROOT, Servers, free_port, wait_until_up
+from harness.scripts import BUTTON_ANSWERS
+from harness.servers import PROJECT_ROOT, Servers, free_port, wait_until_up
 
 pytestmark = pytest.mark.e2e
 
@@ -91,19 +92,6 @@ def test_chat_in_the_browser_survives_a_reload(web):
     assert not outside, f"fetched from the internet: {outside}"
 
 
-# A whole assessment, typed as a runner would answer the questions in order.
-ASSESSMENT = [
-    "my ankle hurts after running",
-    "no it came on gradually",
-    "no",
-    "none of these",
-    "no",
-    "20 km",
-    "same as usual",
-    "old",
-    "road",
-    "no",
-]
 NEWEST_IN_VIEW = """() => {
   const replies = [...document.querySelectorAll('.rw-response')];
   const newest = replies[replies.length - 1].getBoundingClientRect();
@@ -165,7 +153,7 @@ def test_the_newest_answer_is_in_view_without_scrolling(web, width, height):
         expect(page.locator(".rw-response").first).to_contain_text("Hi", timeout=30_000)
         expect(page.locator(".rw-messages-container[aria-live=polite]")).to_have_count(1)  # read out as it arrives
         expect(page.locator("#summary-tools")).to_be_hidden()  # nothing to copy before an assessment
-        for text in ASSESSMENT:
+        for text in BUTTON_ANSWERS:
             before = page.locator(".rw-response").count()
             page.locator(".rw-new-message").fill(text)
             page.keyboard.press("Enter")

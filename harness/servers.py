@@ -15,7 +15,7 @@ from typing import Dict, List, Optional
 import requests
 import yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
 ENDPOINTS = PROJECT_ROOT / "endpoints.yml"
 VENV_BIN = Path(sys.executable).parent
