@@ -1,8 +1,11 @@
 # Short names for the scripts in scripts/ (each sets itself up when needed).
-.PHONY: setup chat serve web test lint report benchmark audit train clean
+.PHONY: setup provision chat serve web test lint report benchmark audit train clean
 
 setup:  ## install the pinned environment, build the spaCy pipeline, train if stale
 	bash scripts/setup
+
+provision: ## install the host packages the tests need (Debian: chromium, postgresql, redis-server; as root)
+	bash scripts/provision
 
 chat:   ## set up, start the action server, chat in the terminal
 	bash scripts/chat

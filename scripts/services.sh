@@ -30,7 +30,19 @@ ensure_postgres_redis() {
     [ "$created_policy" = 1 ] && rm -f "$policy"
     return "$status"
   else
-    log "PostgreSQL/Redis missing (${missing[*]}): the scale-out test will be skipped." \
-        "Install them with: sudo apt-get install -y postgresql redis-server"
+    log "PostgreSQL/Redis missing (${missing[*]}). Install them with: sudo apt-get install -y postgresql redis-server"
+    return 1
+  fi
+}
+
+# make test only checks: installing host packages is make provision's job.
+require_host_packages() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -n "$(postgres_binary)" ] || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "Missing host packages: ${missing[*]}. Run: make provision (as root), or sudo apt-get install -y ${missing[*]}"
+    return 1
   fi
 }
