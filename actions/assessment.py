@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -13,6 +14,34 @@ from actions.knowledge import knowledge
 from actions.messages import advice_of, assessment_messages, physio_summary, plain_text, update_messages
 from actions.red_flags import detect, triage_level
 from actions.runner import facts_from_slots
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def said_this_turn(tracker: Tracker) -> List[str]:
+    """What the assistant has already said since the runner's latest message."""
+    said: List[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot" and event.get("text"):
+            said.append(event["text"])
+    return said
+
+
+def without_repeats(texts: List[str], said: List[str]) -> List[str]:
+    """The messages without sentences already said this turn ("It needs an X-ray..." once)."""
+    seen = {s.strip() for text in said for s in SENTENCE_END.split(text) if len(s.strip()) > 20}
+    kept = []
+    for text in texts:
+        lines = []
+        for line in text.split("\n"):
+            sentences = [s for s in SENTENCE_END.split(line) if s.strip() not in seen]
+            if sentences:
+                lines.append(" ".join(sentences))
+        if lines:
+            kept.append("\n".join(lines))
+    return kept
 
 
 class ActionAssess(Action):
@@ -38,6 +67,7 @@ class ActionAssess(Action):
         else:
             texts = assessment_messages(kb, facts, causes, flags, level)
         channel = tracker.get_latest_input_channel()
+        texts = without_repeats(texts, said_this_turn(tracker))
         for text in texts:
             # The terminal (make chat) shows Markdown as typed: bold there is just noise.
             dispatcher.utter_message(text=plain_text(text) if channel == "cmdline" else text)

@@ -83,7 +83,12 @@ def noted_message(knowledge: Knowledge, changed: Dict[str, Any], facts: Facts) -
     if "body_part" in changed:
         changed.pop("pain_side", None)  # "left ankle" says both
     phrases = [p for slot, value in changed.items() if (p := fact_phrase(slot, value, facts))]
-    return knowledge.messages["noted"].format(facts=", ".join(phrases)) if phrases else None
+    return knowledge.messages["noted"].format(facts=spoken_list(phrases)) if phrases else None
+
+
+def spoken_list(items: List[str]) -> str:
+    """ "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def red_flag_message(knowledge: Knowledge, flag: Flag) -> str:
@@ -239,7 +244,7 @@ def update_messages(
     if level == EMERGENCY and before.get("level") != EMERGENCY:
         return [knowledge.messages["advice_changed"], *assessment_messages(knowledge, facts, causes, flags, level)]
     if level == before.get("level") and causes == before.get("causes"):
-        return [knowledge.messages["assessment_unchanged"].format(headline=knowledge.levels[level].headline)]
+        return [knowledge.messages["assessment_unchanged"].format(level=LEVEL_NAMES[level])]
     messages = [knowledge.messages["advice_changed"]]
     if level != before.get("level"):
         messages[0] += " " + level_advice(knowledge, level)

@@ -8,7 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge import knowledge
+from actions.knowledge import EMERGENCY, knowledge
+
+# Answers that stay true when a warning sign needs urgent care (where to go, what it costs).
+STILL_TRUE_AFTER_AN_EMERGENCY = {"ask_see_doctor", "ask_affording_care"}
 
 
 class ActionAnswerQuestion(Action):
@@ -19,9 +22,13 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        answer = knowledge().faq.get(intent or "")
+        kb = knowledge()
+        answer = kb.faq.get(intent or "")
         if answer is None:
             dispatcher.utter_message(response="utter_out_of_scope")
+        elif tracker.get_slot("triage") == EMERGENCY and intent not in STILL_TRUE_AFTER_AN_EMERGENCY:
+            # Running, icing or waiting advice would contradict "go now": say that first and only.
+            dispatcher.utter_message(text=kb.messages["emergency_first"])
         else:
             dispatcher.utter_message(text=answer["answer"].strip())
         return []

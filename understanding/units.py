@@ -74,12 +74,12 @@ _TIMES_PER_WEEK = re.compile(
     rf"{_NUM}\s*(?:x|times|days|runs|sessions)\s*(?:a|per|each|every|in\s+a|in\s+the|in|/)\s*(?:week|wk)|"
     rf"{_NUM}\s*(?:x|times|days|runs)\s*weekly"
 )
-_PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b|\bweekly\b|\bpw\b|/\s*w\b")
+_PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b(?!\s+ago)|\bweekly\b|\bpw\b|/\s*w\b")
 _PER_DAY = re.compile(
     r"(?:\b(?:a|per|each|every)\s*|/\s*)day\b|\bdaily\b|\beveryday\b|\bevery\s+(?:morning|evening|night)\b"
 )
 _EVERY_OTHER_DAY = re.compile(r"\bevery\s+(?:other|second)\s+day\b")
-_PER_MONTH = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*month\b|\bmonthly\b")
+_PER_MONTH = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*month\b(?!\s+ago)|\bmonthly\b")  # not "a month ago"
 _DURATION = re.compile(
     rf"\b(?:for|since|past|last|over)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
     rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years)\b"
@@ -151,7 +151,7 @@ def _runs_per_week(text: str) -> Optional[float]:
 
 # A distance that is the week's total: "25 km a week", "40 miles last week", "so 25k", "this week it was 45".
 _WEEKLY_AFTER = re.compile(
-    r"\s*(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b)"
+    r"\s*(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b(?!\s+ago)|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b)"
 )
 _WEEKLY_BEFORE = re.compile(
     r"(?:\b(?:so|total|totals|that's|thats|makes|=)\s*(?:about|around|like|roughly|~)?|"

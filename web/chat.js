@@ -8,6 +8,7 @@
   var SUMMARY_KEY = "physio_summary";  // the latest assessment's summary, sent by action_assess over socket.io
 
   var tools = document.getElementById("summary-tools");
+  var connection = document.getElementById("connection-status");
   var status = document.getElementById("summary-status");
   var download = document.getElementById("download-summary");
 
@@ -19,10 +20,17 @@
     tools.hidden = false;
   }
 
+  var clearStatus = null;
+  function say(text) {  // a short status, read out by screen readers, gone after a few seconds
+    status.textContent = text;
+    window.clearTimeout(clearStatus);
+    clearStatus = window.setTimeout(function () { status.textContent = ""; }, 4000);
+  }
+
   document.getElementById("copy-summary").addEventListener("click", function () {
     var text = window.localStorage.getItem(SUMMARY_KEY) || "";
-    var done = function () { status.textContent = "Summary copied."; };
-    var failed = function () { status.textContent = "Could not copy: use Download instead."; };
+    var done = function () { say("Summary copied."); };
+    var failed = function () { say("Could not copy: use Download instead."); };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(done, failed);
     } else {
@@ -44,8 +52,42 @@
     var send = document.querySelector(".rw-send");
     if (send && !send.hasAttribute("aria-label")) send.setAttribute("aria-label", "Send");
     document.querySelectorAll(".rw-messages-container img:not([alt])").forEach(function (img) { img.alt = ""; });
+    document.querySelectorAll(".rw-reply:not([tabindex])").forEach(function (reply) {
+      reply.setAttribute("tabindex", "0");  // reply buttons reachable with Tab
+      reply.setAttribute("role", "button");
+    });
   }
-  new MutationObserver(label).observe(document.body, { childList: true, subtree: true });
+
+  // A long answer (several bubbles) is read from its start: when the bubbles
+  // since the runner's last message are taller than the list, the list is
+  // scrolled to the first of them instead of to the very end.
+  var lastStart = null;
+  function showStartOfAnswer() {
+    var list = document.querySelector(".rw-messages-container");
+    if (!list) return;
+    var groups = list.querySelectorAll(".rw-message");
+    var firstOfAnswer = null;
+    for (var i = groups.length - 1; i >= 0; i--) {
+      if (groups[i].querySelector(".rw-client")) break;
+      if (groups[i].querySelector(".rw-response")) firstOfAnswer = groups[i];
+    }
+    if (!firstOfAnswer) return;
+    var top = firstOfAnswer.offsetTop - list.offsetTop - 8;
+    var tooTall = list.scrollHeight - top > list.clientHeight;
+    if (tooTall && (firstOfAnswer !== lastStart || list.scrollTop > top)) {
+      list.scrollTop = top;
+    }
+    lastStart = firstOfAnswer;
+  }
+
+  new MutationObserver(function () { label(); showStartOfAnswer(); }).observe(document.body, { childList: true, subtree: true });
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if ((event.key === "Enter" || event.key === " ") && target.classList && target.classList.contains("rw-reply")) {
+      event.preventDefault();
+      target.click();
+    }
+  });
 
   showSummary(window.localStorage.getItem(SUMMARY_KEY));
   window.WebChat.default({
@@ -61,6 +103,11 @@
     showMessageDate: false,
     customMessageDelay: function () { return 0; },  // the whole answer at once, no drip-feed
     onSocketEvent: {
+      connect: function () { connection.hidden = true; },
+      disconnect: function () {
+        connection.textContent = "Connection lost. Reconnecting... your conversation is kept; send your last message again once this goes away.";
+        connection.hidden = false;
+      },
       bot_uttered: function (message) {
         if (message && message.physio_summary) {
           window.localStorage.setItem(SUMMARY_KEY, message.physio_summary);

@@ -59,3 +59,33 @@ def test_the_terminal_shows_no_markdown_marks():
     assert texts and not any("**" in t for t in texts)
     assert any("1. " in t for t in texts)  # the numbering stays
     assert any("**" in m["text"] for m in assess("rest"))
+
+
+def test_a_sentence_already_said_this_turn_is_not_said_again():
+    from actions.assessment import without_repeats
+
+    said = ["You mentioned that you cannot put weight on it. It needs an X-ray to check for a broken bone."]
+    texts = ["Please get this checked now. It needs an X-ray to check for a broken bone.", "Summary"]
+    assert without_repeats(texts, said) == ["Please get this checked now.", "Summary"]
+
+
+def test_after_an_emergency_a_running_question_gets_go_now_not_self_care(tracker_factory):
+    from actions.knowledge import knowledge
+    from actions.questions import ActionAnswerQuestion
+
+    def answer(intent, triage):
+        dispatcher = CollectingDispatcher()
+        tracker = tracker_factory(slots={"triage": triage}, intent=intent, text="can I wait till tomorrow?")
+        asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, {}))
+        return dispatcher.messages[0]["text"]
+
+    assert answer("ask_running_through_pain", "emergency") == knowledge().messages["emergency_first"]
+    assert answer("ask_running_through_pain", "self_care") != knowledge().messages["emergency_first"]
+    assert answer("ask_affording_care", "emergency") == knowledge().faq["ask_affording_care"]["answer"].strip()
+
+
+def test_facts_noted_are_listed_as_spoken():
+    from actions.messages import spoken_list
+
+    assert spoken_list(["a twist"]) == "a twist"
+    assert spoken_list(["a twist", "trails", "swollen"]) == "a twist, trails and swollen"

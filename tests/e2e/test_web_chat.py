@@ -93,11 +93,20 @@ def test_chat_in_the_browser_survives_a_reload(web):
 
 
 NEWEST_IN_VIEW = """() => {
-  const replies = [...document.querySelectorAll('.rw-response')];
-  const newest = replies[replies.length - 1].getBoundingClientRect();
+  // The newest answer: the bot's bubbles since the runner's last message.
+  const groups = [...document.querySelectorAll('.rw-message')];
+  let first = null, last = null;
+  for (let i = groups.length - 1; i >= 0; i--) {
+    if (groups[i].querySelector('.rw-client')) break;
+    const bubble = groups[i].querySelector('.rw-response');
+    if (bubble) { first = bubble; last = last || bubble; }
+  }
+  const list = document.querySelector('.rw-messages-container').getBoundingClientRect();
   const input = document.querySelector('.rw-new-message').getBoundingClientRect();
-  return {top: newest.top, bottom: newest.bottom, inputTop: input.top, viewport: window.innerHeight,
-          pageHeight: document.documentElement.scrollHeight, count: replies.length};
+  const start = first.getBoundingClientRect(), end = last.getBoundingClientRect();
+  return {top: start.top, bottom: end.bottom, listTop: list.top, inputTop: input.top,
+          height: end.bottom - start.top, room: input.top - list.top,
+          viewport: window.innerHeight, pageHeight: document.documentElement.scrollHeight};
 }"""
 
 
@@ -128,9 +137,13 @@ def serious_accessibility_violations(page):
 
 
 def newest_in_view(page, label):
+    """The newest answer is read from its start: its first bubble starts inside the list,
+    and when the whole answer fits, it is all in view; the page itself never scrolls."""
     seen = page.evaluate(NEWEST_IN_VIEW)
-    assert seen["pageHeight"] <= seen["viewport"], (label, seen)  # the page does not grow
-    assert seen["top"] >= 0 and seen["bottom"] <= seen["inputTop"] + 1, (label, seen)
+    assert seen["pageHeight"] <= seen["viewport"], (label, seen)
+    assert seen["listTop"] - 1 <= seen["top"] < seen["inputTop"], (label, seen)
+    if seen["height"] <= seen["room"]:
+        assert seen["bottom"] <= seen["inputTop"] + 1, (label, seen)
 
 
 @pytest.mark.parametrize("width,height", [(390, 844), (320, 568), (1366, 768)])
@@ -160,6 +173,10 @@ def test_the_newest_answer_is_in_view_without_scrolling(web, width, height):
             expect(page.locator(".rw-response")).not_to_have_count(before, timeout=30_000)
             page.wait_for_timeout(700)  # the widget scrolls its list after rendering
             newest_in_view(page, text)
+            if text == BUTTON_ANSWERS[0]:  # a question with reply buttons on screen
+                assert page.locator(".rw-reply[tabindex='0'][role='button']").count() >= 2  # reachable with Tab
+                violations = serious_accessibility_violations(page)
+                assert not violations, violations
         expect(page.locator(".rw-response").last).to_contain_text("not a diagnosis", timeout=30_000)
         assert page.locator(".rw-response strong", has_text="1.").count() >= 1  # bold, numbered causes
         font = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.rw-new-message')).fontSize)")
@@ -222,3 +239,27 @@ def test_the_http_api_is_off_unless_asked_for(web):
     response = requests.get(f"{server}/conversations/anyone/tracker", timeout=10)
     assert response.status_code == 404
     assert requests.get(f"{server}/status", timeout=10).status_code == 404
+
+
+def test_an_emergency_answer_opens_at_its_start_on_a_small_phone(web):
+    """At 320 x 568 the urgent advice is on screen right after the message, not
+    scrolled past on the way to the summary at the end (found by a phone test)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 320, "height": 568})
+        page.goto(web)
+        expect(page.locator(".rw-response").first).to_contain_text("Hi", timeout=30_000)
+        page.locator(".rw-new-message").fill("I rolled my ankle on a trail and I can’t put any weight on it")
+        page.keyboard.press("Enter")
+        expect(page.locator(".rw-response").last).to_contain_text("not a diagnosis", timeout=30_000)
+        page.wait_for_timeout(700)
+        newest_in_view(page, "emergency")
+        urgent = page.locator(".rw-response", has_text="A&E").first.bounding_box()
+        input_top = page.locator(".rw-new-message").bounding_box()["y"]
+        assert urgent is not None and urgent["y"] < input_top - 40, urgent  # its first lines are readable
+        texts = " ".join(page.locator(".rw-response").all_inner_texts())
+        assert texts.count("It needs an X-ray") <= 1  # no repeated sentences
+        page.screenshot(path=str(RESULTS / "emergency_320x568.png"))
+        browser.close()

@@ -325,3 +325,7 @@ def test_a_comparison_with_someone_is_still_the_runners_sign(facts_of, text):
 def test_a_cold_pale_foot_that_did_not_change_stays_a_circulation_sign(facts_of):
     facts = facts_of("after the twist my foot went cold and pale, I loosened the laces but there was no change")
     assert "circulation" in symptoms_of(facts)
+
+
+def test_pain_that_comes_back_is_not_a_return_to_running(facts_of):
+    assert "volume_change" not in facts_of("my heel eases off after a while but comes back after long runs")

@@ -90,3 +90,8 @@ def test_spans_point_at_the_original_text():
 def test_weekly_distance_in_everyday_words(text, km, increased):
     weekly, up = units.weekly_run(text)
     assert (weekly.value, up) == (km, increased)
+
+
+@pytest.mark.parametrize("text", ["about 30k now, was 20 a month ago", "did 10 km a week ago"])
+def test_a_time_ago_is_not_a_rate(text):
+    assert units.weekly_km(text) is None
