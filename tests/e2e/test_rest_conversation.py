@@ -222,3 +222,24 @@ def test_a_channel_without_its_secrets_is_off_and_says_so(servers, channel):
     response = requests.post(f"{servers.url}/webhooks/{channel}/webhook", json={"update_id": 1}, timeout=10)
     assert response.status_code == 503
     assert "not configured" in response.text
+
+
+def test_pain_told_with_a_side_question_gets_the_answer_and_then_the_questions(servers):
+    """ "rolled it, it's swollen, ice?": the ice answer, then the assessment starts (issue 10, round 2)."""
+    sender = new_sender()
+    replies = " ".join(servers.say(sender, "turned my ankle on a kerb an hour ago, it\u2019s swollen. ice or heat?"))
+    assert "ice" in replies.lower()
+    assert servers.tracker(sender)["slots"]["requested_slot"] is not None, replies  # the questions have started
+
+
+def test_a_pop_at_the_back_of_the_leg_with_a_weak_push_off_is_an_emergency(servers):
+    sender = new_sender()
+    servers.say(sender, "felt a twang at the back of my leg on the hill, now I can\u2019t walk normally, I shuffle")
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency"
+
+
+def test_after_an_emergency_asking_to_wait_gets_go_now(servers):
+    sender = new_sender()
+    servers.say(sender, "I rolled my ankle and I can't put any weight on it")
+    replies = " ".join(servers.say(sender, "can I just keep running on it and see how it goes?")).lower()
+    assert "a&e" in replies and "3 out of 10" not in replies, replies
