@@ -15,6 +15,7 @@ ensure_postgres_redis() {
   local missing=()
   [ -n "$(postgres_binary)" ] || missing+=(postgresql)
   command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   [ "${#missing[@]}" -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "Installing ${missing[*]} (Debian packages) for the scale-out test"
@@ -41,6 +42,7 @@ require_host_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -n "$(postgres_binary)" ] || missing+=(postgresql)
   command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "Missing host packages: ${missing[*]}. Run: make provision (as root), or sudo apt-get install -y ${missing[*]}"
     return 1

@@ -327,3 +327,58 @@ def test_the_lock_store_lets_one_server_at_a_time_into_a_conversation(engines):
             "lock_errors": 0,
             "keys_left": 0,
         }
+
+
+# --- the reverse proxy in front of both servers (issue #13) -----------------------------
+
+
+@pytest.fixture(scope="module")
+def proxy(cluster, tmp_path_factory):
+    from harness.proxy import NGINX, Proxy
+
+    if not Path(NGINX).exists():
+        pytest.fail("nginx is missing: run make provision (Debian's nginx-light)")
+    proxy = Proxy(
+        tmp_path_factory.mktemp("proxy"),
+        [server.url.removeprefix("http://") for server in cluster.rasa],
+        rate_per_second=5,
+        burst=10,
+    )
+    proxy.start()
+    yield proxy
+    proxy.stop()
+
+
+def test_the_proxy_balances_conversations_across_both_servers(proxy):
+    for number in range(8):
+        response = proxy.post("/webhooks/rest/webhook", json={"sender": f"via-proxy-{number}", "message": "hi"})
+        assert response.status_code == 200, response.text
+        time.sleep(0.25)  # under the rate limit
+    used = set(proxy.upstreams_used())
+    assert len(used) == 2, used
+
+
+def test_the_proxy_refuses_a_body_over_its_limit_before_rasa_sees_it(proxy):
+    response = proxy.post("/webhooks/rest/webhook", data=b"x" * 70_000, headers={"Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert "64 KB" in response.json()["error"]
+
+
+def test_the_proxy_answers_a_burst_from_one_client_with_429_and_retry_after(proxy):
+    time.sleep(3)  # the bucket refills
+    statuses, retry_after = [], set()
+    for number in range(30):
+        response = proxy.post("/webhooks/rest/webhook", json={"sender": f"burst-{number}", "message": ""})
+        statuses.append(response.status_code)
+        if response.status_code == 429:
+            retry_after.add(response.headers.get("Retry-After"))
+            assert "try again" in response.json()["error"]
+    assert statuses.count(200) >= 10 and statuses.count(429) >= 5, statuses
+    assert retry_after == {"2"}
+
+
+def test_the_web_chat_handshake_goes_through_the_proxy(proxy):
+    import requests
+
+    handshake = requests.get(f"{proxy.url}/socket.io/?EIO=4&transport=polling", timeout=10)
+    assert handshake.status_code == 200 and '"sid"' in handshake.text
