@@ -30,7 +30,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.environment import setting
 from channels.formatting import SLACK_LIMIT, split_at_lines, to_slack_mrkdwn
-from channels.recent import RecentIds
+from channels.recent import recent_ids
 
 logger = logging.getLogger(__name__)
 NAMESPACE = "slack:"  # Slack's conversations only: no other channel can write into them
@@ -100,7 +100,7 @@ class SlackConnector(SlackInput):
         self.conversation_granularity = conversation_granularity
         self.api_url = api_url
         self.proxy = None
-        self.recent_events = RecentIds()
+        self.recent_events = recent_ids("slack")
         self._background_tasks: Set[asyncio.Task] = set()
 
     @property

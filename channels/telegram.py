@@ -35,7 +35,7 @@ from sanic.response import HTTPResponse
 from channels.environment import setting
 from channels.formatting import TELEGRAM_LIMIT, split_at_lines, to_telegram_html
 from channels.notices import notice
-from channels.recent import RecentIds
+from channels.recent import recent_ids
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ class TelegramConnector(InputChannel):
         self.webhook_url = webhook_url
         self.secret_token = secret_token
         self.api_url = api_url
-        self.recent_updates = RecentIds()
+        self.recent_updates = recent_ids("telegram")
         self._replies: Optional[TelegramReplies] = None
 
     @property

@@ -382,3 +382,19 @@ def test_the_web_chat_handshake_goes_through_the_proxy(proxy):
 
     handshake = requests.get(f"{proxy.url}/socket.io/?EIO=4&transport=polling", timeout=10)
     assert handshake.status_code == 200 and '"sid"' in handshake.text
+
+
+def test_platform_retries_are_remembered_across_servers_and_restarts(engines, monkeypatch):
+    """A Telegram or Slack retry that reaches the other server, or comes after a
+    restart, is still dropped: the memory is in the shared Redis (issue #13)."""
+    from channels.recent import SharedRecentIds, recent_ids
+
+    _, redis = engines
+    for name, value in redis.env().items():
+        monkeypatch.setenv(name, value)
+    server_a, server_b = recent_ids("telegram"), recent_ids("telegram")
+    assert isinstance(server_a, SharedRecentIds)
+    assert server_a.seen(9001) is False
+    assert server_b.seen(9001) is True  # the other server
+    assert recent_ids("telegram").seen(9001) is True  # after a restart
+    assert recent_ids("slack").seen(9001) is False  # each platform its own ids
