@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import os
 import secrets
 import uuid
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, List, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
@@ -88,16 +87,6 @@ def allowed_origins() -> List[str]:
     return configured or DEFAULT_ORIGINS
 
 
-def metadata_of(data: Dict[str, Any], key: str) -> Dict[str, Any]:
-    metadata = data.get(key) or {}
-    if isinstance(metadata, str):
-        try:
-            metadata = json.loads(metadata)
-        except ValueError:
-            return {}
-    return metadata if isinstance(metadata, dict) else {}
-
-
 class CheckedSocketIOInput(SocketIOInput):
     """Rasa's socket.io channel (same events and path) with checked input."""
 
@@ -144,7 +133,7 @@ class CheckedSocketIOInput(SocketIOInput):
                     output_channel,
                     sender_id,
                     input_channel=self.name(),
-                    metadata=metadata_of(data, self.metadata_key or "metadata"),
+                    metadata=None,  # the assistant reads none: nothing a client sends is stored with the conversation
                 )
             )
 

@@ -43,6 +43,7 @@ DEFAULT_API_URL = "https://api.telegram.org"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 GROUP_CHATS = {"group", "supergroup"}
 START_COMMAND = "/start"
+MAX_TEXT_CHARS = 4096  # Telegram's own limit for a message; a longer "update" is not from Telegram's app
 UPDATE_PARTS = ("message", "edited_message", "callback_query", "channel_post", "my_chat_member")
 
 
@@ -62,6 +63,7 @@ def well_formed(body: Any) -> bool:
         isinstance(body, dict)
         and isinstance(body.get("update_id"), int)
         and all(isinstance(body[part], dict) for part in UPDATE_PARTS if part in body)
+        and all(isinstance(body[part].get("chat"), dict) for part in ("message", "edited_message") if part in body)
     )
 
 
@@ -183,8 +185,11 @@ class TelegramConnector(InputChannel):
             return
         elif update.message is not None:
             message = update.message
-            if not message.text:
+            if not isinstance(message.text, str) or not message.text:
                 await self._notify(message.chat.id, "text_only")
+                return
+            if len(message.text) > MAX_TEXT_CHARS:
+                await self._notify(message.chat.id, "too_long")
                 return
             chat, user, text = message.chat, message.from_user, message.text
             if text.split("@", 1)[0].strip() == START_COMMAND:

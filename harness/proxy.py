@@ -33,6 +33,7 @@ class Proxy:
     upstreams: List[str]  # "127.0.0.1:5005", ...
     rate_per_second: int = 5
     burst: int = 10
+    total_per_second: int = 100
     port: int = field(default_factory=free_port)
     process: Optional[subprocess.Popen] = None
 
@@ -48,6 +49,8 @@ class Proxy:
                 "PROXY_LISTEN": f"127.0.0.1:{self.port}",
                 "RATE_PER_SECOND": str(self.rate_per_second),
                 "RATE_BURST": str(self.burst),
+                "TOTAL_PER_SECOND": str(self.total_per_second),
+                "TOTAL_BURST": str(self.total_per_second * 2),
             }
         )
         (self.workdir / "site.conf").write_text(site)

@@ -69,6 +69,7 @@ class Servers:
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
     model: Path = MODEL
     rasa_start_timeout: float = 180
+    credentials: str = "credentials.yml"  # the channels the Rasa server opens
 
     @property
     def url(self) -> str:
@@ -115,7 +116,7 @@ class Servers:
                 "--endpoints",
                 str(self.endpoints_file()),
                 "--credentials",
-                "credentials.yml",
+                str(self.credentials),
                 "--interface",
                 "127.0.0.1",
                 *self.extra_args,

@@ -21,7 +21,8 @@ def test_group_members_get_their_own_conversation_and_replies_go_to_the_group():
 @pytest.mark.parametrize(
     "body,ok",
     [
-        ({"update_id": 1, "message": {"text": "hi"}}, True),
+        ({"update_id": 1, "message": {"text": "hi", "chat": {"id": 1}}}, True),
+        ({"update_id": 1, "message": {"text": "hi"}}, False),  # no chat: nobody to answer
         ({"update_id": 1}, True),
         ({"update_id": "1", "message": {}}, False),
         ({"update_id": 1, "message": 5}, False),

@@ -62,3 +62,29 @@ def test_a_hung_action_server_is_cut_off_after_the_timeout(tmp_path):
     finally:
         servers.stop_all()
         hung.close()
+
+
+def test_fault_handling_is_the_same_with_rasas_own_channel(tmp_path):
+    """Started without this project's channels (Rasa's own REST channel, as
+    `rasa shell` uses Rasa's own channel too), the bot still tells the runner
+    when the action server hangs: the patches come with the model (issue #13)."""
+    hung = socket.socket()
+    hung.bind(("127.0.0.1", 0))
+    hung.listen(50)
+    credentials = tmp_path / "rasa_rest_only.yml"
+    credentials.write_text("rest:\n")
+    servers = Servers(
+        tmp_path,
+        action_port=hung.getsockname()[1],
+        env={"ACTION_TIMEOUT_SECONDS": "2"},
+        credentials=str(credentials),
+    )
+    servers.start_rasa()
+    try:
+        replies = servers.say(f"plain-{uuid.uuid4().hex[:6]}", "my heel hurts after running")
+        assert any(TROUBLE in r for r in replies), replies
+        log = (servers.workdir / "rasa.log").read_text()
+        assert "channels.rest" not in log and "CheckedRestInput" not in log
+    finally:
+        servers.stop_all()
+        hung.close()

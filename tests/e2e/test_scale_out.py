@@ -398,3 +398,25 @@ def test_platform_retries_are_remembered_across_servers_and_restarts(engines, mo
     assert server_b.seen(9001) is True  # the other server
     assert recent_ids("telegram").seen(9001) is True  # after a restart
     assert recent_ids("slack").seen(9001) is False  # each platform its own ids
+
+
+def test_the_proxy_bounds_the_queue_for_all_clients_together(cluster, tmp_path):
+    """Many clients at once: past the total rate the proxy answers 429 with Retry-After
+    instead of queueing without end in front of the Rasa servers (issue #13)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from harness.proxy import Proxy
+
+    proxy = Proxy(tmp_path / "total", [s.url.removeprefix("http://") for s in cluster.rasa], 1000, 1000, 5)
+    proxy.start()
+    try:
+
+        def send(number: int) -> int:
+            body = {"sender": f"crowd-{number}", "message": ""}
+            return proxy.post("/webhooks/rest/webhook", json=body).status_code
+
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            statuses = list(pool.map(send, range(60)))
+        assert statuses.count(429) >= 20 and statuses.count(200) >= 5, statuses
+    finally:
+        proxy.stop()

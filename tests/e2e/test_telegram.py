@@ -164,3 +164,19 @@ def test_rest_cannot_reach_a_telegram_conversation(platforms):
     assert same_number.status_code == 200  # its own REST conversation, not the Telegram one
     assert platforms.slot(f"telegram:{chat}", "pain_side") == "left"
     assert platforms.user_texts(f"telegram:{chat}") == ["my left ankle hurts after running"]
+
+
+def test_updates_a_runner_cannot_have_sent_get_a_notice_or_a_400(platforms):
+    """Not silence: a number as text or a 5,000-character text gets a short notice in the
+    chat; an update without a chat (nobody to answer) gets 400 with the reason (issue #13)."""
+    chat = 5150
+    update = platforms.updates.text(chat, "placeholder")
+    update["message"]["text"] = 12345
+    assert platforms.to_telegram_webhook(update).status_code == 200
+    assert "only read text" in replies_to(platforms, chat)[-1].params["text"]
+    assert platforms.to_telegram_webhook(platforms.updates.text(chat, "a" * 5000)).status_code == 200
+    assert "too long" in replies_to(platforms, chat, count=2)[-1].params["text"]
+    no_chat = platforms.updates.text(chat, "my ankle hurts")
+    del no_chat["message"]["chat"]
+    response = platforms.to_telegram_webhook(no_chat)
+    assert response.status_code == 400 and "Telegram update" in response.text
