@@ -420,3 +420,45 @@ def test_the_proxy_bounds_the_queue_for_all_clients_together(cluster, tmp_path):
         assert statuses.count(429) >= 20 and statuses.count(200) >= 5, statuses
     finally:
         proxy.stop()
+
+
+def test_a_telegram_retry_to_the_other_server_or_after_a_restart_is_answered_once(engines, tmp_path):
+    """Two Rasa servers with Telegram on and one Redis: the same update delivered to
+    server A, then to server B, then to A again after a restart, gets one answer (issue #13)."""
+    import requests
+
+    from harness.servers import free_port
+    from tests.e2e.fake_platforms import TelegramUpdates, fake_slack, fake_telegram
+    from tests.e2e.platforms import PlatformSettings
+
+    _, redis = engines
+    telegram, slack = fake_telegram(), fake_slack()
+    settings = PlatformSettings(telegram_api=telegram.url, slack_api=f"{slack.url}/api/")
+    env = {**settings.environment(), **redis.env()}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = Servers(tmp_path / "a", env=env)
+    second = Servers(tmp_path / "b", env=env, action_port=first.action_port, rasa_port=free_port())
+    try:
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            list(pool.map(lambda start: start(), (first.start_actions, first.start_rasa, second.start_rasa)))
+        update = TelegramUpdates().text(7700, "my ankle hurts after running")
+        headers = {"X-Telegram-Bot-Api-Secret-Token": settings.telegram_secret}
+
+        def deliver(servers: Servers) -> int:
+            url = f"{servers.url}/webhooks/telegram/webhook"
+            return requests.post(url, json=update, headers=headers, timeout=30).status_code
+
+        assert deliver(first) == 200
+        telegram.wait_for("sendMessage", chat_id=7700)
+        assert deliver(second) == 200
+        first.stop("rasa")
+        first.start_rasa()
+        assert deliver(first) == 200
+        time.sleep(3)
+        assert len(telegram.calls_to("sendMessage", chat_id=7700)) == 1
+    finally:
+        first.stop_all()
+        second.stop_all()
+        telegram.stop()
+        slack.stop()
