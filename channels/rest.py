@@ -9,6 +9,12 @@ non-text ``sender`` or ``message``, a sender in another channel's namespace
 metadata over its limit. Metadata is not stored (the assistant uses none).
 An empty message gets a hint instead of running the assistant on nothing.
 ``?stream=true`` works as in Rasa.
+
+Why ``blueprint`` is replaced rather than Rasa's ``_extract_sender`` /
+``_extract_message`` / ``get_metadata`` hooks: those hooks cannot answer a
+request with its own status and reason (they run inside Rasa's handler, which
+answers 500 on anything unexpected). Base: ``rasa.core.channels.rest.RestInput``
+of Rasa 3.6.21; ``stream_response`` is Rasa's.
 """
 
 from __future__ import annotations

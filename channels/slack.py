@@ -1,6 +1,11 @@
 """Slack connector: Rasa's Slack channel, made safe to run.
 
-Differences from ``rasa.core.channels.slack.SlackInput``:
+Built on ``rasa.core.channels.slack.SlackInput`` of Rasa 3.6.21 (pinned;
+compare against that file when upgrading): it reuses its helpers
+(``_get_conversation_id``, ``_sanitize_user_message``, ``get_metadata``,
+``is_request_from_slack_authentic``) and replaces ``__init__`` (settings from
+the environment, off without them) and ``blueprint`` (the checks below).
+Differences:
 
 - Settings come from environment variables (``SLACK_TOKEN``,
   ``SLACK_SIGNING_SECRET``, optional ``SLACK_CHANNEL`` and ``SLACK_API_URL``);
@@ -8,7 +13,9 @@ Differences from ``rasa.core.channels.slack.SlackInput``:
 - Every request must carry a valid ``X-Slack-Signature`` (checked before
   anything else); bodies that are not what Slack sends get a 400, not a 500.
 - A retried event (``X-Slack-Retry-Num``) or an event id already seen is
-  acknowledged without a second answer.
+  acknowledged without a second answer (ids shared through Redis when
+  ``REDIS_HOST`` is set, ``channels/recent.py``).
+- Conversations live in the ``slack:`` namespace.
 - Replies are posted without the legacy ``as_user`` flag, which apps created
   today may not use.
 """

@@ -1,6 +1,10 @@
 """Telegram connector: Rasa's Telegram channel, made safe to run.
 
-Differences from ``rasa.core.channels.telegram.TelegramInput``:
+A fork of ``rasa.core.channels.telegram.TelegramInput`` as of Rasa 3.6.21
+(pinned; compare against that file when upgrading). It stays a fork because
+Rasa's class registers the webhook in ``__init__`` (the server would not start
+while Telegram is unreachable) and reads every setting from credentials.yml;
+its output side, ``TelegramOutput``, is reused as it is. Differences:
 
 - Settings come from environment variables; without ``TELEGRAM_TOKEN`` the
   channel is off and its webhook answers 503, the server still starts.
@@ -9,7 +13,8 @@ Differences from ``rasa.core.channels.telegram.TelegramInput``:
   (``POST /webhooks/telegram/set_webhook`` with the secret token header retries).
 - ``TELEGRAM_SECRET_TOKEN``, when set, is registered with the webhook and
   every update must carry it in ``X-Telegram-Bot-Api-Secret-Token``.
-- In a group each member has their own conversation (``<chat>:<user>``).
+- Conversations live in the ``telegram:`` namespace; in a group each member
+  has their own conversation (``telegram:<chat>:<user>``).
 - Edited messages, stickers, photos and the like get a polite notice, button
   presses are acknowledged, redelivered updates are answered once.
 - ``TELEGRAM_API_URL`` points the connector at another Bot API server
