@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-YES_WORDS = {"yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "definitely", "absolutely"}
-NO_WORDS = {"no", "nope", "nah", "nop", "never"}
+from understanding.words import NO_WORDS, QUESTION_STARTS, YES_WORDS, word_pattern
+from understanding.words import PAIN_WORDS as PAIN_WORD_LIST
+
 ANSWER_INTENTS = {"affirm", "deny", "inform"}
 UNCERTAIN = re.compile(
     r"\b(i\s*(do\s*n[o']?t|dont|didn'?t)\s+know|dunno|not\s+sure|unsure|no\s+idea|can'?t\s+tell|"
@@ -33,14 +34,8 @@ UNCERTAIN = re.compile(
 )
 FIRST_WORD = re.compile(r"^\W*([a-z']+)")
 UNSURE = 0.4  # FallbackClassifier's threshold in config.yml
-PAIN_WORDS = re.compile(
-    r"\b(hurt|hurts|hurting|pain|painful|sore|ache|aches|aching|achy|killing|throb|throbs|"
-    r"throbbing|tender|niggle|niggling|agony|stiff)\b"
-)
-QUESTION_START = re.compile(
-    r"^\W*(should|can|could|how|what|which|why|is|are|do|does|will|would|when|where|"
-    r"shall|any|whats|what's|may|might)\b"
-)
+PAIN_WORDS = word_pattern(PAIN_WORD_LIST)
+QUESTION_START = word_pattern(QUESTION_STARTS, at_start=True)
 
 
 def corrected_intent(

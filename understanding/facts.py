@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from understanding import units
 from understanding.vocabulary import IGNORE_LABEL, Vocabulary, load_vocabulary
+from understanding.words import PAIN_WORDS, QUESTION_STARTS
 
 SYMPTOM = "symptom"
 BODY_PART = "body_part"
@@ -154,27 +155,6 @@ UNCERTAIN = [
     ("whether",),
     ("not", "certain"),
 ]
-QUESTION_STARTS = {
-    "should",
-    "can",
-    "could",
-    "how",
-    "what",
-    "which",
-    "why",
-    "is",
-    "are",
-    "do",
-    "does",
-    "will",
-    "would",
-    "when",
-    "where",
-    "shall",
-    "any",
-    "whats",
-    "what's",
-}
 CORRECTIONS = [
     ("actually",),
     ("i", "mean"),
@@ -960,28 +940,6 @@ def _with_token(fact: Fact, doc: Doc) -> Fact:
     return fact
 
 
-PAIN_WORDS = {
-    "hurt",
-    "hurts",
-    "hurting",
-    "pain",
-    "painful",
-    "sore",
-    "ache",
-    "aches",
-    "aching",
-    "achy",
-    "achey",
-    "tender",
-    "tight",
-    "throbs",
-    "throbbing",
-    "problem",
-    "killing",
-    "stiff",
-    "swollen",
-    "injured",
-}
 FINE_WORDS = {"fine", "ok", "okay", "good", "alright", "op", "operation", "scraped", "surgery"}
 
 
