@@ -347,6 +347,8 @@ PAINLESS_CUES = (
     "do n't hurt",
 )  # as spaCy splits them: "does n't"
 NOISE_SYMPTOMS = {"crack_heard", "pop_heard", "snapping_tendon"}
+# Context for warning signs that a question only asks about ("should I take antibiotics?").
+CONTEXT_IN_QUESTIONS = {"tendon_medication", "clot_risk", "diabetes"}
 # A painless red line with no fever and no diabetes is a mark (a sock's elastic), not spreading infection.
 PAINLESS_SKIN_SYMPTOMS = {"spreading_redness"}
 PAINLESS_SKIN_UNLESS = {"fever", "temperature", "shivery", "diabetes", "diabetic", "pus", "oozing", "infected"}
@@ -886,6 +888,8 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
         message = " " + " ".join(t.lower_ for t in doc) + " "
         if any(f" {cue} " in message for cue in PAINLESS_CUES) and not {t.lower_ for t in doc} & PAINLESS_SKIN_UNLESS:
             return True
+    if clause in asked and span.label_ == SYMPTOM and span.ent_id_ in CONTEXT_IN_QUESTIONS:
+        return True  # "would a steroid injection help?", "can I fly next week?": asked about, not taken
     return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)
 
 

@@ -163,7 +163,7 @@ _USUAL_BEFORE = re.compile(
 )
 _NOW_BEFORE = re.compile(r"\b(?:now|this\s+week|currently)\b(?:\W+[\w']+){0,3}?\W*$")
 # "3 runs of 8k", "4 x 8km", "3 miles three times": a count of runs of that distance.
-_RUNS_OF_BEFORE = re.compile(rf"{_NUM}\s*(?:x|runs?\s+of|times)\s*(?:about\s+|around\s+|roughly\s+|~)?$")
+_RUNS_OF_BEFORE = re.compile(rf"{_NUM}\s*(?:x|runs?\s+of|times?)\s*(?:about\s+|around\s+|roughly\s+|~)?$")
 _RUNS_AFTER = re.compile(rf"\s*{_NUM}\s*(?:x|times)\b")
 _PLUS_BEFORE = re.compile(r"\b(?:plus|as\s+well\s+as|and\s+(?:one|1)|then)\s+(?:a|an|one|1)?\s*(?:longer\s+|long\s+)?$")
 MOST_KM_PER_WEEK = 120.0  # above this, "N days a week, 50 km" names the week's total, not each run

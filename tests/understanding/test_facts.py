@@ -329,3 +329,24 @@ def test_a_cold_pale_foot_that_did_not_change_stays_a_circulation_sign(facts_of)
 
 def test_pain_that_comes_back_is_not_a_return_to_running(facts_of):
     assert "volume_change" not in facts_of("my heel eases off after a while but comes back after long runs")
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        ("my trainers are the ones from the gym, not for running really", "shoes", "unsuitable"),
+        ("i am new, never did sport before", "volume_change", "returning"),
+        ("3 time 6 km", "weekly_km", 18.0),
+    ],
+)
+def test_non_native_answers_about_shoes_volume_and_distance(facts_of, text, slot, value):
+    assert facts_of(text).get(slot) == value
+
+
+def test_rolling_a_ball_under_the_foot_is_not_a_twist(facts_of):
+    assert "injury_event" not in facts_of("my arch aches, I rolled a tennis ball under it every night")
+
+
+@pytest.mark.parametrize("text", ["would a steroid injection help?", "can I fly next week with this?"])
+def test_a_medicine_or_trip_only_asked_about_is_not_a_risk_factor(facts_of, text):
+    assert not symptoms_of(facts_of(text)) & {"tendon_medication", "clot_risk"}
