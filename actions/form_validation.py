@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
 
 from actions.knowledge import EMERGENCY, knowledge
 from actions.red_flags import detect, pending_question
-from actions.runner import facts_from_slots, next_question
+from actions.runner import facts_from_slots, questions_left
 from understanding.answers import UNCERTAIN, answer_outside_question, short_answer
 
 REQUESTED_SLOT = "requested_slot"
@@ -164,13 +166,35 @@ def unclear_message(tracker: Tracker, question: str) -> str:
     return messages["did_not_understand"]
 
 
-class ValidateAssessmentForm(Action):
-    """Validation action of ``assessment_form`` (dynamic questions)."""
+class ValidateAssessmentForm(FormValidationAction):
+    """Validation action of ``assessment_form`` on rasa-sdk's ``FormValidationAction``.
+
+    - ``get_extraction_events``: one reader for every question, the answer to
+      the question just asked read in its context (instead of an
+      ``extract_<slot>`` per slot, which would read the message without knowing
+      which question it answers); it also skips a question after "I don't
+      know", a second unclear answer, or a second asking;
+    - ``required_slots``: the questions left for these facts, in the order of
+      ``actions/runner.py`` within the turn budget, a pending check first; none
+      after an emergency, which ends the form; ``next_requested_slot`` asks
+      the first of them;
+    - ``get_validation_events``: keeps every slot the reading set (there are no
+      ``validate_<slot>`` methods: the reading already decided);
+    - ``run``: a side question with nothing else in it returns no events, so
+      Rasa rejects the form for this turn and the rules answer it.
+    """
 
     def name(self) -> Text:
         return "validate_assessment_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if leave_to_the_rules(tracker):
+            return []  # let the rules answer; the form asks again afterwards (at most twice)
+        return await super().run(dispatcher, tracker, domain)
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         facts = facts_from_slots(tracker.slots)
         question = tracker.get_slot(REQUESTED_SLOT)
         message = tracker.latest_message
@@ -197,8 +221,6 @@ class ValidateAssessmentForm(Action):
                 pass  # the rules have answered the side question; the form asks again
             elif intent == "dont_know":
                 events.append(skip_question(question, facts, dispatcher))
-            elif is_digression(intent) and not said_something:
-                return []  # let the rules answer; the form asks again afterwards (at most twice)
             elif tracker.get_slot("unclear_question") == question:
                 # Second time without an answer (even if other details came): move on.
                 events.append(skip_question(question, facts, dispatcher))
@@ -207,11 +229,45 @@ class ValidateAssessmentForm(Action):
                 if not said_something:
                     dispatcher.utter_message(text=unclear_message(tracker, question))
 
+        if not any(flag.level == EMERGENCY for flag in detect(facts)):
+            for slot, times in times_asked(complaint_events(tracker)).items():
+                if times >= MAX_TIMES_ASKED and facts.get(slot) is None and slot not in facts["skipped_questions"]:
+                    events.append(skip_question(slot, facts, None))  # asked twice already: never a third time
+        return events
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Every slot this turn set, as extracted (rasa-sdk would keep only those still required,
+        and drop the answer just given along with the skip bookkeeping)."""
+        return [SlotSet(name, value) for name, value in tracker.slots_to_validate().items()]
+
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Optional[EventType]:
+        """The first question left; none ends the form (always decided here, never by Rasa's order)."""
+        left = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        return SlotSet(REQUESTED_SLOT, left[0] if left else None)
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        facts = facts_from_slots(tracker.slots)
         if any(flag.level == EMERGENCY for flag in detect(facts)):
-            return events + [SlotSet(REQUESTED_SLOT, None)]
-        assessment = complaint_events(tracker)
-        for slot, times in times_asked(assessment).items():
-            if times >= MAX_TIMES_ASKED and facts.get(slot) is None and slot not in facts["skipped_questions"]:
-                events.append(skip_question(slot, facts, None))  # asked twice already: never a third time
-        following = pending_question(facts) or next_question(facts, turns_used(assessment))
-        return events + [SlotSet(REQUESTED_SLOT, following)]
+            return []  # an emergency ends the questions at once
+        left = questions_left(facts, turns_used(complaint_events(tracker)))
+        pending = pending_question(facts)
+        return [pending, *[q for q in left if q != pending]] if pending else left
+
+
+def leave_to_the_rules(tracker: Tracker) -> bool:
+    """A side question ("why do you ask?", "what shoes?") with no answer and no fact in it."""
+    question = tracker.get_slot(REQUESTED_SLOT)
+    message = tracker.latest_message
+    intent = (message.get("intent") or {}).get("name")
+    entities = message.get("entities") or []
+    if previous_action(tracker) not in FIRST_PASS_ACTIONS or not question or tracker.get_slot(question) is not None:
+        return False
+    if intent == "dont_know" or any(e.get("entity") for e in entities) or not is_digression(intent):
+        return False
+    return answer_from_context(question, intent, entities, message.get("text") or "") is None

@@ -92,8 +92,8 @@ def open_questions(facts: Facts) -> List[str]:
     return [q for q in questions_to_ask(facts) if facts.get(q) is None and q not in skipped]
 
 
-def next_question(facts: Facts, turns_used: int = 0) -> Optional[str]:
-    """The next question to ask, within the turn budget.
+def questions_left(facts: Facts, turns_used: int = 0) -> List[str]:
+    """The questions still to ask, in order, within the turn budget.
 
     ``turns_used`` counts the runner's messages since the complaint began
     (the complaint included). The safety questions are always asked; the
@@ -104,5 +104,10 @@ def next_question(facts: Facts, turns_used: int = 0) -> Optional[str]:
     safety = [q for q in remaining if q not in TRAINING_QUESTIONS]
     training = [q for q in remaining if q in TRAINING_QUESTIONS]
     turns_left = max(0, TURN_BUDGET - turns_used - len(safety))
-    chosen = safety + training[:turns_left]
+    return safety + training[:turns_left]
+
+
+def next_question(facts: Facts, turns_used: int = 0) -> Optional[str]:
+    """The next question to ask, within the turn budget (the first of ``questions_left``)."""
+    chosen = questions_left(facts, turns_used)
     return chosen[0] if chosen else None
