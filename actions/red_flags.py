@@ -31,6 +31,7 @@ __all__ = [
     "flags_of_level",
 ]
 NOT_IMPROVING_DAYS = 14
+LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
 
 # Symptoms that are a red flag on their own, with the flag they raise.
 DIRECT_SYMPTOMS = {
@@ -174,6 +175,8 @@ def detect(facts: Facts) -> List[Flag]:
     pain_days = facts.get("pain_days")
     if pain_days is not None and pain_days >= NOT_IMPROVING_DAYS and facts.get("injury_event") is True:
         flags.append(Flag("not_improving"))  # most sprains are much better within two weeks
+    elif pain_days is not None and pain_days >= LONG_STANDING_DAYS:
+        flags.append(Flag("not_improving"))  # any pain still there after six weeks: have it examined
     if facts.get("warning_signs") is None and _skipped(facts, "warning_signs"):
         flags.append(
             Flag(

@@ -211,3 +211,9 @@ def test_a_limp_left_after_a_correction_is_not_a_remaining_warning_sign():
     facts["symptoms"] = ["limping", "redness_or_heat"]
     facts["swelling"] = None
     assert "corrected_warning" in ids(detect({**facts, "injury_event": None}))
+
+
+def test_pain_that_has_lasted_six_weeks_needs_a_physio_whatever_started_it():
+    assert "not_improving" in ids(detect({"pain_days": 120, "injury_event": False}))
+    assert "not_improving" not in ids(detect({"pain_days": 20, "injury_event": False}))
+    assert "not_improving" in ids(detect({"pain_days": 20, "injury_event": True}))

@@ -350,3 +350,8 @@ def test_rolling_a_ball_under_the_foot_is_not_a_twist(facts_of):
 @pytest.mark.parametrize("text", ["would a steroid injection help?", "can I fly next week with this?"])
 def test_a_medicine_or_trip_only_asked_about_is_not_a_risk_factor(facts_of, text):
     assert not symptoms_of(facts_of(text)) & {"tendon_medication", "clot_risk"}
+
+
+@pytest.mark.parametrize("text", ["I've tried everything for my heel", "iced it, rested it, nothing\u2019s helped"])
+def test_nothing_helping_is_not_improving(facts_of, text):
+    assert "not_improving" in symptoms_of(facts_of(text))
