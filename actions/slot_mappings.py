@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import ValidationAction
+from rasa_sdk.types import DomainDict
 
 from actions.knowledge import EMERGENCY, knowledge
 from actions.messages import noted_message, red_flag_message, withdrawn_message
@@ -129,13 +131,27 @@ def complaint_pending(tracker: Tracker) -> List[EventType]:
     return [SlotSet("complaint_pending", pending)] if pending != bool(tracker.get_slot("complaint_pending")) else []
 
 
-class ActionValidateSlotMappings(Action):
-    """Collect symptoms and pain duration; raise red flags the moment they appear."""
+class ActionValidateSlotMappings(ValidationAction):
+    """Collect symptoms and pain duration; raise red flags the moment they appear.
+
+    rasa-sdk's ``ValidationAction`` for the global slots, run after every
+    message: ``get_extraction_events`` reads the message once for every slot
+    (the facts, symptoms, corrections and flags depend on each other, so one
+    reader instead of an ``extract_<slot>`` per slot), and
+    ``get_validation_events`` keeps every slot this turn set.
+    """
 
     def name(self) -> Text:
         return "action_validate_slot_mappings"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        return [SlotSet(name, value) for name, value in tracker.slots_to_validate().items()]
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         kb = knowledge()
         before = slots_before_latest_message(tracker)
         events: List[EventType] = body_part_kept(tracker, before)

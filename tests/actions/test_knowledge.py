@@ -151,3 +151,18 @@ def test_no_loading_step_is_unmarked():
         if re.search(r"heel raise|heel drop|calf raise", step.text, re.I) and not step.loads_tendon
     ]
     assert not unmarked
+
+
+def test_every_side_question_rule_lists_exactly_the_faq_topics():
+    """knowledge/faq.yml is the home of the side-question topics; each rule that answers
+    them (data/rules/digressions.yml) lists the same intents, and each has training examples."""
+    topics = set(load_knowledge().faq)
+    project = KNOWLEDGE_DIR.parent
+    rules = yaml.safe_load((project / "data" / "rules" / "digressions.yml").read_text())["rules"]
+    answering = [r for r in rules if {"action": "action_answer_question"} in r["steps"]]
+    assert len(answering) >= 3
+    for rule in answering:
+        listed = {step["intent"] for step in rule["steps"][0]["or"]}
+        assert listed == topics, (rule["rule"], listed ^ topics)
+    examples = " ".join(p.read_text() for p in (project / "data" / "nlu").glob("*.yml"))
+    assert all(f"intent: {topic}" in examples for topic in topics)
