@@ -229,7 +229,7 @@ class ValidateAssessmentForm(FormValidationAction):
                 if not said_something:
                     dispatcher.utter_message(text=unclear_message(tracker, question))
 
-        if not any(flag.level == EMERGENCY for flag in detect(facts)):
+        if not is_emergency(facts):
             for slot, times in times_asked(complaint_events(tracker)).items():
                 if times >= MAX_TIMES_ASKED and facts.get(slot) is None and slot not in facts["skipped_questions"]:
                     events.append(skip_question(slot, facts, None))  # asked twice already: never a third time
@@ -253,11 +253,16 @@ class ValidateAssessmentForm(FormValidationAction):
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
         facts = facts_from_slots(tracker.slots)
-        if any(flag.level == EMERGENCY for flag in detect(facts)):
+        if is_emergency(facts):
             return []  # an emergency ends the questions at once
         left = questions_left(facts, turns_used(complaint_events(tracker)))
         pending = pending_question(facts)
         return [pending, *[q for q in left if q != pending]] if pending else left
+
+
+def is_emergency(facts: Dict[str, Any]) -> bool:
+    """An emergency-level warning sign: the questions end at once."""
+    return any(flag.level == EMERGENCY for flag in detect(facts))
 
 
 def leave_to_the_rules(tracker: Tracker) -> bool:

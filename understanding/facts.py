@@ -881,16 +881,20 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
     if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"}:
         return True  # "ruptured his achilles"
     if {t.lower_ for t in span} & NOISE_WORDS or span.label_ == SYMPTOM and span.ent_id_ in NOISE_SYMPTOMS:
-        message = " " + " ".join(t.lower_ for t in doc) + " "
-        if any(f" {cue} " in message for cue in PAINLESS_CUES):
+        if said_painless(doc):
             return True
     if span.label_ == SYMPTOM and span.ent_id_ in PAINLESS_SKIN_SYMPTOMS:
-        message = " " + " ".join(t.lower_ for t in doc) + " "
-        if any(f" {cue} " in message for cue in PAINLESS_CUES) and not {t.lower_ for t in doc} & PAINLESS_SKIN_UNLESS:
+        if said_painless(doc) and not {t.lower_ for t in doc} & PAINLESS_SKIN_UNLESS:
             return True
     if clause in asked and span.label_ == SYMPTOM and span.ent_id_ in CONTEXT_IN_QUESTIONS:
         return True  # "would a steroid injection help?", "can I fly next week?": asked about, not taken
     return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)
+
+
+def said_painless(doc: Doc) -> bool:
+    """The message says it does not hurt ("no pain", "doesn't hurt"), as spaCy splits it."""
+    message = " " + " ".join(t.lower_ for t in doc) + " "
+    return any(f" {cue} " in message for cue in PAINLESS_CUES)
 
 
 def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
