@@ -22,9 +22,10 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import EMERGENCY, knowledge
-from actions.red_flags import detect, pending_question
+from actions.red_flags import confirming_question, confirms, detect, pending_question
 from actions.runner import facts_from_slots, questions_left
-from understanding.answers import UNCERTAIN, answer_outside_question, short_answer
+from actions.slot_mappings import ActionValidateSlotMappings
+from understanding.answers import HEDGED, UNCERTAIN, answer_outside_question, short_answer
 
 REQUESTED_SLOT = "requested_slot"
 FORM = "assessment_form"
@@ -44,6 +45,8 @@ YES_NO_VALUES["volume_change"] = {"affirm": "increased", "deny": "steady"}
 YES_IS_NOT_AN_ANSWER = {"warning_signs"}
 # Questions about several signs at once, where "no pain at night, calf not swollen" is one "no".
 SEVERAL_SIGNS = {"warning_signs"}
+# Signs that passed: an answer about them says "none of these now".
+PASSED_SIGNS = {"transient_numbness"}
 # Entities that answer the weekly distance question only when it was asked.
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
 CONVERSATION_INTENTS = {
@@ -59,10 +62,30 @@ CONVERSATION_INTENTS = {
 }
 FIRST_PASS_ACTIONS = {"action_listen", "action_extract_slots", None}
 MAX_TIMES_ASKED = 2
+# The open last safety question and how much of its answer the summary keeps.
+OPEN_QUESTION = "anything_else"
+OPEN_ANSWER_CHARACTERS = 300
+
+
+def open_answer(intent: Optional[str], text: str) -> Any:
+    """The answer to the open "anything else?": False for "no, that's all", else the runner's words
+    (the facts in them are read like any message's; a question in them is answered); None for a bare "yes"."""
+    words = knowledge().questions["anything_else"]["answers"]["false"]
+    said = intent if intent in {"affirm", "deny"} else answer_outside_question(text)
+    if said == "deny" or short_answer(text, {"false": words}) is False:
+        return False
+    if said == "affirm" and len(text.split()) <= 2 or not text.strip() or intent in CONVERSATION_INTENTS:
+        return None  # "yes" alone, "stop", "why do you ask?": not an answer
+    return " ".join(text.split())[:OPEN_ANSWER_CHARACTERS]  # a question too: it is answered beside (``faq``)
 
 
 def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]], text: str = "") -> Any:
     """The value a short answer gives to the question just asked, or None."""
+    if question == OPEN_QUESTION:
+        return open_answer(intent, text)
+    said_signs = {e.get("value") for e in entities if e.get("entity") == "symptom"}
+    if question in SEVERAL_SIGNS and said_signs and said_signs <= PASSED_SIGNS:
+        return False  # "it tingled during the race but not now": none of these now (its own flag stays)
     values = [e.get("value") for e in entities if e.get("entity") == question]
     if values:
         return values[-1]
@@ -208,6 +231,26 @@ class ValidateAssessmentForm(FormValidationAction):
         after_side_answer = before == "action_answer_question"
         events: List[EventType] = []
 
+        lowered = text.lower().replace("\u2019", "'")
+        hedged_no = (
+            question in SEVERAL_SIGNS
+            and first_pass
+            and HEDGED.search(lowered)
+            and not any(e.get("entity") == "symptom" for e in entities)
+            and tracker.get_slot("unclear_question") != question
+        )
+        if hedged_no and facts.get(question) is None:
+            # "no I don't think so" to the warning signs: one closer look before taking it as a no
+            dispatcher.utter_message(text=knowledge().messages["check_again"])
+            return [SlotSet("unclear_question", question)]
+        if (
+            first_pass
+            and question
+            and facts.get(question) is not None
+            and is_emergency(facts)
+            and confirms(facts, question)
+        ):
+            return events + confirmation_events(dispatcher, tracker, facts, question, intent, entities, text)
         if (first_pass or after_side_answer) and question and facts.get(question) is None:
             answer = answer_from_context(question, intent, entities, text)
             said_something = any(e.get("entity") for e in entities)
@@ -247,6 +290,8 @@ class ValidateAssessmentForm(FormValidationAction):
     ) -> Optional[EventType]:
         """The first question left; none ends the form (always decided here, never by Rasa's order)."""
         left = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        if left and is_emergency(facts_from_slots(tracker.slots)):
+            dispatcher.utter_message(text=knowledge().messages["confirm_emergency"])  # one confirming question
         return SlotSet(REQUESTED_SLOT, left[0] if left else None)
 
     async def required_slots(
@@ -254,10 +299,36 @@ class ValidateAssessmentForm(FormValidationAction):
     ) -> List[Text]:
         facts = facts_from_slots(tracker.slots)
         if is_emergency(facts):
-            return []  # an emergency ends the questions at once
+            # an emergency ends the questions, but for one that confirms a sign read from loose words
+            confirming = confirming_question(facts, times_asked(complaint_events(tracker)))
+            return [confirming] if confirming else []
         left = questions_left(facts, turns_used(complaint_events(tracker)))
         pending = pending_question(facts)
         return [pending, *[q for q in left if q != pending]] if pending else left
+
+
+def confirmation_events(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    facts: Dict[str, Any],
+    question: str,
+    intent: Optional[str],
+    entities: List[Dict[str, Any]],
+    text: str,
+) -> List[EventType]:
+    """The answer to the question confirming an emergency sign: "yes, I can take four steps"
+    withdraws "I can't walk" (acknowledged, ``flag_events``); anything else keeps it."""
+    answer = answer_from_context(question, intent, [e for e in entities if e.get("entity") == question], text)
+    if answer is not True:
+        return []
+    events: List[EventType] = [SlotSet(question, True)]
+    facts[question] = True
+    if question == "can_walk" and "cannot_walk_said" in facts["symptoms"]:
+        facts["symptoms"] = [s for s in facts["symptoms"] if s != "cannot_walk_said"]
+        events.append(SlotSet("symptoms", facts["symptoms"]))
+    for event in events:
+        tracker.slots[event["name"]] = event["value"]
+    return events + ActionValidateSlotMappings.flag_events(dispatcher, tracker, facts, [])
 
 
 def is_emergency(facts: Dict[str, Any]) -> bool:

@@ -44,8 +44,9 @@ BULLET = "\u2022"
 def rupture_possible(facts: Facts) -> bool:
     """A torn Achilles has not been ruled out, or a medicine weakens the tendon
     (fluoroquinolones, steroids): no loading exercises then."""
-    if "tendon_medication" in set(facts.get("symptoms") or []):
-        return True
+    symptoms = set(facts.get("symptoms") or [])
+    if "tendon_medication" in symptoms or "pop_heard" in symptoms and facts.get("body_part") in {"achilles", "calf"}:
+        return True  # a pop at the back of the leg: a tear until examined, whatever tiptoe says
     return tiptoe_relevant(facts) and facts.get("tiptoe") is not True
 
 
@@ -187,6 +188,8 @@ def physio_summary(facts: Facts, causes: List[str], flags: List[Flag], level: st
     add(_yes_no(facts.get("warm_up"), "warms up", "no warm-up"))
     add(_yes_no(facts.get("stretching"), "stretches", "no stretching"))
     lines = ["**Summary for a physio or doctor**", "; ".join(parts) + "."]
+    if isinstance(facts.get("anything_else"), str):
+        lines.append(f"Also said, in their words: \u201c{facts['anything_else']}\u201d")
     if flags:
         lines.append("Warning signs: " + "; ".join(knowledge.red_flags[f.id].noticed for f in flags) + ".")
     if causes:

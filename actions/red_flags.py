@@ -13,7 +13,7 @@ levels); this module holds the rules that combine facts into flags.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Mapping, Optional
 
 from actions.knowledge import EMERGENCY, LEVEL_ORDER, SEE_DOCTOR, SELF_CARE, knowledge
 from actions.runner import Facts, tiptoe_relevant
@@ -29,6 +29,8 @@ __all__ = [
     "triage_level",
     "caution_reasons",
     "flags_of_level",
+    "confirming_question",
+    "confirms",
 ]
 NOT_IMPROVING_DAYS = 14
 LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
@@ -36,6 +38,7 @@ LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
 # Symptoms that are a red flag on their own, with the flag they raise.
 DIRECT_SYMPTOMS = {
     "cannot_bear_weight": "cannot_bear_weight",
+    "cannot_walk_said": "cannot_bear_weight",
     "deformity": "deformity",
     "open_wound": "open_wound",
     "achilles_rupture": "achilles_rupture",
@@ -52,11 +55,17 @@ DIRECT_SYMPTOMS = {
     "transient_numbness": "exertional_numbness",
     "inflammatory": "inflammatory_signs",
     "tendon_medication": "tendon_medication",
-    "diabetes": "diabetic_foot",
     "growing_lump": "growing_lump",
+    "diabetic_wound": "diabetic_wound",
+    "foot_drop": "foot_drop",
+    "weight_loss": "weight_loss",
+    "energy_deficiency": "energy_deficiency",
 }
 # Symptoms that are context for other rules, not signs that remain after a correction.
 CONTEXT_SYMPTOMS = {"limping", "skin_cause"}
+# Where diabetes makes foot pain a reason to see a doctor (not a tight calf).
+DIABETIC_FOOT_PARTS = {"foot", "heel", "ankle", "achilles", None}
+NUMBNESS_SYMPTOMS = {"circulation", "transient_numbness"}
 # Flags that only say an earlier warning was corrected or a check was not finished.
 CAUTION_FLAGS = {"corrected_warning", "unclear_bone_check", "unclear_warning_signs"}
 
@@ -121,7 +130,7 @@ def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("achilles_rupture"))
     if "pop_heard" in symptoms:
         if facts.get("body_part") in {"achilles", "calf"}:
-            flags.append(Flag("achilles_rupture"))
+            flags.append(Flag("achilles_rupture"))  # even on tiptoe: a pop at the back of the leg is checked today
         elif facts.get("tiptoe") is None and _skipped(facts, "tiptoe"):
             flags.append(
                 Flag("achilles_rupture", "you felt a pop and we could not check whether you can stand on tiptoe")
@@ -134,7 +143,9 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     flags: List[Flag] = []
     body = facts.get("body_part")
     swollen = facts.get("swelling")
-    if "clot_risk" in symptoms and body == "calf":
+    calf_signs = {"calf_swelling", "redness_or_heat"} & symptoms or swollen is True
+    one_sided = facts.get("pain_side") != "both"  # a clot is almost always in one leg
+    if "clot_risk" in symptoms and body == "calf" and (one_sided or calf_signs):
         flags.append(
             Flag(
                 "dvt",
@@ -154,6 +165,8 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
             flags.append(Flag("red_or_warm_joint"))
         elif _skipped(facts, "swelling"):
             flags.append(Flag("hot_joint_or_fever", "it is red or hot and we could not rule out swelling"))
+    if "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
+        flags.append(Flag("diabetic_foot"))
     load_change = facts.get("shoes") == "new" or facts.get("volume_change") in ("increased", "returning")
     if body == "achilles" and facts.get("pain_side") == "both" and not load_change:
         flags.append(Flag("inflammatory_signs"))  # both sides after new shoes or more running is load
@@ -165,14 +178,21 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
 def detect(facts: Facts) -> List[Flag]:
     """All red flags the facts raise, most urgent first."""
     symptoms = set(facts.get("symptoms") or [])
-    flags: List[Flag] = [Flag(DIRECT_SYMPTOMS[s]) for s in sorted(symptoms) if s in DIRECT_SYMPTOMS]
+    pain_days = facts.get("pain_days")
+    recent = pain_days is not None and pain_days < NOT_IMPROVING_DAYS
+    flags: List[Flag] = [
+        Flag(DIRECT_SYMPTOMS[s])
+        for s in sorted(symptoms)
+        if s in DIRECT_SYMPTOMS
+        and not (s == "not_improving" and recent)  # "hasn't settled" two days on
+        and not (s == "transient_numbness" and facts.get("shoes") == "poor_fit")  # laces tied too tight explain it
+    ]
     if facts.get("can_walk") is False:
         flags.append(Flag("cannot_bear_weight"))
     flags += _bone_flags(facts, symptoms)
     flags += _achilles_flags(facts, symptoms)
     flags += _circulation_and_skin_flags(facts, symptoms)
 
-    pain_days = facts.get("pain_days")
     if pain_days is not None and pain_days >= NOT_IMPROVING_DAYS and facts.get("injury_event") is True:
         flags.append(Flag("not_improving"))  # most sprains are much better within two weeks
     elif pain_days is not None and pain_days >= LONG_STANDING_DAYS:
@@ -200,6 +220,28 @@ def detect(facts: Facts) -> List[Flag]:
     for flag in flags:
         unique.setdefault(flag.id, flag)
     return sorted(unique.values(), key=lambda f: LEVEL_ORDER.index(f.level))
+
+
+# An emergency read from loose words that one question can confirm ("I can't walk" often
+# means "I can't run"): symptom -> (the flag it raised, the question, symptoms that make it sure).
+CONFIRMABLE = {"cannot_walk_said": ("cannot_bear_weight", "can_walk", {"cannot_bear_weight"})}
+
+
+def confirming_question(facts: Facts, times_asked: Mapping[str, int]) -> Optional[str]:
+    """The one question that confirms the only emergency sign, if it came from loose words
+    and the question was not asked yet (docs/clinical-basis.md, "When unsure")."""
+    emergency = {flag.id for flag in detect(facts) if flag.level == EMERGENCY}
+    symptoms = set(facts.get("symptoms") or [])
+    for symptom, (flag, question, sure) in CONFIRMABLE.items():
+        if emergency == {flag} and symptom in symptoms and not sure & symptoms and not times_asked.get(question):
+            return question
+    return None
+
+
+def confirms(facts: Facts, question: str) -> bool:
+    """The question just asked is the confirming one for a sign still held."""
+    symptoms = set(facts.get("symptoms") or [])
+    return any(q == question and symptom in symptoms for symptom, (_, q, _) in CONFIRMABLE.items())
 
 
 def pending_question(facts: Facts) -> Optional[str]:

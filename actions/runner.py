@@ -23,17 +23,27 @@ QUESTION_ORDER = [
     "tiptoe",
     "warning_signs",
     "swelling",
-    "weekly_km",
+    "anything_else",
     "volume_change",
     "shoes",
     "surface",
     "warm_up",
+    "weekly_km",
 ]
 # Questions whose answer can raise the triage level: always asked, before the others.
-SAFETY_QUESTIONS = ["injury_event", "can_walk", "bone_tenderness", "tiptoe", "warning_signs", "swelling"]
+SAFETY_QUESTIONS = [
+    "injury_event",
+    "can_walk",
+    "bone_tenderness",
+    "tiptoe",
+    "warning_signs",
+    "swelling",
+    "anything_else",
+]
 # Training questions, most telling first. Stretching is not asked (it is not a
 # likely cause: docs/clinical-basis.md); it is recorded when the runner says it.
-TRAINING_QUESTIONS = ["weekly_km", "volume_change", "shoes", "surface", "warm_up"]
+# The weekly distance supports no cause on its own (the change does): it comes last.
+TRAINING_QUESTIONS = ["volume_change", "shoes", "surface", "warm_up", "weekly_km"]
 # The assessment comes at the latest with this user turn, whatever the answers.
 TURN_BUDGET = 10
 # Body parts and symptoms after which the tiptoe (Achilles rupture) check is asked.
@@ -71,14 +81,16 @@ def tiptoe_relevant(facts: Facts) -> bool:
 
 def safety_questions(facts: Facts) -> List[str]:
     """The checks this runner needs: walking unless it surely came on gradually,
-    the bone press for everyone (stress injuries too), tiptoe where relevant."""
+    the bone press for everyone (stress injuries too), tiptoe where relevant, the
+    screening question, swelling, and an open "anything else?" (medicines, a long
+    journey, an operation, other symptoms: what no closed question covers)."""
     questions = ["injury_event"]
     if facts.get("injury_event") is not False:
         questions.append("can_walk")  # after a twist, or when a twist could not be ruled out
     questions.append("bone_tenderness")
     if tiptoe_relevant(facts):
         questions.append("tiptoe")
-    return questions + ["warning_signs", "swelling"]
+    return questions + ["warning_signs", "swelling", "anything_else"]
 
 
 def questions_to_ask(facts: Facts) -> List[str]:

@@ -25,6 +25,7 @@ from actions.runner import facts_from_slots
 # Symptoms that answer a safety question by themselves.
 SYMPTOM_ANSWERS = {
     "cannot_bear_weight": ("can_walk", False),
+    "cannot_walk_said": ("can_walk", False),
     "bone_tenderness": ("bone_tenderness", True),
     "achilles_rupture": ("tiptoe", False),
 }
@@ -35,6 +36,7 @@ SCREENING_SYMPTOMS = {"circulation", "calf_swelling", "compartment"}
 # A later answer that contradicts a symptom removes it (the runner corrected it).
 CORRECTED_BY = {
     "cannot_bear_weight": ("can_walk", True),
+    "cannot_walk_said": ("can_walk", True),
     "bone_tenderness": ("bone_tenderness", False),
     "calf_swelling": ("swelling", False),
 }

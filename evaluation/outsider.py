@@ -48,7 +48,7 @@ RESULTS = PROJECT_ROOT / "results" / "outsider"
 MAX_TURNS = 14  # the harness gives up here; the guarantee is an assessment within 10
 GUARANTEED_TURNS = 10
 # Slots the form asks for, by the outsiders' topic names (tests/outsider/README.md).
-TOPIC_OF_SLOT = {"warning_signs": "screening", "tiptoe": "tiptoe"}
+TOPIC_OF_SLOT = {"warning_signs": "screening", "tiptoe": "tiptoe", "anything_else": "other"}
 CONTRACT_SLOTS = [
     "body_part",
     "pain_side",
@@ -143,7 +143,7 @@ def answer_for(answers: Dict[str, Any], topic: str, times: int) -> str:
     answer = answers.get(topic, answers.get("other", "ok"))
     if isinstance(answer, list):
         answer = answer[min(times, len(answer)) - 1] if answer else "ok"
-    return str(answer)
+    return str(answer).strip() or "no"  # a runner with nothing to add says so
 
 
 def hold(servers: Any, runner: Dict[str, Any], tag: str) -> Dict[str, Any]:
@@ -216,7 +216,7 @@ def judge_runner(runner: Dict[str, Any], result: Dict[str, Any]) -> Dict[str, An
     verdict["right"] = verdict["triage_right"] and cause_recall >= 0.5
     if expected.get("no_loading_advice"):
         verdict["loading_advice"] = [w for w in LOADING_WORDS if w in texts]
-    if expected.get("acknowledges_change"):
+    if expected.get("acknowledges_change") or expected.get("acknowledges_correction"):
         verdict["acknowledged"] = any(w in texts for w in ACKNOWLEDGING_WORDS)
     return verdict
 

@@ -7,6 +7,7 @@ ASSESSMENT = [
     "no, nothing hurts when I press",
     "none of these",
     "no swelling",
+    "nothing else",
     "about 20 miles a week, I stretch after every run",
 ]
 
@@ -18,7 +19,7 @@ BUTTON_ANSWERS = [
     "no",
     "none of these",
     "no",
-    "20 km",
+    "no, that's all",
     "same as usual",
     "old",
     "road",

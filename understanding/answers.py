@@ -32,6 +32,11 @@ UNCERTAIN = re.compile(
     r"cannot\s+tell|hard\s+to\s+(say|tell)|haven'?t\s+(checked|pressed|tried|looked|noticed)|"
     r"not\s+certain|no\s+clue)\b"
 )
+# A "no" said with doubt ("no I don't think so"): for the warning signs, worth one closer look.
+HEDGED = re.compile(
+    r"\b(do\s*n[o']?t|dont)\s+think\s+so\b|\bprobably\s+not\b|\bi\s+think\s+not\b|"
+    r"\bnot\s+that\s+i('ve|\s+have)?\s+(noticed|know|can\s+tell)\b|\bmaybe\b|\bi\s+guess\s+not\b|\bnot\s+sure\b"
+)
 FIRST_WORD = re.compile(r"^\W*([a-z']+)")
 UNSURE = 0.4  # FallbackClassifier's threshold in config.yml
 PAIN_WORDS = word_pattern(PAIN_WORD_LIST)
@@ -60,12 +65,12 @@ def corrected_intent(
     )
     if (
         names_body_part
-        and side_topic
+        and (side_topic or intent == "describe_pain")
         and PAIN_WORDS.search(lowered)
         and "?" not in lowered
         and not QUESTION_START.search(lowered)
     ):
-        return "describe_pain"
+        return "describe_pain"  # made sure, so a close side topic never turns it into a fallback
     if names_body_part and confidence < UNSURE and intent in ANSWER_INTENTS | {"describe_pain", None}:
         return "describe_pain"
     if names_body_part and confidence < UNSURE and (intent or "").startswith("ask_"):
@@ -114,6 +119,7 @@ def answer_outside_question(text: str) -> Optional[str]:
     return None
 
 
+NEGATION_WORDS_BEFORE = 3  # a negation further back is about something else
 SHORT_NEGATIONS = re.compile(r"\b(not|no|never|n't|dont|doesnt|isnt|cant|wont|didnt|hardly|barely)\b|n't\b")
 
 
@@ -134,8 +140,8 @@ def short_answer(text: str, answers: dict) -> Optional[object]:
     if best is None:
         return None
     value = {"true": True, "false": False}.get(str(best[0]), best[0])
-    before = lowered[: best[2]]
+    before = " ".join(lowered[: best[2]].split()[-NEGATION_WORDS_BEFORE:])  # "hardly used, so they're fine"
     phrase_negates = SHORT_NEGATIONS.search(" " + best[1] + " ")
-    if not phrase_negates and SHORT_NEGATIONS.search(before):
+    if not phrase_negates and SHORT_NEGATIONS.search(" " + before + " "):
         return (not value) if isinstance(value, bool) else None
     return value

@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import rasa_patches
-from understanding.answers import UNSURE, corrected_intent
+from understanding.answers import corrected_intent
 from understanding.facts import extract_facts
 from understanding.language import english_words, is_other_language
 from understanding.normalize import normalize_message
@@ -38,6 +38,7 @@ RUNNER_UP_CEILING = 0.5
 # long flight or diabetes are not: "I'm diabetic, can I run?" stays a question).
 WARNING_SYMPTOMS = {
     "cannot_bear_weight",
+    "cannot_walk_said",
     "deformity",
     "crack_heard",
     "open_wound",
@@ -57,6 +58,8 @@ WARNING_SYMPTOMS = {
     "inflammatory",
     "snapping_tendon",
     "growing_lump",
+    "diabetic_wound",
+    "foot_drop",
 }
 
 # Rasa loads this module with our model: install this project's patches to Rasa
@@ -204,9 +207,7 @@ class AnswerIntentGuard(IntentRule):
                 any(e.get("entity") == "body_part" for e in facts),
                 any(e.get("entity") == "symptom" and e.get("value") in WARNING_SYMPTOMS for e in facts),
             )
-            intent = predicted.get("name")
-            unsure = (predicted.get("confidence") or 0.0) < UNSURE
-            if corrected and (corrected != intent or unsure):
+            if corrected:  # also when it agrees: made sure, so a close runner-up never turns it into a fallback
                 message.set(INTENT, {"name": corrected, "confidence": 1.0}, add_to_output=True)
                 ranking = [{"name": corrected, "confidence": 1.0}]
                 # The runner-up keeps its rank but not a score near 1.0, or the

@@ -15,6 +15,7 @@ decides what the runner actually said about them:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -77,6 +78,7 @@ SUBJECTS = {
     "that",
     "this",
     "also",
+    "now",
 }
 NEGATIONS = {
     "no",
@@ -353,6 +355,10 @@ CONTEXT_IN_QUESTIONS = {"tendon_medication", "clot_risk", "diabetes"}
 PAINLESS_SKIN_SYMPTOMS = {"spreading_redness"}
 PAINLESS_SKIN_UNLESS = {"fever", "temperature", "shivery", "diabetes", "diabetic", "pus", "oozing", "infected"}
 LACE_WORDS = {"lace", "laces", "laced", "loosen", "loosened", "loosening"}
+# ... or on shoes a size bigger: the fit, not a sign.
+FIT_WORDS = LACE_WORDS | {"bigger", "wider", "size"}
+# Numbness from sitting or lying on a leg that passes is not a sign at all.
+POSITION_WORDS = {"sat", "sitting", "legged", "kneeling", "knelt", "slept", "crossed", "squatting"}
 # "limping" as a walking answer is bearing weight; after gradual pain it is still a sign (actions/red_flags.py).
 LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
 NOISE_WORDS = {"crack", "cracked", "cracking", "pop", "popped", "popping", "snap", "snapping", "click", "clicking"}
@@ -370,6 +376,7 @@ DIAGNOSIS_WORDS = {
     "snapped",
     "snap",
 }
+CANNOT_WALK_SYMPTOMS = {"cannot_bear_weight", "cannot_walk_said"}
 # After "couldn't walk", these say it passed: limping and walking count as bearing weight.
 RECOVERY_CUES = (
     "fine now",
@@ -437,6 +444,7 @@ TRANSIENT_CUES = (
     "lately",
     "for weeks",
     "for months",
+    "for years",
     "for a while",
     "recently",
     "came back",
@@ -456,6 +464,21 @@ TRANSIENT_CUES = (
     "hot shower",
     "wiggling",
     "went back to normal",
+    "for a few seconds",
+    "few seconds",
+    "for a second",
+    "seconds",
+    "came back after",
+    "during the race",
+    "during the run",
+    "during a run",
+    "during my run",
+    "in the race",
+    "not now",
+    "not any more",
+    "not anymore",
+    "no longer",
+    "gone now",
 )
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
 STILL_CUES = (
@@ -474,6 +497,8 @@ STILL_CUES = (
     "n't changed",
     "n't help",
     "no better",
+    "even after",
+    "despite",
 )
 
 
@@ -619,7 +644,7 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
         follower = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         on_the = token.i >= 2 and doc[token.i - 2].lower_ in {"on", "in"} and doc[token.i - 1].lower_ in {"the", "my"}
         corrects = 0 < corrected_from <= token.i <= corrected_from + 2
-        if body_spans and not single_letter and said_apart(doc, token):
+        if (body_spans or len(doc.ents) > 0) and not single_letter and said_apart(doc, token):
             on_the = True  # "Heel. Left.", "sore Achilles (left)", "ankle sore on the inside, right"
         if body_spans and any(span.end == token.i for span in body_spans):
             on_the = True  # "the ankle right is hurting"
@@ -667,6 +692,22 @@ def number_facts(text: str) -> List[Fact]:
     return facts
 
 
+def shoe_facts(doc: Doc) -> List[Fact]:
+    """The shoes' wear from their age or distance, in a sentence about shoes (``units.shoe_wear``)."""
+    sentences = sentence_ids(doc)
+    words = vocabulary().shoe_words
+    for sentence in sorted(set(sentences)):
+        tokens = [t for t in doc if sentences[t.i] == sentence]
+        if not tokens or not any(t.lower_ in words for t in tokens):
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        found = units.shoe_wear(doc.text[start:end], date.today().year)
+        if found:
+            wear, first, last = found
+            return [Fact("shoes", wear, start + first, start + last)]
+    return []
+
+
 BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular", "metatarsal"}
 TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain"}
 PRESS_WORDS = {"press", "pressing", "pressed", "push", "pushing", "touch", "touching", "poke", "prod"}
@@ -692,11 +733,21 @@ def body_words_inside(doc: Doc, body_spans: List[Span]) -> List[Fact]:
     return facts
 
 
+def answers_no(doc: Doc) -> bool:
+    """The message opens with a bare "no" answer and does not turn it round with "but"."""
+    return any(
+        is_answer_word(doc, i) and doc[i].lower_ in {"no", "nope", "nah"} for i in range(min(3, len(doc)))
+    ) and not any(t.lower_ == "but" for t in doc)
+
+
 def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
     """ "the bone on top of my foot is tender to press": a bone word and a
-    tenderness word in one clause, when the runner presses on it."""
+    tenderness word in one clause, when the runner presses on it; "the bones
+    aren't sore when I press them" says the opposite (``bone_tenderness`` false)."""
     if any(ent.label_ == SYMPTOM and ent.ent_id_ == "bone_tenderness" for ent in doc.ents):
         return []
+    if answers_no(doc):
+        return []  # "no, pressing the bones is ok, the tender bit is the soft part in front"
     for clause in sorted(set(clauses) - asked):
         tokens = [t for t, c in zip(doc, clauses) if c == clause]
         lowers = {t.lower_ for t in tokens}
@@ -706,6 +757,8 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
         if not (lowers & PRESS_WORDS or "tender" in lowers or "tenderness" in lowers):
             continue
         if lowers & NEGATIONS:
+            if lowers & PRESS_WORDS:
+                return [Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))]
             continue
         return [Fact(SYMPTOM, "bone_tenderness", bone.idx, bone.idx + len(bone))]
     return []
@@ -740,6 +793,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         if label == SYMPTOM and not_this_runner_now(doc, ent, clauses, asked):
             continue
+        if label == SYMPTOM and explained_away(doc, ent, ent.ent_id_):
+            continue
         in_question = clauses[ent.start] in asked
         if in_question and label != SYMPTOM and not (label == BODY_PART and tells_own_pain(doc, clauses, ent)):
             continue  # "is that why my heel hurts?" still says where it hurts; "what helps heel pain?" does not
@@ -756,6 +811,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
         resolved = resolve_value(label, value, negated)
         if resolved is None:
             continue
+        if label in HABIT_LABELS and isinstance(resolved, bool) and used_to_before(doc, ent, clauses):
+            resolved = not resolved  # "I used to warm up properly, lately I just bolt out"
         end_char = ent.end_char
         if label in {"injury_event", SYMPTOM} and any(t.lower_ in body_words() for t in ent[1:]):
             end_char = ent[0].idx + len(ent[0])  # "twisted my ankle": the body part is its own fact
@@ -773,6 +830,11 @@ def extract_facts(doc: Doc) -> List[Fact]:
     mentions.extend(_with_token(f, doc) for f in pain_sides(doc, ignored, body_spans, corrected_from))
     taken = {fact.label for fact in mentions}
     mentions.extend(_with_token(f, doc) for f in short_answer_facts(doc, taken))
+    if "shoes" not in taken:
+        mentions.extend(_with_token(f, doc) for f in shoe_facts(doc))
+    heavy = units.heavy_build(doc.text)
+    if heavy and "overweight" not in taken:
+        mentions.append(_with_token(Fact("overweight", True, heavy.start, heavy.end), doc))
     for fact in number_facts(doc.text):
         fact = _with_token(fact, doc)
         if clauses and clauses[min(fact.token, len(clauses) - 1)] in asked:
@@ -783,6 +845,13 @@ def extract_facts(doc: Doc) -> List[Fact]:
 
 
 SENTENCE_BREAKS = {".", "!", "?", ";"}
+HABIT_LABELS = {"warm_up", "stretching", "strength_training"}
+
+
+def used_to_before(doc: Doc, span: Span, clauses: List[int]) -> bool:
+    """ "used to" earlier in the span's clause: a habit of the past, not of now."""
+    words = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clauses[span.start]]
+    return _has_sequence(words, ("used", "to")) >= 0
 
 
 def sentence_ids(doc: Doc) -> List[int]:
@@ -811,6 +880,14 @@ def _negates_ability(token: Token) -> bool:
     return token.lower_ in {"n't", "not"} and previous in ABILITY_VERBS
 
 
+NEGATION_REACH = 6  # "can't put any of my weight": the negation stands at most this many words before
+
+
+def negated_before(doc: Doc, found: List[Token]) -> bool:
+    """A "can't"/"unable" shortly before one of the words a rule found."""
+    return any(_negates_ability(doc[i]) for token in found for i in range(max(0, token.i - NEGATION_REACH), token.i))
+
+
 def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
     """Warning signs told in many words (vocabulary ``cooccurrence``): "the foot
     won't take my weight", "felt like someone booted me in the back of the heel"."""
@@ -831,11 +908,13 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                     break
                 found.append(token)
             else:
+                if rule.negation_required and not negated_before(doc, found):
+                    continue  # "I can walk fine and the bones don't hurt": the "n't" is not about walking
                 anchor = doc[found[-1].i : found[-1].i + 1]
                 first, last = min(t.i for t in found), max(t.i for t in found)
                 around = [t for t in doc[max(0, first - 3) : last + 1] if sentences[t.i] == sentences[first]]
                 if not rule.negation_required and any(
-                    t.lower_ in NEGATIONS and not _answer_then_pause(t) for t in around
+                    t.lower_ in NEGATIONS and not _answer_then_pause(t) and t not in found for t in around
                 ):
                     continue  # "the bones aren't sore to press"; not "... and nope, it buckles"
                 if (
@@ -853,9 +932,18 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                 if {"if", "whether"} & set(opening) or is_uncertain(doc, doc[first : first + 1], clauses):
                     continue  # "can't tell if the bone hurts when I press", "didn't check whether it's sore"
                 start = min(t.idx for t in found)
-                facts.append(Fact(SYMPTOM, rule.symptom, start, start + len(found[0]), found[0].i))
+                facts.append(Fact(rule.label, rule.value, start, start + len(found[0]), found[0].i))
                 break
     return facts
+
+
+def explained_away(doc: Doc, span: Span, symptom: str) -> bool:
+    """A word in the same sentence explains the phrase away (vocabulary ``phrase_unless``)."""
+    words = vocabulary().phrase_unless.get(symptom)
+    if not words:
+        return False
+    sentences = sentence_ids(doc)
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in doc if sentences[t.i] == sentences[span.start])
 
 
 def names_an_object(doc: Doc, span: Span) -> bool:
@@ -911,11 +999,13 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and not any(f" {c} " in text for c in STILL_CUES)
         ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
-            if LACE_WORDS & {t.lower_ for t in doc}:  # it passes on loosening the laces: the laces, not a sign
+            if POSITION_WORDS & {t.lower_ for t in doc}:
+                continue  # "sat on it watching the match, it came back after a minute"
+            if FIT_WORDS & {t.lower_ for t in doc}:  # it passes on loosening the laces: the laces, not a sign
                 if "shoes" not in labels:
                     result.append(Fact("shoes", "poor_fit", fact.start, fact.end, fact.token))
                 continue
-        if fact.label == SYMPTOM and fact.value == "cannot_bear_weight":
+        if fact.label == SYMPTOM and fact.value in CANNOT_WALK_SYMPTOMS:
             after = " " + doc.text[fact.end :].lower() + " "
             if any(f" {c} " in after or f" {c}," in after or f" {c}." in after for c in RECOVERY_CUES):
                 if "can_walk" not in labels:
@@ -932,7 +1022,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         if plural is not None:
             result.append(Fact(PAIN_SIDE, "both", plural.idx, plural.idx + len(plural), plural.i))
     walk = [f for f in result if f.label == "can_walk"]
-    if walk and any(f.label == SYMPTOM and f.value == "cannot_bear_weight" for f in result):
+    if walk and any(f.label == SYMPTOM and f.value in CANNOT_WALK_SYMPTOMS for f in result):
         result = [f for f in result if f.label != "can_walk"]  # "could walk at first, now I can't": the later
     return sorted(result, key=lambda f: (f.start, f.end, f.label))
 

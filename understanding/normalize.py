@@ -8,7 +8,8 @@ plain forms, so "I can’t put weight on it" reads exactly as
 - typographic apostrophes, quotes, dashes, ellipses and unusual spaces;
 - emoji and other pictographs (dropped);
 - letters stretched for emphasis ("sooo sore" -> "so sore", "swolllen" -> "swollen");
-- contractions typed without an apostrophe ("cant", "dont", "isnt", "im").
+- contractions typed without an apostrophe ("cant", "dont", "isnt", "im");
+- "no one" / "no-one" / "noone" as "nobody" (one word for the rules to read).
 
 It never changes what a message says. ``understanding.component.TextNormalizer``
 runs it first in the NLU pipeline (training data and live messages alike).
@@ -97,6 +98,10 @@ CONTRACTIONS = {
 _CONTRACTION = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}", re.UNICODE)
 _SPACES = re.compile(r"[ ]{2,}")
+# "no one was there" as one word, so that rules read it like "nobody" (not "no one spot", "no one thing").
+_NO_ONE = re.compile(
+    r"\b(no[ -]?one)\b(?!\s+(spot|place|point|thing|particular|area|bit|of|day|run|side)\b)", re.IGNORECASE
+)
 
 
 def _is_pictograph(char: str) -> bool:
@@ -137,6 +142,7 @@ def normalize(text: str, word_known: Optional[Callable[[str], bool]] = None) -> 
     text = "".join(" " if _is_pictograph(c) else c for c in text)
     text = re.sub(r"[^\W\d_]{3,}", lambda m: unstretch_word(m.group(0), word_known), text)
     text = _CONTRACTION.sub(_contraction, text)
+    text = _NO_ONE.sub("nobody", text)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -20,6 +20,7 @@ from spacy.language import Language
 from understanding.vocabulary import (
     OPTIONAL_WORD,
     OPTIONAL_WORDS,
+    SIDE_WORDS,
     VOCABULARY_PATH,
     Vocabulary,
     load_vocabulary,
@@ -28,6 +29,8 @@ from understanding.vocabulary import (
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "build" / "spacy_model"
 STAMP_FILE = "vocabulary.sha256"
 MIN_TYPO_LENGTH = 5
+# A word whose lemma is one of these ("upped" -> "up") is matched as written only.
+PARTICLES = {"up", "down", "out", "off", "in", "on", "over"}
 # Labels whose words get every single-letter typo, not just the common ones.
 EVERY_TYPO_LABELS = {"body_part", "swelling"}
 # A "typo" that is a common English word is a word, not a typo ("decent" is
@@ -77,19 +80,23 @@ def typo_variants(word: str, every_edit: bool = False) -> Set[str]:
 def phrase_patterns(nlp: Language, phrase: str) -> Iterator[List[Dict]]:
     """Token patterns for a phrase: on lowercase words, and on lemmas."""
     words = phrase.split()
+    particle = False
     lower: List[Dict] = []
     lemma: List[Dict] = []
     for word in words:
         if word == OPTIONAL_WORD:
             optional = {"LOWER": {"IN": OPTIONAL_WORDS}, "OP": "?"}
-            lower.append(optional)
-            lemma.append(optional)
+            side = {"LOWER": {"IN": SIDE_WORDS}, "OP": "?"}  # "back of my left ankle"
+            lower += [optional, side]
+            lemma += [optional, side]
             continue
         for token in nlp(word):
             lower.append({"LOWER": token.lower_})
             lemma.append({"LEMMA": token.lemma_.lower()})
+            if token.lemma_.lower() in PARTICLES and token.lower_ != token.lemma_.lower():
+                particle = True  # "upped the" must not match "up the stairs"
     yield lower
-    if lemma != lower:
+    if lemma != lower and not particle:
         yield lemma
 
 

@@ -81,8 +81,9 @@ _PER_DAY = re.compile(
 _EVERY_OTHER_DAY = re.compile(r"\bevery\s+(?:other|second)\s+day\b")
 _PER_MONTH = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*month\b(?!\s+ago)|\bmonthly\b")  # not "a month ago"
 _DURATION = re.compile(
-    rf"\b(?:for|since|past|last|over)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
-    rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years)\b"
+    rf"\b(?:for|since|past|last|over|around|about|lasted|lasting)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    rf"(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
+    rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years)\b(?!\s*(?:a|per|each|every)\s+(?:week|month))"
 )
 # "sprained it 5 weeks ago and it's still sore": how long, when it is still there.
 _AGO = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months)\s+ago\b")
@@ -116,6 +117,7 @@ def normalise_numbers(text: str) -> str:
         text,
     )
     text = _WORD_PATTERN.sub(lambda m: _format(NUMBER_WORDS[m.group(1)]).ljust(len(m.group(1))), text)
+    text = re.sub(r"\bparkrun\b", lambda m: "5k".ljust(len(m.group(0))), text)  # a parkrun is 5 km
     return re.sub(r"\b(?:a|1)(\s+\d+(?:\.\d+)?\s*(?:k|km|mi|miles?)\b)", r" \1", text)
 
 
@@ -151,7 +153,8 @@ def _runs_per_week(text: str) -> Optional[float]:
 
 # A distance that is the week's total: "25 km a week", "40 miles last week", "so 25k", "this week it was 45".
 _WEEKLY_AFTER = re.compile(
-    r"\s*(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b(?!\s+ago)|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b)"
+    r"\s*(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b(?!\s+ago)|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b|"
+    r"(?:-\s*)?weeks\b)"  # "80k weeks"
 )
 _WEEKLY_BEFORE = re.compile(
     r"(?:\b(?:so|total|totals|that's|thats|makes|=)\s*(?:about|around|like|roughly|~)?|"
@@ -161,7 +164,18 @@ _WEEKLY_BEFORE = re.compile(
 _USUAL_BEFORE = re.compile(
     r"\b(?:usual|usually|normally|normal|used\s+to|started\s+at|was\s+doing|before)\b(?:\W+[\w']+){0,3}?\W*$"
 )
-_NOW_BEFORE = re.compile(r"\b(?:now|this\s+week|currently)\b(?:\W+[\w']+){0,3}?\W*$")
+_NOW_BEFORE = re.compile(
+    r"\b(?:now|this\s+week|currently|these\s+days|nowadays|back\s+(?:doing|to|at|on))\b(?:\W+[\w']+){0,3}?\W*$"
+)
+# "training for a 10k", "my first half": a race, not a training distance.
+_RACE_BEFORE = re.compile(r"\b(?:for|entered)\s+(?:a\s+|the\s+|my\s+)?(?:first\s+)?$|\b(?:the|my)\s+(?:first\s+)?$")
+_RACE_AFTER = re.compile(
+    r"\s*(?:race|parkrun|event|in\s+(?:may|june|april|the\s+spring|the\s+autumn)|next|soon|coming)\b|\s*[,.!?]|\s*$"
+)
+# "this week I did 5k, 8k and 12k": a list of the week's runs.
+_WEEK_LIST_BEFORE = re.compile(r"\b(?:this|last)\s+week\b(?:\W+[\w']+){0,4}?\W*$")
+_LIST_JOIN = re.compile(r"^\s*(?:,|\+|and|&|then)\s*(?:a\s+|another\s+)?$")
+_COUNT_BEFORE = re.compile(r"\b\d+\s*$")  # "two 8k runs": each run, not the week
 # "3 runs of 8k", "4 x 8km", "3 miles three times": a count of runs of that distance.
 _RUNS_OF_BEFORE = re.compile(rf"{_NUM}\s*(?:x|runs?\s+of|times?)\s*(?:about\s+|around\s+|roughly\s+|~)?$")
 _RUNS_AFTER = re.compile(rf"\s*{_NUM}\s*(?:x|times)\b")
@@ -171,6 +185,7 @@ MOST_KM_PER_WEEK = 120.0  # above this, "N days a week, 50 km" names the week's 
 
 _BARE = re.compile(
     rf"(?<![\d.,]){_NUM}(?!\s*(?:{_KM_UNIT}|{_MILE_UNIT}|%|x|times|days?|weeks?|runs?|years?|kg|stone|lbs?|min|mins|minutes|hours?)\b)"
+    r"(?!\s*\d)"  # "two 8k runs": a count
 )
 
 
@@ -196,7 +211,12 @@ def _distances(text: str) -> List[Tuple[float, int, int]]:
             if any(s <= start < e for s, e in taken):
                 continue
             before = text[max(0, start - 40) : start]
-            if _WEEKLY_AFTER.match(text[end:]) or _USUAL_BEFORE.search(before) or _NOW_BEFORE.search(before):
+            if (
+                _WEEKLY_AFTER.match(text[end:])
+                or _USUAL_BEFORE.search(before)
+                or _NOW_BEFORE.search(before)
+                or _WEEKLY_BEFORE.search(before)
+            ):
                 value = _to_float(match.group(1)) * (KM_PER_MILE if miles else 1)
                 found.append((value, start, end))
     return sorted(found, key=lambda d: d[1])
@@ -209,8 +229,8 @@ def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optiona
     for value, start, end in distances:
         before = text[max(0, start - 40) : start]
         is_usual = bool(_USUAL_BEFORE.search(before)) and not _NOW_BEFORE.search(before)
-        if _RUNS_OF_BEFORE.search(text[max(0, start - 25) : start]):
-            continue  # "3 runs of 5 miles a week": each run
+        if _RUNS_OF_BEFORE.search(text[max(0, start - 25) : start]) or _COUNT_BEFORE.search(before):
+            continue  # "3 runs of 5 miles a week", "done two 8k runs": each run
         is_weekly = bool(_WEEKLY_AFTER.match(text[end:]) or _WEEKLY_BEFORE.search(before))
         if is_usual:
             usual.append(value)
@@ -259,8 +279,14 @@ def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
     """Kilometres per week and whether that is up on the usual, when the message says."""
     text = normalise_numbers(text)
     distances = _distances(text)
+    training = [d for d in distances if not _is_race(text, d)]
+    if training and len(training) < len(distances):
+        distances = training
     if not distances:
         return None
+    week_list = _week_list(text, distances)
+    if week_list:
+        return week_list, False
     from_to = _FROM_TO.search(text)
     if from_to:
         value = _to_float(from_to.group(2))
@@ -276,6 +302,120 @@ def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
     if per_run:
         value, start, end = per_run
         return Quantity(round(value, 1), start, end), False
+    return None
+
+
+def _is_race(text: str, distance: Tuple[float, int, int]) -> bool:
+    """ "training for a 10k", "my first half": the distance names a race."""
+    _, start, end = distance
+    before, after = text[max(0, start - 20) : start], text[end : end + 20]
+    return bool(_RACE_BEFORE.search(before) and _RACE_AFTER.match(after) and not _WEEKLY_AFTER.match(after))
+
+
+def _week_list(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Quantity]:
+    """ "this week I did 5k, 8k and 12k" -> 25: the runs of one week, listed."""
+    if len(distances) < 2 or not _WEEK_LIST_BEFORE.search(text[max(0, distances[0][1] - 40) : distances[0][1]]):
+        return None
+    for (_, _, end), (_, start, _) in zip(distances, distances[1:]):
+        if not _LIST_JOIN.match(text[end:start]):
+            return None
+    return Quantity(round(sum(v for v, _, _ in distances), 1), distances[0][1], distances[-1][2])
+
+
+# Shoes: most running shoes are worn after 500-800 km (docs/clinical-basis.md, "Shoes").
+WORN_SHOE_KM = 650.0
+NEW_SHOE_DAYS = 42
+NEW_SHOE_KM = 150.0
+WORN_SHOE_YEARS = 2
+_SHOE_DISTANCE = re.compile(
+    rf"{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})\s*(?:on|in)\s+(?:them|these|those|the\s+shoes|it)\b|"
+    rf"(?:done|had|has|have|with|about|around|nearly|over)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})\b"
+)
+_SHOE_YEARS_OLD = re.compile(rf"{_NUM}\s*(year|years|yr|yrs|month|months|week|weeks)\s+old\b")
+_SHOE_BOUGHT_AGO = re.compile(
+    rf"\b(?:got|bought|arrived|ordered|had)\b(?:\s+(?!about|around|only)[a-z'-]+){{0,3}}?\s+(?:about\s+|around\s+|only\s+)?"
+    rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years|fortnight)\s+ago\b|"
+    r"\b(?:got|bought|arrived)\s+(?:them\s+|these\s+)?(?:last|this)\s+(week|month|fortnight)\b"
+)
+_SHOE_YEAR = re.compile(r"\b(?:from|since|bought\s+in|in)\s+((?:19|20)\d\d)\b")
+
+
+def shoe_wear(text: str, this_year: int) -> Optional[Tuple[str, int, int]]:
+    """ "worn_out" / "new" / "ok" from a shoe's age or distance, with its span, or None:
+    "600 miles on them", "about 3 years old", "from 2015", "got them two weeks ago"."""
+    text = normalise_numbers(text)
+    match = _SHOE_DISTANCE.search(text)
+    if match:
+        number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        km = _to_float(number) * (KM_PER_MILE if re.fullmatch(_MILE_UNIT, unit) else 1)
+        if re.search(
+            r"\b(?:ran|run|did|running|jogged|raced)\s+(?:about\s+)?$", text[max(0, match.start() - 12) : match.start()]
+        ):
+            return None  # "ran 10 km in them": one run, not the shoes' wear
+        wear = "worn_out" if km >= WORN_SHOE_KM else "new" if km < NEW_SHOE_KM else "ok"
+        return wear, match.start(), match.end()
+    match = _SHOE_YEARS_OLD.search(text)
+    if match:
+        count, unit = _to_float(match.group(1)), match.group(2)
+        days = count * (365 if unit.startswith("y") else 30 if unit.startswith("month") else 7)
+        wear = "worn_out" if days >= WORN_SHOE_YEARS * 365 else "new" if days <= NEW_SHOE_DAYS else "ok"
+        return wear, match.start(), match.end()
+    match = _SHOE_BOUGHT_AGO.search(text)
+    if match:
+        if match.group(3):  # "last week"
+            return "new", match.start(), match.end()
+        count = _to_float(match.group(1)) if match.group(1) else 1
+        unit = match.group(2)
+        days = count * {"d": 1, "w": 7, "f": 14, "m": 30, "y": 365}[unit[0]]
+        bought = "new" if days <= NEW_SHOE_DAYS else "worn_out" if days >= WORN_SHOE_YEARS * 365 else None
+        return (bought, match.start(), match.end()) if bought else None
+    match = _SHOE_YEAR.search(text)
+    if match and this_year - int(match.group(1)) >= WORN_SHOE_YEARS:
+        return "worn_out", match.start(), match.end()
+    return None
+
+
+# Body weight: a BMI of 28 or more when the height is given, else 95 kg or more, reads as a heavy build.
+HEAVY_BMI = 28.0
+HEAVY_KG = 95.0
+KG_PER_STONE = 6.35029
+KG_PER_POUND = 0.453592
+_BODY_WEIGHT = re.compile(
+    rf"(?<![\w.]){_NUM}\s*(kg|kgs|kilos?|kilograms?|stone|st|lbs?|pounds)\b(?:\s*(\d+)\s*(?:lbs?|pounds)?\b)?"
+)
+_WEIGHT_CHANGE_BEFORE = re.compile(
+    r"\b(?:lost|lose|losing|gained|gain|gaining|put\s+on|dropped|drop|down|up|carry|carrying|pack|bag)\s+(?:about\s+|around\s+|a\s+)?$"
+)
+_HEIGHT = re.compile(
+    r"\b([4-7])\s*(?:ft|foot|feet|')\s*(\d{1,2})?\s*(?:in|inches|\"|'')?|\b(1[.,]\d{2})\s*m\b|\b(1\d\d)\s*cm\b"
+)
+
+
+def heavy_build(text: str) -> Optional[Quantity]:
+    """A body weight that reads as heavy ("I'm 105kg and 5 ft 7", "about 16 stone"), or None."""
+    text = normalise_numbers(text)
+    for match in _BODY_WEIGHT.finditer(text):
+        if _WEIGHT_CHANGE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue  # "lost a stone", "a 10 kg backpack"
+        value, unit = _to_float(match.group(1)), match.group(2)
+        if unit.startswith("st"):
+            kg = value * KG_PER_STONE + (_to_float(match.group(3)) * KG_PER_POUND if match.group(3) else 0)
+        elif unit.startswith(("lb", "pound")):
+            kg = value * KG_PER_POUND
+        else:
+            kg = value
+        if not 35 <= kg <= 250:
+            continue
+        height = _HEIGHT.search(text)
+        metres = None
+        if height and height.group(1):
+            metres = (int(height.group(1)) * 12 + int(height.group(2) or 0)) * 0.0254
+        elif height and height.group(3):
+            metres = _to_float(height.group(3))
+        elif height and height.group(4):
+            metres = int(height.group(4)) / 100
+        heavy = kg / metres**2 >= HEAVY_BMI if metres else kg >= HEAVY_KG
+        return Quantity(round(kg, 1), match.start(), match.end()) if heavy else None
     return None
 
 

@@ -14,6 +14,8 @@ VOCABULARY_PATH = PROJECT_ROOT / "knowledge" / "vocabulary.yml"
 IGNORE_LABEL = "ignore"
 OPTIONAL_WORD = "~"
 OPTIONAL_WORDS = ["my", "the", "a", "your", "his", "her", "our", "their", "both"]
+# After the optional word, a side may stand inside a phrase ("back of my left ankle").
+SIDE_WORDS = ["left", "right"]
 
 
 def parse_value(raw: str) -> Any:
@@ -29,13 +31,19 @@ def parse_assignment(text: str) -> Tuple[str, Any]:
 
 @dataclass(frozen=True)
 class CooccurrenceRule:
-    """A symptom read when one word of every group stands in one clause or sentence."""
+    """A symptom (or, keyed "label=value", another fact) read when one word of every
+    group stands in one clause or sentence."""
 
     symptom: str
     scope: str
     groups: List[frozenset]
     negation_required: bool = False
     unless: frozenset = frozenset()  # any of these words in the scope cancels the rule
+    label: str = "symptom"
+
+    @property
+    def value(self) -> Any:
+        return self.symptom if self.label == "symptom" else parse_value(self.symptom)
 
 
 @dataclass
@@ -47,6 +55,10 @@ class Vocabulary:
     implies: Dict[Tuple[str, Any], List[Tuple[str, Any]]] = field(default_factory=dict)
     short_answers: Dict[str, Dict[str, List[str]]] = field(default_factory=dict)
     cooccurrence: List[CooccurrenceRule] = field(default_factory=list)
+    # symptom -> words that, in the same sentence, explain a phrase away ("popped the blister")
+    phrase_unless: Dict[str, frozenset] = field(default_factory=dict)
+    # words that make a sentence about the runner's shoes (their age and distance)
+    shoe_words: frozenset = frozenset()
 
     @property
     def labels(self) -> List[str]:
@@ -71,16 +83,30 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
     }
     cooccurrence = [
         CooccurrenceRule(
-            symptom,
+            key.partition("=")[2] if "=" in key else key,
             rule["scope"],
             [frozenset(str(w).lower() for w in group) for group in rule["groups"]],
             rule.get("negation") == "required",
             frozenset(str(w).lower() for w in rule.get("unless") or []),
+            key.partition("=")[0] if "=" in key else "symptom",
         )
-        for symptom, rules in (raw.get("cooccurrence") or {}).items()
+        for key, rules in (raw.get("cooccurrence") or {}).items()
         for rule in rules
     ]
     for rule in cooccurrence:
-        if rule.scope not in {"clause", "sentence", "message"} or rule.symptom not in entities.get("symptom", {}):
-            raise ValueError(f"cooccurrence rule for {rule.symptom}: unknown scope or symptom")
-    return Vocabulary(entities=entities, implies=implies, short_answers=short_answers, cooccurrence=cooccurrence)
+        if rule.scope not in {"clause", "sentence", "message"} or rule.symptom not in entities.get(rule.label, {}):
+            raise ValueError(f"cooccurrence rule for {rule.label}={rule.symptom}: unknown scope or value")
+    phrase_unless = {
+        symptom: frozenset(str(w).lower() for w in words) for symptom, words in (raw.get("phrase_unless") or {}).items()
+    }
+    for symptom in phrase_unless:
+        if symptom not in entities.get("symptom", {}):
+            raise ValueError(f"phrase_unless for {symptom}: unknown symptom")
+    return Vocabulary(
+        entities=entities,
+        implies=implies,
+        short_answers=short_answers,
+        cooccurrence=cooccurrence,
+        phrase_unless=phrase_unless,
+        shoe_words=frozenset(str(w).lower() for w in raw.get("shoe_words") or []),
+    )

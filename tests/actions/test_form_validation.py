@@ -2,9 +2,10 @@
 
 import asyncio
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.form_validation import ValidateAssessmentForm
+from actions.form_validation import ValidateAssessmentForm, answer_from_context
 from actions.knowledge import knowledge
 
 SKIP = knowledge().messages["skip_question"]
@@ -24,7 +25,7 @@ def run_form(tracker):
     return slots, [m.get("response") or m.get("text") for m in dispatcher.messages]
 
 
-SAFE_ANSWERS = {"bone_tenderness": False, "warning_signs": False, "swelling": False}
+SAFE_ANSWERS = {"bone_tenderness": False, "warning_signs": False, "swelling": False, "anything_else": False}
 
 
 def test_asks_only_what_is_missing(tracker_factory):
@@ -163,7 +164,7 @@ def test_the_assessment_comes_by_the_tenth_message(tracker_factory):
     slots, _ = run_form(
         tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS}, events=nine_messages)
     )
-    assert slots["requested_slot"] == "weekly_km"  # one turn left: the most telling training question
+    assert slots["requested_slot"] == "volume_change"  # one turn left: the most telling training question
     ten_messages = [{"event": "user", "text": "..."}] * 10 + LISTEN
     slots, _ = run_form(
         tracker_factory(slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS}, events=ten_messages)
@@ -216,7 +217,7 @@ def test_dont_know_skips_the_question(tracker_factory):
     )
     slots, messages = run_form(tracker)
     assert slots["skipped_questions"] == ["swelling"]
-    assert slots["requested_slot"] == "weekly_km"
+    assert slots["requested_slot"] == "anything_else"
     assert messages == [SKIP]
 
 
@@ -233,7 +234,7 @@ def test_unclear_answer_is_asked_again_once_then_skipped(tracker_factory):
     slots, messages = run_form(
         tracker_factory(slots={**base, "unclear_question": "swelling"}, intent="inform", text="hmm", events=LISTEN)
     )
-    assert slots["requested_slot"] == "weekly_km" and messages == [SKIP]
+    assert slots["requested_slot"] == "anything_else" and messages == [SKIP]
 
 
 def test_didnt_catch_that_is_never_said_twice_in_a_row(tracker_factory):
@@ -306,3 +307,90 @@ def test_an_answer_beside_a_side_question_counts_after_the_rules_answered_it(tra
     )
     slots, messages = run_form(tracker)
     assert slots["warm_up"] is False and messages == []
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("no, that's all", "deny", False),
+        ("nothing else", "inform", False),
+        ("nope", "deny", False),
+        (
+            "oh I'm on the pill and flew back from Thailand on Friday",
+            "inform",
+            "oh I'm on the pill and flew back from Thailand on Friday",
+        ),
+        ("yes", "affirm", None),
+        ("can I take ibuprofen?", "ask_painkillers", "can I take ibuprofen?"),
+        ("stop", "stop", None),
+        ("why do you ask?", "ask_why", None),
+    ],
+)
+def test_the_open_question_keeps_the_runners_words(text, intent, expected):
+    assert answer_from_context("anything_else", intent, [], text) == expected
+
+
+CONFIRM = knowledge().messages["confirm_emergency"]
+SAID_CANT_WALK = {"body_part": "ankle", "injury_event": True, "can_walk": False, "symptoms": ["cannot_walk_said"]}
+
+
+def test_an_emergency_from_loose_words_gets_one_confirming_question(tracker_factory):
+    opening = [{"event": "user", "text": "I can't walk after rolling my ankle"}] + LISTEN
+    slots, messages = run_form(tracker_factory(slots=SAID_CANT_WALK, events=opening))
+    assert slots["requested_slot"] == "can_walk" and CONFIRM in messages
+
+
+def test_yes_to_the_confirming_question_withdraws_the_emergency_and_says_so(tracker_factory):
+    events = [
+        {"event": "user", "text": "I can't walk after rolling my ankle"},
+        {"event": "slot", "name": "requested_slot", "value": "can_walk"},
+        {"event": "user", "text": "yes"},
+    ] + LISTEN
+    slots, messages = run_form(
+        tracker_factory(
+            slots={**SAID_CANT_WALK, "requested_slot": "can_walk", "red_flags": ["cannot_bear_weight"]},
+            intent="affirm",
+            text="oh yes, I can walk, I meant I can't run",
+            events=events,
+        )
+    )
+    assert slots["can_walk"] is True and "cannot_walk_said" not in slots["symptoms"]
+    assert slots["triage"] == "self_care" and slots["requested_slot"] == "bone_tenderness"
+    assert any(m.startswith("Earlier you mentioned") for m in messages), messages
+
+
+def test_no_to_the_confirming_question_keeps_the_emergency_and_ends(tracker_factory):
+    events = [
+        {"event": "user", "text": "I can't walk after rolling my ankle"},
+        {"event": "slot", "name": "requested_slot", "value": "can_walk"},
+        {"event": "user", "text": "no"},
+    ] + LISTEN
+    slots, _ = run_form(
+        tracker_factory(
+            slots={**SAID_CANT_WALK, "requested_slot": "can_walk", "red_flags": ["cannot_bear_weight"]},
+            intent="deny",
+            text="no I really can't",
+            events=events,
+        )
+    )
+    assert slots.get("can_walk") is not True and slots["requested_slot"] is None
+
+
+def test_two_emergency_signs_are_not_questioned(tracker_factory):
+    slots, _ = run_form(
+        tracker_factory(
+            slots={**SAID_CANT_WALK, "symptoms": ["cannot_walk_said", "deformity"]},
+            events=[{"event": "user", "text": "can't walk and it looks bent"}] + LISTEN,
+        )
+    )
+    assert slots["requested_slot"] is None
+
+
+def test_an_emphatic_cannot_bear_weight_is_not_questioned(tracker_factory):
+    slots, _ = run_form(
+        tracker_factory(
+            slots={**SAID_CANT_WALK, "symptoms": ["cannot_walk_said", "cannot_bear_weight"]},
+            events=[{"event": "user", "text": "can't walk at all, hopping"}] + LISTEN,
+        )
+    )
+    assert slots["requested_slot"] is None

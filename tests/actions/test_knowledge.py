@@ -38,6 +38,7 @@ EMERGENCY_FLAGS = {
     "hot_joint_or_fever",
     "compartment_syndrome",
     "spreading_infection",
+    "diabetic_wound",
 }
 SEE_DOCTOR_FLAGS = {
     "rest_or_night_pain",
@@ -55,6 +56,9 @@ SEE_DOCTOR_FLAGS = {
     "corrected_warning",
     "limp_without_injury",
     "growing_lump",
+    "foot_drop",
+    "weight_loss",
+    "energy_deficiency",
 }
 FAQ_INTENTS = {
     "ask_landing",

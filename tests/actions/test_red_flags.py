@@ -217,3 +217,41 @@ def test_pain_that_has_lasted_six_weeks_needs_a_physio_whatever_started_it():
     assert "not_improving" in ids(detect({"pain_days": 120, "injury_event": False}))
     assert "not_improving" not in ids(detect({"pain_days": 20, "injury_event": False}))
     assert "not_improving" in ids(detect({"pain_days": 20, "injury_event": True}))
+
+
+def test_a_clot_risk_with_stiffness_in_both_calves_is_not_a_clot():
+    base = {"body_part": "calf", "symptoms": ["clot_risk"]}
+    assert "dvt" in flags_of(**base)  # one calf after a flight: a possible clot
+    assert "dvt" not in flags_of(**{**base, "pain_side": "both", "swelling": False})  # both, no swelling: sore muscles
+    assert "dvt" in flags_of(**{**base, "pain_side": "both", "symptoms": ["clot_risk", "calf_swelling"]})
+
+
+def test_diabetes_makes_foot_pain_a_reason_to_see_a_doctor_not_a_tight_calf():
+    assert "diabetic_foot" in flags_of(**{"body_part": "heel", "symptoms": ["diabetes"]})
+    assert "diabetic_foot" not in flags_of(**{"body_part": "calf", "symptoms": ["diabetes"]})
+    assert "diabetic_foot" in flags_of(**{"body_part": "calf", "symptoms": ["diabetes", "circulation"]})
+
+
+def test_numbness_explained_by_tight_laces_is_not_a_sign():
+    assert "exertional_numbness" in flags_of(**{"symptoms": ["transient_numbness"]})
+    assert "exertional_numbness" not in flags_of(**{"symptoms": ["transient_numbness"], "shoes": "poor_fit"})
+
+
+def test_not_settling_after_two_days_is_not_not_improving():
+    assert "not_improving" in flags_of(**{"symptoms": ["not_improving"]})
+    assert "not_improving" not in flags_of(**{"symptoms": ["not_improving"], "pain_days": 2})
+    assert "not_improving" in flags_of(**{"symptoms": ["not_improving"], "pain_days": 20})
+
+
+@pytest.mark.parametrize(
+    "symptom, flag, level",
+    [
+        ("diabetic_wound", "diabetic_wound", "emergency"),
+        ("foot_drop", "foot_drop", "see_doctor"),
+        ("weight_loss", "weight_loss", "see_doctor"),
+        ("energy_deficiency", "energy_deficiency", "see_doctor"),
+    ],
+)
+def test_the_new_signs_raise_their_level(symptom, flag, level):
+    flags = detect(facts_from_slots({"symptoms": [symptom]}))
+    assert [f.id for f in flags] == [flag] and triage_level(flags) == level

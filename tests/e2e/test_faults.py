@@ -22,6 +22,7 @@ ANSWERS = {
     "tiptoe": "yes I can",
     "warning_signs": "none of these",
     "swelling": "no swelling",
+    "anything_else": "nothing else",
     "weekly_km": "about 25 km a week",
     "volume_change": "same as usual",
     "shoes": "they're worn out",
@@ -49,7 +50,7 @@ def test_sigkill_mid_assessment_loses_nothing(tmp_path):
         for answer in ("no, it came on gradually", "no, pressing the bones doesn't hurt", "none of these"):
             servers.say(sender, answer)
         replies = servers.say(sender, "no swelling")
-        assert any("how far" in r.lower() for r in replies), replies
+        assert any("anything else" in r.lower() for r in replies), replies
 
         servers.stop("rasa", signal.SIGKILL)
         servers.start_rasa()
@@ -61,8 +62,8 @@ def test_sigkill_mid_assessment_loses_nothing(tmp_path):
             False,
             False,
         )
-        assert slots["requested_slot"] == "weekly_km"
-        replies = servers.say(sender, "about 25 km a week")
+        assert slots["requested_slot"] == "anything_else"
+        replies = servers.say(sender, "nothing else")
         assert any("changed lately" in r.lower() for r in replies), replies  # the next question, not a restart
     finally:
         servers.stop_all()
@@ -86,5 +87,5 @@ def test_fifty_interleaved_conversations_keep_their_own_answers(servers):
         slots = result["slots"]
         assert (slots["body_part"], slots["pain_side"]) == result["expected"]
         assert slots["shoes"] == "worn_out" and slots["surface"] == "uneven"
-        assert slots["weekly_km"] == 25.0 and slots["volume_change"] == "steady"
+        assert slots["volume_change"] == "steady"  # the most telling training question, asked for every part
         assert slots["triage"] is not None

@@ -33,7 +33,9 @@ def test_full_assessment_fills_the_slot_contract(servers):
     servers.say(sender, "no, nothing hurts when I press")
     replies = servers.say(sender, "none of these")
     assert any("swollen" in r.lower() for r in replies), replies
-    servers.say(sender, "no swelling")
+    replies = servers.say(sender, "no swelling")
+    assert any("anything else" in r.lower() for r in replies), replies  # the open question, once
+    servers.say(sender, "nothing else")
     replies = servers.say(sender, "about 20 miles a week, I stretch after every run")
     texts = " ".join(replies).lower()
     assert "not a diagnosis" in texts
@@ -135,7 +137,7 @@ def test_conversations_are_kept_apart(servers):
 SELF_CARE_OPENING = (
     "my left heel hurts, no twist, no swelling, I run 30 km a week on grass, " "same as always, I warm up and stretch"
 )
-SAFE_ANSWERS = ("no, pressing the bones doesn't hurt", "none of these")
+SAFE_ANSWERS = ("no, pressing the bones doesn't hurt", "none of these", "nothing else")
 
 
 def test_a_correction_after_the_assessment_updates_only_what_changed(servers):
