@@ -10,7 +10,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.causes import likely_causes
-from actions.knowledge import knowledge
+from actions.coach import plan_offer
+from actions.knowledge import SELF_CARE, knowledge
 from actions.messages import advice_of, assessment_messages, physio_summary, plain_text, update_messages
 from actions.red_flags import detect, triage_level
 from actions.runner import facts_from_slots
@@ -68,9 +69,11 @@ class ActionAssess(Action):
             texts = assessment_messages(kb, facts, causes, flags, level)
         channel = tracker.get_latest_input_channel()
         texts = without_repeats(texts, said_this_turn(tracker))
-        for text in texts:
+        offer = plan_offer() if level == SELF_CARE and not before else []
+        for number, text in enumerate(texts, 1):
             # The terminal (make chat) shows Markdown as typed: bold there is just noise.
-            dispatcher.utter_message(text=plain_text(text) if channel == "cmdline" else text)
+            buttons = offer if number == len(texts) else []  # "Make me a plan" under the last message
+            dispatcher.utter_message(text=plain_text(text) if channel == "cmdline" else text, buttons=buttons)
         summary = physio_summary(facts, causes, flags, level, kb)
         if channel == "socketio":
             # The web page keeps it for "Copy summary" / "Download" (web/chat.js); the widget draws nothing for it.

@@ -35,6 +35,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from channels import delivery
 from channels.environment import setting
 from channels.formatting import SLACK_LIMIT, split_at_lines, to_slack_mrkdwn
 from channels.recent import recent_ids
@@ -179,6 +180,7 @@ class SlackConnector(SlackInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         slack_webhook = Blueprint("slack_webhook", __name__)
+        delivery.register(self)  # check-ins reach the runner through this connector
 
         @slack_webhook.listener("after_server_start")
         async def announce(app: Any, loop: Any) -> None:

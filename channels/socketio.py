@@ -11,7 +11,9 @@ and session persistence, and replaces the two handlers that read client data:
   can choose (or guess) another runner's session;
 - conversations live in the ``web:`` namespace, which no other channel uses;
 - the socket.io handshake accepts only the page's origins (``WEB_ORIGINS``,
-  comma-separated; by default the page of ``make web``).
+  comma-separated; by default the page of ``make web``);
+- a check-in that fell due while the page was closed is asked when the page
+  opens again (``checkins.scheduler``).
 
 The signing secret is ``SOCKETIO_SESSION_SECRET``; without it, one is made
 once and kept in ``build/socketio_secret`` (every server on this machine
@@ -35,6 +37,7 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
 from channels.notices import notice
+from checkins import scheduler
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +110,9 @@ class CheckedSocketIOInput(SocketIOInput):
             if self.session_persistence:
                 sio.enter_room(sid, conversation_of(session_id))  # replies go to the conversation's room
             await sio.emit("session_confirm", session_id, room=sid)
+            check_ins = scheduler.running()
+            if check_ins is not None and self.session_persistence:  # a check-in that fell due while the page was closed
+                await check_ins.fire_on_open(conversation_of(session_id), SocketIOOutput(sio, self.bot_message_evt))
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: Text, data: Any) -> None:

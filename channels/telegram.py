@@ -37,6 +37,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels import delivery
 from channels.environment import setting
 from channels.formatting import TELEGRAM_LIMIT, split_at_lines, to_telegram_html
 from channels.notices import notice
@@ -214,6 +215,7 @@ class TelegramConnector(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         telegram_webhook = Blueprint("telegram_webhook", __name__)
+        delivery.register(self)  # check-ins reach the runner through this connector
 
         @telegram_webhook.listener("after_server_start")
         async def register(app: Any, loop: Any) -> None:

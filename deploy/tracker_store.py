@@ -103,3 +103,11 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         self._kept[tracker.sender_id] = _Kept(tracker, stored, last_event_id)
         while len(self._kept) > self.cache_size:
             self._kept.popitem(last=False)
+
+    def forget(self, sender_id: Text) -> int:
+        """Delete every event of the conversation ("forget me"); how many there were."""
+        self._kept.pop(sender_id, None)
+        with self.session_scope() as session:
+            deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
+            session.commit()
+        return int(deleted)

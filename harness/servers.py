@@ -95,7 +95,7 @@ class Servers:
         self.processes["actions"] = subprocess.Popen(
             [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(self.action_port), "--actions", "actions"],
             cwd=PROJECT_ROOT,
-            env=server_env(self.env),
+            env=server_env({"RASA_ENDPOINTS": str(self.endpoints_file()), **self.env}),  # the check-ins' database
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
         )
@@ -122,7 +122,7 @@ class Servers:
                 *self.extra_args,
             ],
             cwd=PROJECT_ROOT,
-            env=server_env(self.env),
+            env=server_env({"RASA_ENDPOINTS": str(self.endpoints_file()), **self.env}),
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
         )

@@ -11,6 +11,30 @@
   var connection = document.getElementById("connection-status");
   var status = document.getElementById("summary-status");
   var download = document.getElementById("download-summary");
+  var planLink = document.getElementById("download-plan");
+  var PLAN_KEY = "return_plan";  // the latest return-to-running plan, sent by action_show_plan over socket.io
+
+  // The plan as a calendar file: one all-day event per step (RFC 5545).
+  function icsDate(iso) { return iso.replace(/-/g, ""); }
+  function dayAfter(iso) {
+    var d = new Date(iso + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  }
+  function icsText(text) { return text.replace(/\\/g, "\\\\").replace(/([,;])/g, "\\$1").replace(/\n/g, "\\n"); }
+  function showPlan(steps) {
+    if (!steps || !steps.length) { planLink.hidden = true; return; }
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//runners-ankle-assistant//plan//EN"];
+    steps.forEach(function (step, i) {
+      lines.push("BEGIN:VEVENT", "UID:plan-" + step.start + "-" + i + "@ankle-assistant",
+        "DTSTAMP:" + new Date().toISOString().replace(/[-:]/g, "").slice(0, 15) + "Z",
+        "DTSTART;VALUE=DATE:" + icsDate(step.start), "DTEND;VALUE=DATE:" + icsDate(dayAfter(step.end)),
+        "SUMMARY:" + icsText("Running plan: " + step.title), "DESCRIPTION:" + icsText(step.text), "END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    planLink.href = "data:text/calendar;charset=utf-8," + encodeURIComponent(lines.join("\r\n") + "\r\n");
+    planLink.hidden = false;
+    tools.hidden = false;
+  }
 
   function showSummary(text) {
     if (!text) { tools.hidden = true; return; }
@@ -90,6 +114,7 @@
   });
 
   showSummary(window.localStorage.getItem(SUMMARY_KEY));
+  try { showPlan(JSON.parse(window.localStorage.getItem(PLAN_KEY) || "null")); } catch (e) { showPlan(null); }
   window.WebChat.default({
     selector: "#webchat",
     socketUrl: server,
@@ -112,6 +137,10 @@
         if (message && message.physio_summary) {
           window.localStorage.setItem(SUMMARY_KEY, message.physio_summary);
           showSummary(message.physio_summary);
+        }
+        if (message && message.return_plan) {
+          window.localStorage.setItem(PLAN_KEY, JSON.stringify(message.return_plan));
+          showPlan(message.return_plan);
         }
       }
     },

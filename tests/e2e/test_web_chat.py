@@ -7,6 +7,7 @@ results/e2e/.
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 RESULTS = PROJECT_ROOT / "results" / "e2e"
+CHECK_IN_DELAY = 3  # seconds from opting in to a due check-in (CHECK_IN_DELAY_SECONDS)
 WIDGET = PROJECT_ROOT / "web" / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 
 
@@ -39,7 +41,8 @@ def web(tmp_path_factory):
         pytest.fail("the chat widget is missing: cd web && npm ci")
     web_port = free_port()
     origin = f"http://127.0.0.1:{web_port}"
-    servers = Servers(tmp_path_factory.mktemp("web"), extra_args=["--cors", origin], env={"WEB_ORIGINS": origin})
+    env = {"WEB_ORIGINS": origin, "CHECK_IN_DELAY_SECONDS": str(CHECK_IN_DELAY), "CHECK_IN_POLL_SECONDS": "0.5"}
+    servers = Servers(tmp_path_factory.mktemp("web"), extra_args=["--cors", origin], env=env)
     servers.start_actions()
     servers.start_rasa()
     log = servers.workdir / "web.log"
@@ -264,4 +267,46 @@ def test_an_emergency_answer_opens_at_its_start_on_a_small_phone(web):
         texts = " ".join(page.locator(".rw-response").all_inner_texts())
         assert texts.count("It needs an X-ray") <= 1  # no repeated sentences
         page.screenshot(path=str(RESULTS / "emergency_320x568.png"))
+        browser.close()
+
+
+def test_a_plan_goes_to_the_calendar_and_a_check_in_is_asked_when_the_page_opens_again(web):
+    """Issue #15 on the web page: the plan, "Plan to calendar", check-ins opted into, and the
+    check-in that fell due while the page was closed shown (in view) when it is opened again."""
+    from urllib.parse import unquote
+
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.goto(web)
+        expect(page.locator(".rw-response").first).to_contain_text("Hi", timeout=30_000)
+        for text in BUTTON_ANSWERS:
+            before = page.locator(".rw-response").count()
+            page.locator(".rw-new-message").fill(text)
+            page.keyboard.press("Enter")
+            expect(page.locator(".rw-response")).not_to_have_count(before, timeout=30_000)
+        expect(page.locator(".rw-response").last).to_contain_text("not a diagnosis", timeout=30_000)
+        page.locator(".rw-reply", has_text="Make me a plan").click()
+        expect(page.locator(".rw-response", has_text="Walk-run").last).to_be_visible(timeout=30_000)
+        calendar = page.locator("#download-plan")
+        expect(calendar).to_be_visible()
+        ics = unquote(calendar.get_attribute("href"))
+        assert ics.startswith("data:text/calendar") and ics.count("BEGIN:VEVENT") == 4, ics[:300]
+        page.locator(".rw-reply", has_text="Yes, check in").click()
+        expect(page.locator(".rw-response").last).to_contain_text("Open this page again", timeout=30_000)
+        page.close()
+
+        time.sleep(CHECK_IN_DELAY + 1)  # due while the page is closed
+        page = context.new_page()
+        page.goto(web)
+        expect(page.locator(".rw-response").last).to_contain_text("How is it today", timeout=30_000)
+        page.wait_for_timeout(700)
+        newest_in_view(page, "check-in")
+        page.locator(".rw-new-message").fill("1")
+        page.keyboard.press("Enter")
+        expect(page.locator(".rw-response").last).to_contain_text("hurt during your runs", timeout=30_000)
+        page.screenshot(path=str(RESULTS / "check_in_390x844.png"))
         browser.close()

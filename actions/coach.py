@@ -1,0 +1,390 @@
+"""The return-to-running coach: a dated plan, check-ins the runner opts into, stop, forget me.
+
+- ``action_show_plan``: after a self-care assessment, the plan's steps with
+  dates from today (``knowledge/return_plan.yml``), the pain rule, and the
+  exercises that fit the causes; then the offer of check-ins.
+- ``action_opt_in_check_ins``: schedules check-in 1 (``checkins.store``,
+  due after ``checkins.timing``); the Rasa server fires it.
+- ``action_start_check_in`` + ``check_in_form``: "how is it today, 0-10?"
+  and "did it hurt during, after, next morning?".
+- ``action_check_in_result``: move on, hold or step back (``next_stage``);
+  no improvement in two weeks or any red flag sends the runner to a doctor or
+  physio and ends the check-ins; else schedules the next one.
+- ``action_stop_check_ins`` and ``action_forget_me``.
+
+Red flags stay on for every message: the global slot validation reads each
+check-in answer like any other message (``actions.slot_mappings``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Text
+
+import yaml
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.knowledge import KNOWLEDGE_DIR, SELF_CARE
+from actions.messages import BULLET, rupture_possible
+from actions.runner import facts_from_slots
+from checkins import timing
+from checkins.store import now, store
+
+PLAN_FILE = KNOWLEDGE_DIR / "return_plan.yml"
+# Channels through which the assistant can start a conversation (``channels.delivery``), and the web page.
+PUSH_CHANNELS = {"telegram", "slack"}
+WEB_CHANNEL = "socketio"
+PAIN_NUMBER = re.compile(r"(?<![\d.])(10|[0-9])(?:\s*(?:/|out of)\s*10)?(?![\d.])")
+NO_PAIN = re.compile(r"\b(no pain|pain[- ]free|doesn'?t hurt|does not hurt|fine|nothing|zero)\b")
+PATTERNS = {
+    "no_run": re.compile(r"\b(haven'?t|have not|didn'?t|did not|not)\s+(run|been running|ran|gone running)\b"),
+    "after": re.compile(r"\b(after|next morning|morning after|the morning|later|that evening|next day)\b"),
+    "during_mild": re.compile(r"\b(during|while running|on the run|a bit|mild|slight|little)\b"),
+    "none": re.compile(
+        r"^\W*(no|nope|nah|not at all|none|didn'?t hurt|it didn'?t|no pain)\b|\b(didn'?t hurt|no pain|pain[- ]free)\b"
+    ),
+}
+CHECK_IN_QUESTIONS = ("check_in_pain", "check_in_pattern")  # domain.yml's check_in_form, in order
+STEP_BACK_PAIN = 5
+MOVE_ON_PAIN = 3
+
+
+@lru_cache(maxsize=1)
+def plan_knowledge() -> Dict[str, Any]:
+    with open(PLAN_FILE, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    stage: int
+    title: str
+    start: date
+    end: date
+    text: str
+
+
+def plan_offer() -> List[Dict[str, Any]]:
+    """The "Make me a plan" button under a first self-care assessment."""
+    return list(plan_knowledge()["offer_buttons"])
+
+
+def stage_days(stage: Dict[str, Any], causes: List[str]) -> int:
+    days = stage["days"]
+    return max([days[c] for c in causes if c in days] or [days["default"]])
+
+
+def week_km(stage: Dict[str, Any], usual_km: Optional[float], week: int = 0) -> Optional[int]:
+    if usual_km is None:
+        return None
+    easy = usual_km * float(stage.get("share_of_usual", 0.5))
+    return int(round(min(usual_km, easy + float(stage.get("add_km_per_week", 0)) * (week + 1))))
+
+
+def build_weeks(usual_km: Optional[float]) -> int:
+    """Weeks of building from half the usual distance back to it, 2 km a week (1-3 per the page)."""
+    stages = plan_knowledge()["stages"]
+    if usual_km is None:
+        return 2
+    add = float(stages[-1].get("add_km_per_week", 2))
+    return max(1, math.ceil(usual_km * 0.5 / add))
+
+
+def plan_steps(start_stage: int, causes: List[str], usual_km: Optional[float], today: date) -> List[PlanStep]:
+    """The plan from ``start_stage`` on, dated from ``today``."""
+    stages = plan_knowledge()["stages"]
+    steps: List[PlanStep] = []
+    day = today
+    for index in range(start_stage, len(stages)):
+        stage = stages[index]
+        length = stage_days(stage, causes)
+        if index == len(stages) - 1:
+            length = 7 * build_weeks(usual_km)
+        km = week_km(stage, usual_km)
+        text = stage["do"].replace("{km}", str(km)) if km is not None else stage.get("do_without_km", stage["do"])
+        end = day + timedelta(days=length - 1)
+        steps.append(PlanStep(index, stage["title"], day, end, text))
+        day = end + timedelta(days=1)
+    return steps
+
+
+def day_text(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def plan_message(steps: List[PlanStep]) -> str:
+    knowledge = plan_knowledge()
+    lines = [knowledge["plan_intro"]]
+    for step in steps:
+        lines.append(f"{BULLET} {day_text(step.start)} to {day_text(step.end)}: **{step.title}.** {step.text}")
+    lines.append(knowledge["pain_rule"])
+    return "\n".join(lines)
+
+
+def exercises_message(causes: List[str], facts: Dict[str, Any]) -> Optional[str]:
+    knowledge = plan_knowledge()
+    no_loading = rupture_possible(facts)
+    chosen: List[str] = []
+    for cause in causes:
+        text = knowledge["exercises"].get(cause)
+        if not text or text in chosen or (no_loading and cause in knowledge["loading_exercises"]):
+            continue
+        chosen.append(text)
+    if not chosen:
+        return None
+    return "\n".join([knowledge["exercises_intro"], *[f"{BULLET} {text}" for text in chosen[:3]]])
+
+
+def next_stage(stage: int, pain: Optional[int], pattern: Optional[str], last: int) -> int:
+    """Move on (settled), hold, or step back (worse), by the pain rule."""
+    if pain is not None and pain >= STEP_BACK_PAIN or pattern == "after":
+        return max(0, stage - 1)
+    if pattern == "no_run":
+        return min(last, stage + 1) if stage == 0 and pain is not None and pain <= MOVE_ON_PAIN else stage
+    if pain is not None and pain <= MOVE_ON_PAIN and pattern in {"none", "during_mild"}:
+        return min(last + 1, stage + 1)
+    return stage
+
+
+def not_improving(scores: List[int], started: Optional[str], today: date) -> bool:
+    """Two weeks into the plan and no better than at the first check-in."""
+    if not started or len(scores) < 2:
+        return False
+    days = (today - date.fromisoformat(started)).days
+    return days >= int(plan_knowledge()["not_improving_days"]) and scores[-1] >= scores[0] and scores[-1] > 0
+
+
+def due_date_text(number: int) -> str:
+    due = now() + timing.delay(number)
+    return day_text(due.date())
+
+
+def pain_from(text: str) -> Optional[int]:
+    lowered = text.lower().replace("\u2019", "'")
+    match = PAIN_NUMBER.search(lowered)
+    if match:
+        return int(match.group(1))
+    if NO_PAIN.search(lowered):
+        return 0
+    return None
+
+
+def pattern_from(text: str) -> Optional[str]:
+    lowered = text.lower().replace("\u2019", "'")
+    for name, pattern in PATTERNS.items():
+        if pattern.search(lowered):
+            return name
+    return None
+
+
+def send_calendar(dispatcher: CollectingDispatcher, tracker: Tracker, steps: List[PlanStep]) -> None:
+    """The web page turns the plan into a calendar file ("Plan to calendar", web/chat.js); others draw nothing."""
+    if tracker.get_latest_input_channel() == WEB_CHANNEL:
+        plan = [
+            {"title": s.title, "start": s.start.isoformat(), "end": s.end.isoformat(), "text": s.text} for s in steps
+        ]
+        dispatcher.utter_message(json_message={"data": {"return_plan": plan}})
+
+
+def can_reach(tracker: Tracker) -> Optional[str]:
+    channel = tracker.get_latest_input_channel()
+    if channel in PUSH_CHANNELS:
+        return "push"
+    if channel == WEB_CHANNEL:
+        return "web"
+    return None
+
+
+class ActionShowPlan(Action):
+    def name(self) -> Text:
+        return "action_show_plan"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        knowledge = plan_knowledge()
+        if tracker.get_slot("triage") != SELF_CARE:
+            dispatcher.utter_message(text=knowledge["no_plan"])
+            return []
+        facts = facts_from_slots(tracker.slots)
+        causes = list(tracker.get_slot("likely_causes") or [])
+        usual = facts.get("weekly_km")
+        today = now().date()
+        steps = plan_steps(0, causes, float(usual) if usual is not None else None, today)
+        dispatcher.utter_message(text=plan_message(steps))
+        send_calendar(dispatcher, tracker, steps)
+        exercises = exercises_message(causes, facts)
+        if exercises:
+            dispatcher.utter_message(text=exercises)
+        days = timing.FIRST_CHECK_IN_DAYS
+        dispatcher.utter_message(
+            text=knowledge["offer_check_ins"].format(days=days), buttons=list(knowledge["check_in_buttons"])
+        )
+        return [SlotSet("plan_stage", 0), SlotSet("plan_started", today.isoformat()), SlotSet("check_in_scores", [])]
+
+
+class ActionOptInCheckIns(Action):
+    def name(self) -> Text:
+        return "action_opt_in_check_ins"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        knowledge = plan_knowledge()
+        if tracker.get_slot("plan_stage") is None:
+            return await ActionShowPlan().run(dispatcher, tracker, domain)
+        when = due_date_text(1)
+        reach = can_reach(tracker)
+        if reach is None:
+            dispatcher.utter_message(text=knowledge["no_check_in_channel"].format(date=when))
+            return []
+        store().schedule(tracker.sender_id, now() + timing.delay(1), 1)
+        key = "check_ins_on_web" if reach == "web" else "check_ins_on"
+        dispatcher.utter_message(text=knowledge[key].format(date=when))
+        return [SlotSet("check_ins", True)]
+
+
+class ActionStartCheckIn(Action):
+    def name(self) -> Text:
+        return "action_start_check_in"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        number = tracker.get_slot("check_in_number") or 1
+        dispatcher.utter_message(text=plan_knowledge()["check_in_hello"].format(number=int(float(number))))
+        return [SlotSet("check_in_pain", None), SlotSet("check_in_pattern", None)]
+
+
+class ValidateCheckInForm(FormValidationAction):
+    """Reads "how is it today" (a number 0-10, or "no pain") and when it hurt."""
+
+    def name(self) -> Text:
+        return "validate_check_in_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        return list(CHECK_IN_QUESTIONS)  # the domain is not sent to this action (domain.yml, send_domain)
+
+    async def extract_check_in_pain(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        if tracker.get_slot("requested_slot") != "check_in_pain":
+            return {}
+        pain = pain_from(tracker.latest_message.get("text") or "")
+        return {"check_in_pain": pain} if pain is not None else {}
+
+    async def extract_check_in_pattern(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        if tracker.get_slot("requested_slot") != "check_in_pattern":
+            return {}
+        said = [
+            e.get("value")
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") == "check_in_pattern"
+        ]
+        pattern = said[-1] if said else pattern_from(tracker.latest_message.get("text") or "")
+        return {"check_in_pattern": pattern} if pattern else {}
+
+    def validate_check_in_pain(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        try:
+            pain = int(float(value))
+        except (TypeError, ValueError):
+            return {"check_in_pain": None}
+        return {"check_in_pain": pain if 0 <= pain <= 10 else None}
+
+    def validate_check_in_pattern(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        return {"check_in_pattern": value if value in PATTERNS else None}
+
+
+class ActionCheckInResult(Action):
+    def name(self) -> Text:
+        return "action_check_in_result"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        knowledge = plan_knowledge()
+        events: List[EventType] = []
+        if tracker.get_slot("triage") != SELF_CARE:
+            store().cancel(tracker.sender_id)
+            dispatcher.utter_message(text=knowledge["flag_at_check_in"])
+            return [SlotSet("check_ins", False)]
+        pain = tracker.get_slot("check_in_pain")
+        pain = int(pain) if pain is not None else None
+        pattern = tracker.get_slot("check_in_pattern")
+        scores = [int(s) for s in (tracker.get_slot("check_in_scores") or [])] + ([pain] if pain is not None else [])
+        events.append(SlotSet("check_in_scores", scores))
+        today = now().date()
+        if not_improving(scores, tracker.get_slot("plan_started"), today):
+            store().cancel(tracker.sender_id)
+            dispatcher.utter_message(text=knowledge["not_improving"])
+            return events + [SlotSet("check_ins", False)]
+        stages = knowledge["stages"]
+        stage = int(tracker.get_slot("plan_stage") or 0)
+        new_stage = next_stage(stage, pain, pattern, len(stages) - 1)
+        if new_stage > len(stages) - 1:
+            store().cancel(tracker.sender_id)
+            dispatcher.utter_message(text=knowledge["finished"])
+            return events + [SlotSet("plan_stage", new_stage), SlotSet("check_ins", False)]
+        key = "move_on" if new_stage > stage else "step_back" if new_stage < stage else "hold"
+        causes = list(tracker.get_slot("likely_causes") or [])
+        usual = tracker.get_slot("weekly_km")
+        steps = plan_steps(new_stage, causes, float(usual) if usual is not None else None, today)
+        dispatcher.utter_message(text=knowledge[key] + "\n" + plan_message(steps).split("\n", 1)[1])
+        send_calendar(dispatcher, tracker, steps)
+        number = int(float(tracker.get_slot("check_in_number") or 1)) + 1
+        if tracker.get_slot("check_ins"):
+            store().schedule(tracker.sender_id, now() + timing.delay(number), number)
+            dispatcher.utter_message(text=knowledge["next_check_in"].format(date=due_date_text(number)))
+        return events + [SlotSet("plan_stage", new_stage)]
+
+
+class ActionStopCheckIns(Action):
+    def name(self) -> Text:
+        return "action_stop_check_ins"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        knowledge = plan_knowledge()
+        stopped = store().cancel(tracker.sender_id)
+        dispatcher.utter_message(
+            text=knowledge["check_ins_off" if stopped or tracker.get_slot("check_ins") else "no_check_ins"]
+        )
+        return [SlotSet("check_ins", False)]
+
+
+class ActionForgetMe(Action):
+    def name(self) -> Text:
+        return "action_forget_me"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        store().request_forget(tracker.sender_id)
+        dispatcher.utter_message(text=plan_knowledge()["forgotten"])
+        return [ActiveLoop(None), SlotSet("check_ins", False)]
+
+
+class ActionAskCheckInPain(Action):
+    def name(self) -> Text:
+        return "action_ask_check_in_pain"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text=plan_knowledge()["ask_check_in_pain"])
+        return []
+
+
+class ActionAskCheckInPattern(Action):
+    def name(self) -> Text:
+        return "action_ask_check_in_pattern"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        knowledge = plan_knowledge()
+        dispatcher.utter_message(
+            text=knowledge["ask_check_in_pattern"], buttons=list(knowledge["check_in_pattern_buttons"])
+        )
+        return []
