@@ -25,6 +25,7 @@ from actions.knowledge import EMERGENCY, knowledge
 from actions.red_flags import confirming_question, confirms, detect, pending_question
 from actions.runner import facts_from_slots, questions_left
 from actions.slot_mappings import ActionValidateSlotMappings
+from understanding import units
 from understanding.answers import HEDGED, UNCERTAIN, answer_outside_question, short_answer
 
 REQUESTED_SLOT = "requested_slot"
@@ -103,11 +104,16 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
             return None
         if said in YES_NO_VALUES[question]:
             return YES_NO_VALUES[question][said]
+    if question == "volume_change" and units.change_between(text) in {"increased", "steady"}:
+        return units.change_between(text)  # "she went from 1 night to 3 nights"
     if question == "weekly_km":
         for name in DISTANCE_ENTITIES:
             numbers = [e["value"] for e in entities if e.get("entity") == name and e.get("value") is not None]
             if numbers:
                 return float(numbers[-1])
+        lone = units.lone_number(text)
+        if lone is not None:
+            return lone  # "went straight back to my normal 25": the one number is the answer
     words = knowledge().questions.get(question, {}).get("answers") or {}
     if other_yes_no or UNCERTAIN.search(text.lower().replace("\u2019", "'")):
         return None  # "I can't tell" is not "can't"

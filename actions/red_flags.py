@@ -44,7 +44,6 @@ DIRECT_SYMPTOMS = {
     "achilles_rupture": "achilles_rupture",
     "circulation": "circulation",
     "chest_pain": "chest_symptoms",
-    "fever": "hot_joint_or_fever",
     "calf_swelling": "dvt",
     "compartment": "compartment_syndrome",
     "spreading_redness": "spreading_infection",
@@ -60,6 +59,7 @@ DIRECT_SYMPTOMS = {
     "foot_drop": "foot_drop",
     "weight_loss": "weight_loss",
     "energy_deficiency": "energy_deficiency",
+    "exertional_compartment": "exertional_compartment",
 }
 # Symptoms that are context for other rules, not signs that remain after a correction.
 CONTEXT_SYMPTOMS = {"limping", "skin_cause"}
@@ -113,6 +113,8 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
                     "unclear_bone_check", "after a possible twist or fall we could not check whether a bone may be hurt"
                 )
             )
+    if "walking_pain" in symptoms and injury is not True:
+        flags.append(Flag("walking_pain"))  # walking hurts, from pain that built up: a bone stress injury until checked
     if "limping" in symptoms and injury is False:
         flags.append(Flag("limp_without_injury"))
     if "crack_heard" in symptoms:
@@ -165,6 +167,11 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
             flags.append(Flag("red_or_warm_joint"))
         elif _skipped(facts, "swelling"):
             flags.append(Flag("hot_joint_or_fever", "it is red or hot and we could not rule out swelling"))
+    if "fever" in symptoms:
+        local = {"redness_or_heat", "spreading_redness", "open_wound", "diabetic_wound"} & symptoms or swollen is True
+        flags.append(Flag("hot_joint_or_fever") if local else Flag("fever", "a fever can come from an infection"))
+    if "pop_heard" in symptoms and body in {"heel", "foot"}:
+        flags.append(Flag("pop_in_foot"))  # a torn plantar fascia or a broken bone: examined soon
     if "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
         flags.append(Flag("diabetic_foot"))
     load_change = facts.get("shoes") == "new" or facts.get("volume_change") in ("increased", "returning")

@@ -15,7 +15,9 @@ correct only messages shaped like answers:
   ("I can't put weight on it, can I take ibuprofen?") -> ``describe_pain``,
   so the assessment (and its urgent advice) always follows;
 - a complaint that mentions a side topic ("I'm overweight and started
-  running, now my ankles hurt") -> ``describe_pain``: the topic can wait.
+  running, now my ankles hurt") -> ``describe_pain``: the topic can wait;
+- "stop" or "start over" not asked for in so many words ("jogged to the
+  start so sort of") -> ``inform``: an answer never restarts the conversation.
 """
 
 from __future__ import annotations
@@ -37,6 +39,15 @@ HEDGED = re.compile(
     r"\b(do\s*n[o']?t|dont)\s+think\s+so\b|\bprobably\s+not\b|\bi\s+think\s+not\b|"
     r"\bnot\s+that\s+i('ve|\s+have)?\s+(noticed|know|can\s+tell)\b|\bmaybe\b|\bi\s+guess\s+not\b|\bnot\s+sure\b"
 )
+# Intents that never carry a complaint: a sore body part said with them is one.
+SMALL_TALK = {"thank", "greet", "goodbye", "ask_capabilities", "affirm", "out_of_scope", "nlu_fallback", None}
+# "stop" and "start over" are obeyed only when asked for in so many words.
+CONTROL_INTENTS = {"stop", "start_over"}
+CONTROL_COMMAND = re.compile(
+    r"\b(stop|quit|cancel|abort|exit|halt|enough|give up|forget it|never ?mind|drop it|end (this|the|it)|"
+    r"no more questions|restart|reset|redo|start (over|again)|begin again|from the (top|beginning)|"
+    r"new (assessment|start|conversation|chat)|clear everything|scratch that|i'?m done|don'?t want to continue)\b"
+)
 FIRST_WORD = re.compile(r"^\W*([a-z']+)")
 UNSURE = 0.4  # FallbackClassifier's threshold in config.yml
 PAIN_WORDS = word_pattern(PAIN_WORD_LIST)
@@ -55,6 +66,8 @@ def corrected_intent(
     lowered = text.lower().strip()
     if not lowered or lowered.startswith("/"):
         return None
+    if intent in CONTROL_INTENTS and len(lowered.split()) > 2 and not CONTROL_COMMAND.search(lowered):
+        return "inform"  # "jogged to the start so sort of" is an answer, not "start over"
     sure_answer = intent in {"affirm", "deny", "dont_know"} and confidence >= UNSURE
     if states_warning_sign and not sure_answer and intent not in {"stop", "start_over"}:
         return "describe_pain"  # also an unsure describe_pain: made sure, so no fallback swallows it
@@ -63,6 +76,8 @@ def corrected_intent(
         or intent in {"out_of_scope", "nlu_fallback", None}
         or (intent == "inform" and confidence < UNSURE)
     )
+    if names_body_part and PAIN_WORDS.search(lowered) and intent in SMALL_TALK:
+        return "describe_pain"  # "feet are KILLING me after the marathon, is this an emergency lol" is not a thank-you
     if (
         names_body_part
         and (side_topic or intent == "describe_pain")

@@ -269,6 +269,8 @@ PLURAL_BODY_WORDS = {
     "arches",
     "soles",
 }
+# A question about something that happened before is not a sign now.
+PAST_IN_QUESTIONS = {"happened", "earlier", "before"}
 # Symptoms said of the past, of someone else, or as a worry are not this runner's signs now.
 PAST_CUES = (
     "years ago",
@@ -445,6 +447,14 @@ TRANSIENT_CUES = (
     "for weeks",
     "for months",
     "for years",
+    "after runs",
+    "after my runs",
+    "after running",
+    "after a run",
+    "after long runs",
+    "for a few weeks",
+    "for a few months",
+    "for ages",
     "for a while",
     "recently",
     "came back",
@@ -708,6 +718,7 @@ def shoe_facts(doc: Doc) -> List[Fact]:
     return []
 
 
+SOFT_TISSUE_WORDS = {"soft", "tendon", "muscle", "ligament", "strip", "fleshy"}
 BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular", "metatarsal"}
 TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain"}
 PRESS_WORDS = {"press", "pressing", "pressed", "push", "pushing", "touch", "touching", "poke", "prod"}
@@ -752,8 +763,8 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
         tokens = [t for t, c in zip(doc, clauses) if c == clause]
         lowers = {t.lower_ for t in tokens}
         bone = next((t for t in tokens if t.lower_ in BONE_WORDS), None)
-        if bone is None or not lowers & TENDER_WORDS:
-            continue
+        if bone is None or not lowers & TENDER_WORDS or lowers & SOFT_TISSUE_WORDS:
+            continue  # "only the soft bit in front of the bone is tender"
         if not (lowers & PRESS_WORDS or "tender" in lowers or "tenderness" in lowers):
             continue
         if lowers & NEGATIONS:
@@ -877,10 +888,39 @@ def _negates_ability(token: Token) -> bool:
     if token.lower_ in {"unable", "cannot", "impossible"}:
         return True
     previous = token.nbor(-1).lower_ if token.i > 0 else ""
+    if token.lower_ == "able" and previous in {"not", "n't", "never"}:
+        return True  # "still not be able to stand"
     return token.lower_ in {"n't", "not"} and previous in ABILITY_VERBS
 
 
 NEGATION_REACH = 6  # "can't put any of my weight": the negation stands at most this many words before
+WORD_NEGATION_REACH = 5  # "isn't swollen", "none of the bony bits hurt": a negation shortly before the word
+NOT_NEGATING = {"skip", "skipped", "forget", "forgot"}  # these negate no single word
+WORD_SCOPE_BREAKS = {"when", "while", "if", "after", "before", "until", "unless", "whenever", "since", "because"}
+
+
+def negated_word(doc: Doc, clauses: List[int], token: Token) -> bool:
+    """A negation word right before this word in its clause ("calf isn't swollen")."""
+    for i in range(token.i - 1, max(-1, token.i - WORD_NEGATION_REACH - 1), -1):
+        if clauses[i] != clauses[token.i] or is_answer_word(doc, i) or doc[i].lower_ in WORD_SCOPE_BREAKS:
+            break  # "wasn't there before I fell": the negation is not about the fall
+        if doc[i].lower_ in NEGATIONS - NOT_NEGATING:
+            return True
+    return False
+
+
+def anchored_candidates(doc: Doc, clauses: List[int], anchor: Token, candidates: List[Token]) -> List[Token]:
+    """Words told of the anchor ("calf"): those in its clause, else those in a clause that
+    names no other body part ("feet are warm, calf is normal": "warm" is the feet's)."""
+    same = [t for t in candidates if clauses[t.i] == clauses[anchor.i]]
+    if same:
+        return same
+    words = body_words()
+    return [
+        t
+        for t in candidates
+        if not any(u.lower_ in words and u.lower_ != anchor.lower_ for u, c in zip(doc, clauses) if c == clauses[t.i])
+    ]
 
 
 def negated_before(doc: Doc, found: List[Token]) -> bool:
@@ -901,22 +941,26 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                 continue
             if any(t.lower_ in rule.unless or t.lemma_.lower() in rule.unless for t in tokens):
                 continue  # "stung on the calf, red swollen patch": not a clot
-            found = []
+            found: List[Token] = []
             for group in rule.groups:
-                token = next((t for t in tokens if t.lower_ in group or t.lemma_.lower() in group), None)
-                if token is None:
+                candidates = [t for t in tokens if t.lower_ in group or t.lemma_.lower() in group]
+                if rule.anchored and found:
+                    candidates = anchored_candidates(doc, clauses, found[0], candidates)
+                if not rule.negation_required:
+                    candidates = [t for t in candidates if not negated_word(doc, clauses, t)]  # "calf isn't swollen"
+                if not candidates:
                     break
-                found.append(token)
+                found.append(candidates[0])
             else:
                 if rule.negation_required and not negated_before(doc, found):
                     continue  # "I can walk fine and the bones don't hurt": the "n't" is not about walking
                 anchor = doc[found[-1].i : found[-1].i + 1]
-                first, last = min(t.i for t in found), max(t.i for t in found)
-                around = [t for t in doc[max(0, first - 3) : last + 1] if sentences[t.i] == sentences[first]]
+                first = min(t.i for t in found)
+                around = [t for t in doc[max(0, first - 3) : first] if clauses[t.i] == clauses[first]]
                 if not rule.negation_required and any(
-                    t.lower_ in NEGATIONS and not _answer_then_pause(t) and t not in found for t in around
+                    t.lower_ in NEGATIONS and not _answer_then_pause(t) for t in around
                 ):
-                    continue  # "the bones aren't sore to press"; not "... and nope, it buckles"
+                    continue  # "no pain at night" (each word's own negation is checked above: "calf isn't swollen")
                 if (
                     sentences[first] == 0
                     and any(
@@ -975,7 +1019,9 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
         if said_painless(doc) and not {t.lower_ for t in doc} & PAINLESS_SKIN_UNLESS:
             return True
     if clause in asked and span.label_ == SYMPTOM and span.ent_id_ in CONTEXT_IN_QUESTIONS:
-        return True  # "would a steroid injection help?", "can I fly next week?": asked about, not taken
+        return True
+    if clause in asked and set(text.split()) & PAST_IN_QUESTIONS:
+        return True  # "is it OK that the pins and needles happened?"  # "would a steroid injection help?", "can I fly next week?": asked about, not taken
     return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)
 
 

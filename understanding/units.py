@@ -88,7 +88,7 @@ _DURATION = re.compile(
 # "sprained it 5 weeks ago and it's still sore": how long, when it is still there.
 _AGO = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months)\s+ago\b")
 _STILL = re.compile(r"\bstill\b")
-_PAIN_WORDS = re.compile(r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|problem|issue|bother")
+_PAIN_WORDS = re.compile(r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|problem|issue|bother|itis\b|worse")
 _BARE_NUMBER = re.compile(
     r"^(?:about|around|roughly|approx\.?|approximately|maybe|like|probably|~|circa|only|just|"
     rf"over|under|almost|nearly|usually)?\s*{_NUM}\s*(?:ish|or so|km|kms|k)?\s*\W*$"
@@ -435,10 +435,36 @@ def distance_km(text: str) -> Optional[Quantity]:
     return Quantity(round(value, 1), start, end)
 
 
+_FROM_TO_ANY = re.compile(
+    rf"\bfrom\s+(?:about\s+)?{_NUM}\s*[a-z]*\s+(?:a\s+week\s+|per\s+week\s+)?(?:up\s+|down\s+)?to\s+(?:about\s+)?{_NUM}"
+)
+
+
+def change_between(text: str) -> Optional[str]:
+    """ "from 1 night to 3 nights" -> "increased"; "from 40 to 20" -> "decreased"; else None."""
+    match = _FROM_TO_ANY.search(normalise_numbers(text))
+    if not match:
+        return None
+    before, after = _to_float(match.group(1)), _to_float(match.group(2))
+    return "increased" if after > before else "decreased" if after < before else "steady"
+
+
 def distance_increase(text: str) -> bool:
     """True for "from 10 to 30 km": the weekly distance went up."""
     match = _FROM_TO.search(normalise_numbers(text))
     return match is not None and _to_float(match.group(2)) > _to_float(match.group(1))
+
+
+def lone_number(text: str) -> Optional[float]:
+    """The only number in an answer, in km ("my normal 25", "about 15 miles"), or None."""
+    text = normalise_numbers(text)
+    numbers = re.findall(r"(?<![\d.])\d+(?:[.,]\d+)?(?![\d.])", text)
+    if len(numbers) != 1:
+        return None
+    value = _to_float(numbers[0])
+    if re.search(rf"\b{_MILE_UNIT}\b", text):
+        value *= KM_PER_MILE
+    return round(value, 1) if 0 < value <= 300 else None
 
 
 def bare_number(text: str) -> Optional[Quantity]:

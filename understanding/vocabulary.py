@@ -13,9 +13,26 @@ VOCABULARY_PATH = PROJECT_ROOT / "knowledge" / "vocabulary.yml"
 
 IGNORE_LABEL = "ignore"
 OPTIONAL_WORD = "~"
-OPTIONAL_WORDS = ["my", "the", "a", "your", "his", "her", "our", "their", "both"]
+OPTIONAL_WORDS = ["my", "the", "a", "an", "this", "that", "your", "his", "her", "our", "their", "both"]
 # After the optional word, a side may stand inside a phrase ("back of my left ankle").
 SIDE_WORDS = ["left", "right"]
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key given twice (the second would silently replace the first)."""
+
+
+def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    keys = [loader.construct_object(key, deep=deep) for key, _ in node.value]
+    repeated = sorted({str(k) for k in keys if keys.count(k) > 1})
+    if repeated:
+        raise ValueError(
+            f"knowledge/vocabulary.yml: {', '.join(repeated)} given twice (line {node.start_mark.line + 1})"
+        )
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
 def parse_value(raw: str) -> Any:
@@ -40,6 +57,7 @@ class CooccurrenceRule:
     negation_required: bool = False
     unless: frozenset = frozenset()  # any of these words in the scope cancels the rule
     label: str = "symptom"
+    anchored: bool = False  # the other words must be told of the first group's word (its clause)
 
     @property
     def value(self) -> Any:
@@ -68,7 +86,7 @@ class Vocabulary:
 def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
     """Read and check the vocabulary file."""
     with open(path, encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+        raw = yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
     entities = {
         label: {str(value): [str(p).lower() for p in phrases] for value, phrases in values.items()}
         for label, values in raw["entities"].items()
@@ -89,6 +107,7 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
             rule.get("negation") == "required",
             frozenset(str(w).lower() for w in rule.get("unless") or []),
             key.partition("=")[0] if "=" in key else "symptom",
+            bool(rule.get("anchored")),
         )
         for key, rules in (raw.get("cooccurrence") or {}).items()
         for rule in rules

@@ -158,7 +158,9 @@ def test_the_check_in_form_reads_a_pain_score_then_when_it_hurt(tracker_factory)
     slots, _ = run(form, tracker)
     assert slots["check_in_pain"] == 2 and slots["requested_slot"] == "check_in_pattern"
     tracker = tracker_factory(
-        slots={"requested_slot": "check_in_pattern", "check_in_pain": 2}, text="bit sore the morning after", events=listen
+        slots={"requested_slot": "check_in_pattern", "check_in_pain": 2},
+        text="bit sore the morning after",
+        events=listen,
     )
     slots, _ = run(form, tracker)
     assert slots["check_in_pattern"] == "after" and slots["requested_slot"] is None

@@ -57,6 +57,10 @@ SEE_DOCTOR_FLAGS = {
     "limp_without_injury",
     "growing_lump",
     "foot_drop",
+    "fever",
+    "pop_in_foot",
+    "walking_pain",
+    "exertional_compartment",
     "weight_loss",
     "energy_deficiency",
 }

@@ -28,7 +28,6 @@ def level_of(**slots):
         ("achilles_rupture", "achilles_rupture"),
         ("circulation", "circulation"),
         ("chest_pain", "chest_symptoms"),
-        ("fever", "hot_joint_or_fever"),
         ("calf_swelling", "dvt"),
         ("compartment", "compartment_syndrome"),
         ("spreading_redness", "spreading_infection"),
@@ -255,3 +254,14 @@ def test_not_settling_after_two_days_is_not_not_improving():
 def test_the_new_signs_raise_their_level(symptom, flag, level):
     flags = detect(facts_from_slots({"symptoms": [symptom]}))
     assert [f.id for f in flags] == [flag] and triage_level(flags) == level
+
+
+def test_a_fever_is_an_emergency_with_a_red_hot_or_swollen_place_else_a_reason_to_see_a_doctor():
+    assert level_of(symptoms=["fever"]) == "see_doctor"  # "a cold and a fever this week"
+    assert flags_of(symptoms=["fever", "redness_or_heat"]) == ["hot_joint_or_fever"]
+    assert level_of(symptoms=["fever"], swelling=True) == "emergency"
+
+
+def test_a_pop_under_the_heel_is_examined_soon():
+    assert flags_of(symptoms=["pop_heard"], body_part="heel") == ["pop_in_foot"]
+    assert flags_of(symptoms=["pop_heard"], body_part="achilles") == ["achilles_rupture"]

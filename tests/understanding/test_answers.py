@@ -43,3 +43,20 @@ def test_an_unsure_message_naming_a_body_part_starts_the_assessment():
     assert corrected_intent("foot", "inform", True, confidence=0.9, names_body_part=True) is None
     # a question from someone naming the sore place: answered (then the assessment starts, data/rules)
     assert corrected_intent("should I ice my foot", "ask_ice_swelling", True, 0.3, True) == "ask_ice_swelling"
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("jogged to the start so sort of", "start_over", "inform"),
+        ("I stopped at the lights and then it hurt", "stop", "inform"),
+        ("start over", "start_over", None),
+        ("can we start again please", "start_over", None),
+        ("I'd rather stop now", "stop", None),
+        ("stop", "stop", None),
+    ],
+)
+def test_stop_and_start_over_only_when_asked_for(text, intent, expected):
+    assert corrected_intent(text, intent, False) in (expected, intent if expected is None else expected)
+    if expected == "inform":
+        assert corrected_intent(text, intent, False) == "inform"

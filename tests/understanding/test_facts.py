@@ -442,3 +442,78 @@ def test_a_runners_no_to_the_bone_press_stands(facts_of):
 
 def test_numbness_only_in_the_race_is_not_a_numb_foot_now(facts_of):
     assert facts_of("my toes tingled during the race but not now").get("symptoms") == ["transient_numbness"]
+
+
+# Round 4 classes (tests/outsider/round4, measured before these rules): new sentences of each kind.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("no to all of them. no night pain, toes are warm, calf not swollen", "calf_swelling"),
+        ("sometimes aches at night, feet are warm, calf is normal", "calf_swelling"),
+        ("pressed all round, only the soft part behind the ankle bone is sore", "bone_tenderness"),
+        ("it's a long sore line down the inner edge of the shin bone, not one spot", "bone_tenderness"),
+        ("my toes went tingly after runs for a few weeks", "circulation"),
+        ("should I worry that my toes went numb earlier?", "circulation"),
+    ],
+)
+def test_round4_look_alike_classes(facts_of, text, symptom):
+    assert symptom not in facts_of(text).get("symptoms", []), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        ("no I didn't do anything to it, it just started last month", "injury_event", False),
+        ("had a cortisone injection in my heel in May", "symptoms", ["tendon_medication"]),
+    ],
+)
+def test_round4_classes(facts_of, text, slot, value):
+    assert facts_of(text).get(slot) == value, facts_of(text)
+
+
+def test_a_calf_told_swollen_in_its_own_clause_is_still_read(facts_of):
+    assert "calf_swelling" in facts_of("my calf, it's swollen and hot since the flight")["symptoms"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "twisted it and the bony bump in the middle of my arch hurts to press",
+        "rolled it, the bone halfway along the outer edge of my foot is sore to press",
+    ],
+)
+def test_a_tender_bone_in_the_arch_or_along_the_edge_stays_a_tender_bone(facts_of, text):
+    assert "bone_tenderness" in facts_of(text)["symptoms"]
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("still can't put my foot down on the ground hours after I went over on it", "cannot_bear_weight"),
+        ("not able to stand on it at all since the fall", "cannot_bear_weight"),
+        ("my calf has ached for days and now my chest feels tight", "chest_pain"),
+        ("banged my shin, now it's tight and swollen and the pain is through the roof", "compartment"),
+        ("my calves go tight and burning ten minutes in and I have to stop", "exertional_compartment"),
+        ("my second toe is pointing sideways after I stubbed it", "deformity"),
+        ("there's a lump sticking out on my ankle that wasn't there before I fell", "deformity"),
+        ("my heel hurts when I squeeze it from the sides", "bone_tenderness"),
+        ("now the shin hurts even walking to the shops", "walking_pain"),
+        ("achilles tendinitis for a year and it's worse than ever", "not_improving"),
+        ("my left ankle turns over every few weeks, even on flat pavement", "giving_way"),
+        ("three sprains on that ankle this year", "giving_way"),
+    ],
+)
+def test_round4_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", []), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("walking is fine, it only hurts on runs", "walking_pain"),
+        ("my chest is fine, it's just the calf that's tight", "chest_pain"),
+        ("legs ache going down the stairs after the half lol", "walking_pain"),
+    ],
+)
+def test_round4_look_alikes_that_name_a_sign_word(facts_of, text, symptom):
+    assert symptom not in facts_of(text).get("symptoms", []), facts_of(text)
