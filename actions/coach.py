@@ -37,21 +37,38 @@ from actions.messages import BULLET, rupture_possible
 from actions.runner import facts_from_slots
 from checkins import timing
 from checkins.store import now, store
+from understanding import units
 
 PLAN_FILE = KNOWLEDGE_DIR / "return_plan.yml"
 # Channels through which the assistant can start a conversation (``channels.delivery``), and the web page.
 PUSH_CHANNELS = {"telegram", "slack"}
 WEB_CHANNEL = "socketio"
-PAIN_NUMBER = re.compile(r"(?<![\d.])(10|[0-9])(?:\s*(?:/|out of)\s*10)?(?![\d.])")
-NO_PAIN = re.compile(r"\b(no pain|pain[- ]free|doesn'?t hurt|does not hurt|fine|nothing|zero)\b")
-PATTERNS = {
-    "no_run": re.compile(r"\b(haven'?t|have not|didn'?t|did not|not)\s+(run|been running|ran|gone running)\b"),
-    "after": re.compile(r"\b(after|next morning|morning after|the morning|later|that evening|next day)\b"),
-    "during_mild": re.compile(r"\b(during|while running|on the run|a bit|mild|slight|little)\b"),
-    "none": re.compile(
-        r"^\W*(no|nope|nah|not at all|none|didn'?t hurt|it didn'?t|no pain)\b|\b(didn'?t hurt|no pain|pain[- ]free)\b"
-    ),
-}
+PAIN_NUMBER = re.compile(
+    r"(?<![\d.])(10|[0-9])(?:\s*(?:-|to|or|and)\s*(10|[0-9]))?(?:\s*(?:/|out of)\s*10)?(?!\d|\.\d)(?!\s*(?:k\b|km|mi|miles|x\b|times|rd|st|nd|th|min|/10 would))"
+)
+NOT_A_SCORE_BEFORE = re.compile(r"\b(ran|run|did|my|on|last week|yesterday|was like a|was)\s*(?:a\s+)?$")
+TODAY = re.compile(r"\b(today|now|this morning|currently|at the moment|pain(?: wise| is|'s)?)\b")
+NO_PAIN = re.compile(
+    r"\b(no pain|pain[- ]free|doesn'?t hurt|does not hurt|not sore|no soreness|fine|nothing|zero|not at all|none)\b"
+)
+NO_RUN = re.compile(
+    r"\b(no runs?|no running|(haven'?t|have not|hasn'?t|has not|didn'?t|did not|not) (been )?(run|running|ran|gone running|go out|been out)|"
+    r"skipped (them|it|my runs|the runs)|only (did|done) (walking|walks|the walks|bike|cycling|swim|swimming)|just the walks|"
+    r"rest week|on holiday|not run(ning)? yet|no runs yet)\b"
+)
+AFTER_WORDS = re.compile(
+    r"\b(after|afterwards|next (day|morning)|the morning|morning after|later|that (evening|night)|woke)\b"
+)
+DURING_WORDS = re.compile(
+    r"\b(during|while running|on the run|in the run|on the hills|uphill|hills|last few minutes|middle of the run|"
+    r"start of the run|on my runs?|running)\b"
+)
+DENIES = re.compile(r"\b(no|nope|nah|none|nothing|not|fine|ok|okay|normal|great|good|didn'?t|never|zero|without)\b")
+HURT_WORDS = re.compile(
+    r"\b(hurt|hurts|hurting|sore|ache|aches|aching|achy|pain|painful|niggle|niggly|bit|little|yes|grumpy|pull|"
+    r"twinge|tight|stiff|worse|throb|throbbing|felt it)\b"
+)
+CHECK_IN_PATTERNS = {"none", "during_mild", "after", "no_run"}  # the values of the answer buttons
 CHECK_IN_QUESTIONS = ("check_in_pain", "check_in_pattern")  # domain.yml's check_in_form, in order
 STEP_BACK_PAIN = 5
 MOVE_ON_PAIN = 3
@@ -168,21 +185,44 @@ def due_date_text(number: int) -> str:
 
 
 def pain_from(text: str) -> Optional[int]:
-    lowered = text.lower().replace("\u2019", "'")
-    match = PAIN_NUMBER.search(lowered)
-    if match:
-        return int(match.group(1))
-    if NO_PAIN.search(lowered):
-        return 0
+    """Today's pain 0-10 from a reply: the number said of today ("was a 5 last week, today 2"),
+    the top of a range ("2-3"), number words, "no pain" as 0; not distances or counts."""
+    lowered = units.normalise_numbers(text.replace("\u2019", "'"))
+    parts = re.split(r"(?<=[.?!;,])\s+", lowered)
+    today = [" ".join(parts[i : i + 2]) for i, p in enumerate(parts) if TODAY.search(p)]  # "Today? Zero."
+    for part in today + [lowered]:
+        scores = [
+            max(int(m.group(1)), int(m.group(2) or 0))
+            for m in PAIN_NUMBER.finditer(part)
+            if not NOT_A_SCORE_BEFORE.search(part[: m.start()])
+        ]
+        if scores:
+            return max(scores)  # "the heel is 2 and the arch 1": the worse
+        if NO_PAIN.search(part):
+            return 0
     return None
 
 
 def pattern_from(text: str) -> Optional[str]:
+    """When it hurt, from the reply's parts: a hurt said of after or the next morning is "after"
+    (whatever else), of the run only "during_mild"; no runs "no_run"; only denials "none"."""
     lowered = text.lower().replace("\u2019", "'")
-    for name, pattern in PATTERNS.items():
-        if pattern.search(lowered):
-            return name
-    return None
+    if NO_RUN.search(lowered) and not re.search(r"\bran\b|\bruns? (were|was)\b", lowered):
+        return "no_run"
+    hurt_after = hurt_during = denied = False
+    for part in re.split(r"[,.;!?]|\bbut\b|\bthen\b|\band\b|\bthough\b", lowered):
+        denies = bool(DENIES.search(part))
+        hurts = bool(HURT_WORDS.search(part)) or (len(part.split()) <= 4 and not denies)  # "Morning after 😩"
+        if AFTER_WORDS.search(part):
+            hurt_after |= hurts and not denies
+        elif DURING_WORDS.search(part):
+            hurt_during |= hurts and not (denies and not re.search(r"\b(a bit|a little|bit|little|yes)\b", part))
+        denied |= denies
+    if hurt_after:
+        return "after"
+    if hurt_during:
+        return "during_mild"
+    return "none" if denied else None
 
 
 def send_calendar(dispatcher: CollectingDispatcher, tracker: Tracker, steps: List[PlanStep]) -> None:
@@ -302,7 +342,7 @@ class ValidateCheckInForm(FormValidationAction):
     def validate_check_in_pattern(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        return {"check_in_pattern": value if value in PATTERNS else None}
+        return {"check_in_pattern": value if value in CHECK_IN_PATTERNS else None}
 
 
 class ActionCheckInResult(Action):

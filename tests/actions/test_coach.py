@@ -164,3 +164,26 @@ def test_the_check_in_form_reads_a_pain_score_then_when_it_hurt(tracker_factory)
     )
     slots, _ = run(form, tracker)
     assert slots["check_in_pattern"] == "after" and slots["requested_slot"] is None
+
+
+@pytest.mark.parametrize(
+    "text, pain",
+    [("was about a 5 last week, today I'd say 2", 2), ("3-4", 4), ("two, maybe", 2), ("4. went up at the weekend", 4), ("ran 8k and it's a 1 now", 1)],
+)
+def test_todays_pain_among_other_numbers(text, pain):
+    assert coach.pain_from(text) == pain
+
+
+@pytest.mark.parametrize(
+    "text, pattern",
+    [
+        ("a bit during, nothing after", "during_mild"),
+        ("fine during, sore the next morning", "after"),
+        ("Morning after 😩", "after"),
+        ("nope", "none"),
+        ("skipped my runs this week, too busy", "no_run"),
+        ("it hurt", None),
+    ],
+)
+def test_when_it_hurt_told_in_parts(text, pattern):
+    assert coach.pattern_from(text) == pattern
