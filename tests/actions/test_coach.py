@@ -168,7 +168,13 @@ def test_the_check_in_form_reads_a_pain_score_then_when_it_hurt(tracker_factory)
 
 @pytest.mark.parametrize(
     "text, pain",
-    [("was about a 5 last week, today I'd say 2", 2), ("3-4", 4), ("two, maybe", 2), ("4. went up at the weekend", 4), ("ran 8k and it's a 1 now", 1)],
+    [
+        ("was about a 5 last week, today I'd say 2", 2),
+        ("3-4", 4),
+        ("two, maybe", 2),
+        ("4. went up at the weekend", 4),
+        ("ran 8k and it's a 1 now", 1),
+    ],
 )
 def test_todays_pain_among_other_numbers(text, pain):
     assert coach.pain_from(text) == pain
