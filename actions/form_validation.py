@@ -12,6 +12,7 @@ user turn ``TURN_BUDGET`` whatever the runner answers.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any, Dict, List, Optional, Text
 
@@ -48,6 +49,8 @@ YES_IS_NOT_AN_ANSWER = {"warning_signs"}
 SEVERAL_SIGNS = {"warning_signs"}
 # Signs that passed: an answer about them says "none of these now".
 PASSED_SIGNS = {"transient_numbness"}
+# A yes or no closed by a full stop or an exclamation mark, first in the message.
+STANDALONE_ANSWER = re.compile(r"^\W*(no+|nope|nah|yes|yeah|yep)\s*[.!]")
 # Entities that answer the weekly distance question only when it was asked.
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
 CONVERSATION_INTENTS = {
@@ -99,6 +102,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         if e.get("entity") in (YES_NO_QUESTIONS | {"volume_change"}) - {question}
         and not (question in SEVERAL_SIGNS and said == "deny" and e.get("value") is not True)
     }
+    if STANDALONE_ANSWER.match(text.lower()) and question in YES_NO_VALUES:
+        other_yes_no = set()  # "No. I just tried, nothing happens": the "No." answers the question asked
     if question in YES_NO_VALUES and not other_yes_no:
         if said == "affirm" and question in YES_IS_NOT_AN_ANSWER:
             return None

@@ -320,6 +320,8 @@ OTHER_PEOPLE = {
     "neighbour",
     "neighbor",
 }
+# A parent writing about their child: the child is the runner ("my son can't walk on it at all").
+CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "teenager"}
 WORRY_WORDS = {
     "worried",
     "worry",
@@ -972,7 +974,7 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                     continue  # "no, pressing on the bones is fine, it's the soft bit that's sore"
                 if not_this_runner_now(doc, anchor, clauses, asked):
                     continue
-                opening = [t.lower_ for t in doc[:first] if sentences[t.i] == sentences[first]]
+                opening = [t.lower_ for t in doc[:first] if clauses[t.i] == clauses[first]]
                 if {"if", "whether"} & set(opening) or is_uncertain(doc, doc[first : first + 1], clauses):
                     continue  # "can't tell if the bone hurts when I press", "didn't check whether it's sore"
                 start = min(t.idx for t in found)
@@ -1008,7 +1010,9 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
     before = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clause]
     if any(f" {cue} " in text for cue in PAST_CUES):
         return True
-    if set(before) & OTHER_PEOPLE or set(before) & WORRY_WORDS:
+    message_words = {t.lower_ for t in doc}
+    child_is_the_runner = bool(message_words & CHILDREN) and not message_words & {"i", "i'm", "me"}
+    if (set(before) & OTHER_PEOPLE and not child_is_the_runner) or set(before) & WORRY_WORDS:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"}:
         return True  # "ruptured his achilles"

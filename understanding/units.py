@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import List, Optional, Tuple
 
 KM_PER_MILE = 1.609344
@@ -88,6 +89,13 @@ _DURATION = re.compile(
 # "sprained it 5 weeks ago and it's still sore": how long, when it is still there.
 _AGO = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months)\s+ago\b")
 _STILL = re.compile(r"\bstill\b")
+# "10 weeks now", "3 months already"; "since April".
+_FOR_NOW = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months|year|years)\s+(?:now|already|and counting)\b")
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_SINCE_MONTH = re.compile(
+    r"\bsince\s+(?:early\s+|late\s+|mid\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
+)
 _PAIN_WORDS = re.compile(r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|problem|issue|bother|itis\b|worse")
 _BARE_NUMBER = re.compile(
     r"^(?:about|around|roughly|approx\.?|approximately|maybe|like|probably|~|circa|only|just|"
@@ -491,6 +499,20 @@ def duration_days(text: str) -> Optional[Quantity]:
         unit = match.group(2).rstrip("s")
         days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
         return Quantity(days, match.start(), match.end())
+    now_for = _FOR_NOW.search(text)
+    if now_for and _PAIN_WORDS.search(text):
+        count = _to_float(now_for.group(1))
+        return Quantity(
+            count * {"day": 1, "week": 7, "month": 30, "year": 365}[now_for.group(2).rstrip("s")],
+            now_for.start(),
+            now_for.end(),
+        )
+    since = _SINCE_MONTH.search(text)
+    if since and _PAIN_WORDS.search(text):
+        today = date.today()
+        month = MONTHS.index(since.group(1)[:3]) + 1
+        days = (today - date(today.year if month <= today.month else today.year - 1, month, 1)).days
+        return Quantity(float(days), since.start(), since.end())
     ago = _AGO.search(text)
     if ago and _STILL.search(text[ago.end() :]) and _PAIN_WORDS.search(text):
         days = _to_float(ago.group(1)) * {"day": 1, "week": 7, "month": 30}[ago.group(2).rstrip("s")]

@@ -406,3 +406,11 @@ def test_a_change_told_as_from_to_answers_the_volume_question():
 def test_the_one_number_in_a_sentence_answers_the_weekly_distance():
     assert answer_from_context("weekly_km", "inform", [], "went straight back to my normal 25") == 25.0
     assert answer_from_context("weekly_km", "inform", [], "about 10 miles I think") == 16.1
+
+
+def test_a_standalone_no_answers_the_question_asked_whatever_follows():
+    entities = [{"entity": "injury_event", "value": False}]
+    assert (
+        answer_from_context("tiptoe", "describe_pain", entities, "No. I tried, nothing happens, the heel won't lift")
+        is False
+    )

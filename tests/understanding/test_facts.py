@@ -517,3 +517,24 @@ def test_round4_warning_sign_classes(facts_of, text, symptom):
 )
 def test_round4_look_alikes_that_name_a_sign_word(facts_of, text, symptom):
     assert symptom not in facts_of(text).get("symptoms", []), facts_of(text)
+
+
+# Round 5 classes (tests/outsider/round5, measured unseen at 5fce24e): new sentences of each kind.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my daughter went over on her ankle at netball and she can't put any weight on it", "cannot_bear_weight"),
+        ("oh and not sure if it matters, but my left calf has been swollen and warm since yesterday", "calf_swelling"),
+        ("can't hop on that foot any more without it hurting", "bone_tenderness"),
+        ("my heel just won't come up off the floor on that side", "achilles_rupture"),
+        ("I turn the same ankle every few weeks now", "giving_way"),
+    ],
+)
+def test_round5_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", []), facts_of(text)
+
+
+def test_a_friends_sign_is_still_not_the_runners(facts_of):
+    assert "cannot_bear_weight" not in facts_of("my friend couldn't walk after her sprain, my ankle just aches").get(
+        "symptoms", []
+    )

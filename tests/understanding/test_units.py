@@ -95,3 +95,10 @@ def test_weekly_distance_in_everyday_words(text, km, increased):
 @pytest.mark.parametrize("text", ["about 30k now, was 20 a month ago", "did 10 km a week ago"])
 def test_a_time_ago_is_not_a_rate(text):
     assert units.weekly_km(text) is None
+
+
+def test_how_long_told_as_now_or_since_a_month():
+    from understanding.units import duration_days
+
+    assert duration_days("achilles pain, 10 weeks now").value == 70
+    assert duration_days("my shins have been sore since january").value >= 28
