@@ -191,6 +191,7 @@ def test_the_newest_answer_is_in_view_without_scrolling(web, width, height):
 
         # Take it to the physio: copy and download, without Markdown marks.
         expect(page.locator("#copy-summary")).to_be_visible()
+        expect(page.locator("#download-plan")).to_be_hidden()  # no calendar link before a plan
         if width > 360:  # the buttons read as words: "Copy summary", not "Copysummary"
             assert page.locator("#copy-summary").inner_text().replace("\u00a0", " ") == "Copy summary"
         page.locator("#copy-summary").click()
