@@ -14,22 +14,6 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
 
-# Every question of the form, in the order it asks.
-QUESTION_ORDER = [
-    "body_part",
-    "injury_event",
-    "can_walk",
-    "bone_tenderness",
-    "tiptoe",
-    "warning_signs",
-    "swelling",
-    "anything_else",
-    "volume_change",
-    "shoes",
-    "surface",
-    "warm_up",
-    "weekly_km",
-]
 # Questions whose answer can raise the triage level: always asked, before the others.
 SAFETY_QUESTIONS = [
     "injury_event",
@@ -44,6 +28,8 @@ SAFETY_QUESTIONS = [
 # likely cause: docs/clinical-basis.md); it is recorded when the runner says it.
 # The weekly distance supports no cause on its own (the change does): it comes last.
 TRAINING_QUESTIONS = ["volume_change", "shoes", "surface", "warm_up", "weekly_km"]
+# Every question of the form, in the order it asks.
+QUESTION_ORDER = ["body_part", *SAFETY_QUESTIONS, *TRAINING_QUESTIONS]
 # The assessment comes at the latest with this user turn, whatever the answers.
 TURN_BUDGET = 10
 # Body parts and symptoms after which the tiptoe (Achilles rupture) check is asked.
