@@ -28,6 +28,7 @@ from actions.runner import facts_from_slots, questions_left
 from actions.slot_mappings import ActionValidateSlotMappings
 from understanding import units
 from understanding.answers import HEDGED, UNCERTAIN, answer_outside_question, short_answer
+from understanding.words import BARE_ANSWERS
 
 REQUESTED_SLOT = "requested_slot"
 FORM = "assessment_form"
@@ -50,7 +51,7 @@ SEVERAL_SIGNS = {"warning_signs"}
 # Signs that passed: an answer about them says "none of these now".
 PASSED_SIGNS = {"transient_numbness"}
 # A yes or no closed by a full stop or an exclamation mark, first in the message.
-STANDALONE_ANSWER = re.compile(r"^\W*(no+|nope|nah|yes|yeah|yep)\s*[.!]")
+STANDALONE_ANSWER = re.compile(r"^\W*(" + "|".join(sorted(BARE_ANSWERS)) + r")\s*[.!]")
 # Entities that answer the weekly distance question only when it was asked.
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
 CONVERSATION_INTENTS = {
@@ -336,6 +337,10 @@ def confirmation_events(
     facts[question] = True
     if question == "can_walk" and "cannot_walk_said" in facts["symptoms"]:
         facts["symptoms"] = [s for s in facts["symptoms"] if s != "cannot_walk_said"]
+        if facts.get("injury_event") is not True and "walking_pain" not in facts["symptoms"]:
+            # pain that built up and was bad enough to say "I can't walk": walking hurts, which
+            # stays a reason to be examined (a bone stress injury) even though four steps are possible
+            facts["symptoms"].append("walking_pain")
         events.append(SlotSet("symptoms", facts["symptoms"]))
     for event in events:
         tracker.slots[event["name"]] = event["value"]

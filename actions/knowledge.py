@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 import yaml
 
@@ -62,6 +62,7 @@ class RedFlag:
     advice: str
     source: List[Dict[str, str]]
     call_emergency_number: bool = False
+    raised_by: Tuple[str, ...] = ()  # symptoms that raise it by themselves
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class Knowledge:
     faq: Dict[str, Dict[str, Any]]
     questions: Dict[str, Dict[str, Any]]
     messages: Dict[str, str]
+    # words for the runner's facts, said back and in the physio summary ("true"/"false" keys as booleans)
+    fact_words: Dict[str, Any]
 
 
 class KnowledgeError(ValueError):
@@ -118,6 +121,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             item["advice"],
             item["source"],
             bool(item.get("call_emergency_number")),
+            tuple(item.get("raised_by") or ()),
         )
     triage = _read(directory, "triage.yml")
     levels = {}
@@ -135,7 +139,8 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         _require_source("question", slot, item)
         if not item.get("ask") or not item.get("why"):
             raise KnowledgeError(f"question '{slot}' needs 'ask' and 'why'")
-    messages = _read(directory, "messages.yml")["messages"]
+    texts = _read(directory, "messages.yml")
+    messages = texts["messages"]
     return Knowledge(
         causes,
         red_flags,
@@ -145,7 +150,15 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         faq,
         questions,
         messages,
+        _boolean_keys(texts["fact_words"]),
     )
+
+
+def _boolean_keys(item: Any) -> Any:
+    """YAML mappings with "true"/"false" keys (yes/no facts) keyed by the booleans themselves."""
+    if not isinstance(item, dict):
+        return item
+    return {{"true": True, "false": False}.get(k, k): _boolean_keys(v) for k, v in item.items()}
 
 
 @lru_cache(maxsize=1)

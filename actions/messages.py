@@ -11,30 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from actions.knowledge import EMERGENCY, SEE_DOCTOR, SELF_CARE, Knowledge
+from actions.knowledge import EMERGENCY, SEE_DOCTOR, Knowledge
 from actions.red_flags import Flag
 from actions.runner import Facts, tiptoe_relevant
 
-LEVEL_NAMES = {EMERGENCY: "urgent care now", SEE_DOCTOR: "see a doctor or physio soon", SELF_CARE: "self-care"}
-BODY_NAMES = {"achilles": "Achilles", "other": "leg"}
-SHOE_NAMES = {
-    "ok": "fine",
-    "worn_out": "worn out",
-    "poor_fit": "poor fit",
-    "unsuitable": "not running shoes",
-    "new": "new",
-}
-SURFACE_NAMES = {
-    "hard": "hard (road, concrete)",
-    "uneven": "uneven (trails, rough ground)",
-    "downhill": "downhill / steep hills",
-    "soft": "soft (grass, track, treadmill)",
-}
-CHANGE_NAMES = {
-    "increased": "recently increased",
-    "steady": "steady",
-    "returning": "just started or coming back after a break",
-}
 SHOWN_CAUSES = 3  # the assessment explains the three likeliest causes
 # Lists are written with a bullet character, not Markdown "-": the chat widget's
 # Markdown nests a numbered cause after a list of steps inside that list.
@@ -50,40 +30,32 @@ def rupture_possible(facts: Facts) -> bool:
     return tiptoe_relevant(facts) and facts.get("tiptoe") is not True
 
 
-def fact_phrase(slot: str, value: Any, facts: Facts) -> Optional[str]:
-    """A few words for one fact, as the runner would say it back."""
+def fact_phrase(knowledge: Knowledge, slot: str, value: Any, facts: Facts) -> Optional[str]:
+    """A few words for one fact, as the runner would say it back (``fact_words`` in knowledge/messages.yml)."""
+    words = knowledge.fact_words
+    said_back = words["said_back"]
     if slot == "body_part":
         side = facts.get("pain_side")
-        where = BODY_NAMES.get(value, value)
-        return f"{where}, both sides" if side == "both" else f"{side or ''} {where}".strip()
-    phrases: Dict[str, Dict[Any, str]] = {
-        "pain_side": {"left": "the left side", "right": "the right side", "both": "both sides"},
-        "injury_event": {True: "it started with a twist, fall or pop", False: "it came on gradually"},
-        "swelling": {True: "it's swollen", False: "no swelling"},
-        "shoes": {k: f"shoes {v}" for k, v in SHOE_NAMES.items()},
-        "surface": {
-            "hard": "you run on roads or hard ground",
-            "uneven": "you run on trails or rough ground",
-            "downhill": "you run hills",
-            "soft": "you run on soft ground",
-        },
-        "warm_up": {True: "you warm up", False: "no warm-up"},
-        "volume_change": {
-            "increased": "you run more than before",
-            "steady": "you run as much as usual",
-            "returning": "you just started or came back after a break",
-        },
-    }
+        where = words["body_parts"].get(value, value)
+        return said_back["body_part_both"].format(where=where) if side == "both" else f"{side or ''} {where}".strip()
     if slot == "weekly_km":
-        return f"about {float(value):g} km a week"
-    return phrases.get(slot, {}).get(value)
+        return str(said_back["weekly_km"].format(km=float(value)))
+    if slot == "shoes":
+        return str(said_back["shoes"].format(shoes=words["shoes"][value])) if value in words["shoes"] else None
+    phrases = said_back.get(slot)
+    return phrases.get(value) if isinstance(phrases, dict) else None
+
+
+def level_name(knowledge: Knowledge, level: str) -> str:
+    """The triage level in a few words ("self-care")."""
+    return str(knowledge.fact_words["levels"][level])
 
 
 def noted_message(knowledge: Knowledge, changed: Dict[str, Any], facts: Facts) -> Optional[str]:
     """ "Got it: left ankle, came on gradually." for facts the runner gave unasked or corrected."""
     if "body_part" in changed:
         changed.pop("pain_side", None)  # "left ankle" says both
-    phrases = [p for slot, value in changed.items() if (p := fact_phrase(slot, value, facts))]
+    phrases = [p for slot, value in changed.items() if (p := fact_phrase(knowledge, slot, value, facts))]
     return knowledge.messages["noted"].format(facts=spoken_list(phrases)) if phrases else None
 
 
@@ -128,74 +100,69 @@ def emergency_plan(knowledge: Knowledge, flags: List[Flag]) -> str:
 
 def when_to_see_someone(knowledge: Knowledge, level: str) -> str:
     conditions = "\n".join(f"{BULLET} {c}" for c in knowledge.levels[level].come_back_if)
-    return f"See a doctor or physio if:\n{conditions}" if conditions else ""
-
-
-def _yes_no(value: Optional[bool], yes: str, no: str) -> Optional[str]:
-    return None if value is None else (yes if value else no)
+    return f"{knowledge.messages['see_someone_if']}\n{conditions}" if conditions else ""
 
 
 def physio_summary(facts: Facts, causes: List[str], flags: List[Flag], level: str, knowledge: Knowledge) -> str:
-    """What a physio wants to know, with what is unknown said as unknown."""
+    """What a physio wants to know, with what is unknown said as unknown (words: knowledge/messages.yml)."""
+    words = knowledge.fact_words
+    said = words["summary"]
+    unknown_name = said["unknown_names"]
     body = facts.get("body_part")
-    where = BODY_NAMES.get(body, body) if body else "ankle or foot"
-    side = {"left": "left ", "right": "right ", "both": "both sides, "}.get(facts.get("pain_side") or "", "")
+    where = words["body_parts"].get(body, body) if body else said["place_unknown"]
+    side = said["sides"].get(facts.get("pain_side") or "", "")
     symptoms = set(facts.get("symptoms") or [])
-    parts = [f"{side}{where} pain after running".capitalize()]
+    parts = [said["complaint"].format(side=side, where=where).capitalize()]
     unknown: List[str] = []
 
     def add(value: Optional[str], missing: Optional[str] = None) -> None:
         if value:
             parts.append(value)
         elif missing:
-            unknown.append(missing)
+            unknown.append(unknown_name[missing])
 
-    add(
-        _yes_no(facts.get("injury_event"), "started with a twist, roll, fall or pop", "came on gradually"),
-        "how it started",
-    )
+    def yes_no(slot: str) -> Optional[str]:
+        value = facts.get(slot)
+        return None if value is None else said[slot][bool(value)]
+
+    add(yes_no("injury_event"), "injury_event")
     if facts.get("pain_days"):
-        add(f"for about {float(facts['pain_days']):g} days")
-    add(
-        _yes_no(facts.get("can_walk"), "can take four steps", "cannot take four steps"),
-        "walking" if facts.get("injury_event") is not False else None,
-    )
-    add(_yes_no(facts.get("bone_tenderness"), "a bone is tender to press", "bones not tender to press"), "bone press")
+        add(said["pain_days"].format(days=float(facts["pain_days"])))
+    add(yes_no("can_walk"), "can_walk" if facts.get("injury_event") is not False else None)
+    add(yes_no("bone_tenderness"), "bone_tenderness")
     if tiptoe_relevant(facts):
-        add(
-            _yes_no(facts.get("tiptoe"), "can stand on tiptoe on that leg", "cannot stand on tiptoe on that leg"),
-            "tiptoe on that leg",
-        )
+        add(yes_no("tiptoe"), "tiptoe")
     if "rest_or_night_pain" in symptoms:
-        add("pain at rest or at night")
+        add(said["rest_or_night_pain"])
     elif facts.get("warning_signs") is False:
-        add("no pain at rest or at night, no numbness, no calf swelling")
+        add(said["screening_clear"])
     else:
-        unknown.append("pain at rest or at night")
+        unknown.append(unknown_name["rest_or_night_pain"])
     if "giving_way" in symptoms:
-        add("earlier sprains or giving way")
-    add(_yes_no(facts.get("swelling"), "swollen", "no swelling"), "swelling")
+        add(said["giving_way"])
+    add(yes_no("swelling"), "swelling")
+    change = words["changes"].get(facts.get("volume_change") or "")
     if facts.get("weekly_km") is not None:
-        distance = f"about {float(facts['weekly_km']):g} km a week"
-        if facts.get("volume_change"):
-            distance += f", {CHANGE_NAMES[facts['volume_change']]}"
-        add(distance)
+        distance = said["weekly_km"].format(km=float(facts["weekly_km"]))
+        add(f"{distance}, {change}" if change else distance)
     else:
-        unknown.append("weekly distance")
-        add(f"weekly distance {CHANGE_NAMES[facts['volume_change']]}" if facts.get("volume_change") else None)
-    add(f"shoes: {SHOE_NAMES[facts['shoes']]}" if facts.get("shoes") else None, "shoes")
-    add(f"surface: {SURFACE_NAMES[facts['surface']]}" if facts.get("surface") else None, "surface")
-    add(_yes_no(facts.get("warm_up"), "warms up", "no warm-up"))
-    add(_yes_no(facts.get("stretching"), "stretches", "no stretching"))
-    lines = ["**Summary for a physio or doctor**", "; ".join(parts) + "."]
+        unknown.append(unknown_name["weekly_km"])
+        add(said["weekly_change"].format(change=change) if change else None)
+    add(said["shoes"].format(shoes=words["shoes"][facts["shoes"]]) if facts.get("shoes") else None, "shoes")
+    add(
+        said["surface"].format(surface=words["surfaces"][facts["surface"]]) if facts.get("surface") else None, "surface"
+    )
+    add(yes_no("warm_up"))
+    add(yes_no("stretching"))
+    lines = [said["heading"], "; ".join(parts) + "."]
     if isinstance(facts.get("anything_else"), str):
-        lines.append(f"Also said, in their words: \u201c{facts['anything_else']}\u201d")
+        lines.append(said["their_words"].format(words=facts["anything_else"]))
     if flags:
-        lines.append("Warning signs: " + "; ".join(knowledge.red_flags[f.id].noticed for f in flags) + ".")
+        lines.append(said["warning_signs"].format(signs="; ".join(knowledge.red_flags[f.id].noticed for f in flags)))
     if causes:
-        lines.append("Possible factors: " + ", ".join(knowledge.causes[c].title.lower() for c in causes) + ".")
-    lines.append("Not asked or not known: " + ", ".join(unknown + ["pain score", "what was tried"]) + ".")
-    lines.append(f"Advice given: {LEVEL_NAMES[level]}.")
+        lines.append(said["factors"].format(causes=", ".join(knowledge.causes[c].title.lower() for c in causes)))
+    lines.append(said["not_known"].format(items=", ".join(unknown + list(said["always_unknown"]))))
+    lines.append(said["advice"].format(level=level_name(knowledge, level)))
     return "\n".join(lines)
 
 
@@ -223,11 +190,7 @@ def assessment_messages(
     see_someone = when_to_see_someone(knowledge, level)
     messages = [level_advice(knowledge, level) + caution + (f"\n{see_someone}" if see_someone else "")]
     if causes:
-        intro = (
-            "Meanwhile, what may be behind it, most likely first:"
-            if level == SEE_DOCTOR
-            else "The likely causes, most likely first, and what to do for each:"
-        )
+        intro = knowledge.messages["causes_intro_see_doctor" if level == SEE_DOCTOR else "causes_intro"]
         messages.append(causes_message(knowledge, facts, causes, intro))
     else:
         messages.append(knowledge.messages["no_clear_cause"])
@@ -247,11 +210,11 @@ def update_messages(
     if level == EMERGENCY and before.get("level") != EMERGENCY:
         return [knowledge.messages["advice_changed"], *assessment_messages(knowledge, facts, causes, flags, level)]
     if level == before.get("level") and causes == before.get("causes"):
-        return [knowledge.messages["assessment_unchanged"].format(level=LEVEL_NAMES[level])]
+        return [knowledge.messages["assessment_unchanged"].format(level=level_name(knowledge, level))]
     messages = [knowledge.messages["advice_changed"]]
     if level != before.get("level"):
         messages[0] += " " + level_advice(knowledge, level)
     added = [c for c in causes if c not in (before.get("causes") or [])]
     if added:
-        messages.append(causes_message(knowledge, facts, added, "Also likely now:"))
+        messages.append(causes_message(knowledge, facts, added, knowledge.messages["also_likely"]))
     return messages

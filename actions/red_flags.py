@@ -35,32 +35,8 @@ __all__ = [
 NOT_IMPROVING_DAYS = 14
 LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
 
-# Symptoms that are a red flag on their own, with the flag they raise.
-DIRECT_SYMPTOMS = {
-    "cannot_bear_weight": "cannot_bear_weight",
-    "cannot_walk_said": "cannot_bear_weight",
-    "deformity": "deformity",
-    "open_wound": "open_wound",
-    "achilles_rupture": "achilles_rupture",
-    "circulation": "circulation",
-    "chest_pain": "chest_symptoms",
-    "calf_swelling": "dvt",
-    "compartment": "compartment_syndrome",
-    "spreading_redness": "spreading_infection",
-    "rest_or_night_pain": "rest_or_night_pain",
-    "not_improving": "not_improving",
-    "giving_way": "giving_way",
-    "snapping_tendon": "snapping_tendon",
-    "transient_numbness": "exertional_numbness",
-    "inflammatory": "inflammatory_signs",
-    "tendon_medication": "tendon_medication",
-    "growing_lump": "growing_lump",
-    "diabetic_wound": "diabetic_wound",
-    "foot_drop": "foot_drop",
-    "weight_loss": "weight_loss",
-    "energy_deficiency": "energy_deficiency",
-    "exertional_compartment": "exertional_compartment",
-}
+# Symptoms that are a red flag on their own, with the flag they raise (``raised_by`` in knowledge/red_flags.yml).
+DIRECT_SYMPTOMS = {symptom: flag.id for flag in knowledge().red_flags.values() for symptom in flag.raised_by}
 # Symptoms that are context for other rules, not signs that remain after a correction.
 CONTEXT_SYMPTOMS = {"limping", "skin_cause"}
 # Where diabetes makes foot pain a reason to see a doctor (not a tight calf).
@@ -102,17 +78,11 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         elif injury is False:
             flags.append(Flag("stress_fracture"))
         elif _skipped(facts, "injury_event"):
-            flags.append(
-                Flag("bone_tenderness_after_injury", "the bone is tender and we could not rule out a twist or fall")
-            )
+            flags.append(Flag("bone_tenderness_after_injury", _reason("caution_bone_onset_unknown")))
     if injury is not False and (injury is True or _skipped(facts, "injury_event")):
         unknown = [q for q in ("can_walk", "bone_tenderness") if facts.get(q) is None and _skipped(facts, q)]
         if unknown:
-            flags.append(
-                Flag(
-                    "unclear_bone_check", "after a possible twist or fall we could not check whether a bone may be hurt"
-                )
-            )
+            flags.append(Flag("unclear_bone_check", _reason("caution_bone_check_unfinished")))
     if "walking_pain" in symptoms and injury is not True:
         flags.append(Flag("walking_pain"))  # walking hurts, from pain that built up: a bone stress injury until checked
     if "limping" in symptoms and injury is False:
@@ -121,7 +91,7 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         if injury is True:
             flags.append(Flag("crack_heard"))
         elif injury is None and _skipped(facts, "injury_event"):
-            flags.append(Flag("crack_heard", "you heard a crack and we could not rule out a twist or fall"))
+            flags.append(Flag("crack_heard", _reason("caution_crack_onset_unknown")))
     return flags
 
 
@@ -134,9 +104,7 @@ def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
         if facts.get("body_part") in {"achilles", "calf"}:
             flags.append(Flag("achilles_rupture"))  # even on tiptoe: a pop at the back of the leg is checked today
         elif facts.get("tiptoe") is None and _skipped(facts, "tiptoe"):
-            flags.append(
-                Flag("achilles_rupture", "you felt a pop and we could not check whether you can stand on tiptoe")
-            )
+            flags.append(Flag("achilles_rupture", _reason("caution_pop_tiptoe_unknown")))
     return flags
 
 
@@ -151,10 +119,11 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(
             Flag(
                 "dvt",
-                "calf pain after a long journey, a cast or boot, surgery or hormone " "medicines can be a blood clot",
+                _reason("caution_clot_risk"),
             )
         )
-    if "redness_or_heat" in symptoms and "skin_cause" not in symptoms:  # a sting or bite explains it
+    rubbed = facts.get("shoes") == "poor_fit" and swollen is not True  # "a red patch where my new shoes rub"
+    if "redness_or_heat" in symptoms and "skin_cause" not in symptoms and not rubbed:  # a sting or bite explains it
         if body == "calf" and swollen is True:
             flags.append(Flag("dvt"))
         elif facts.get("injury_event") is True:
@@ -166,10 +135,10 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
         elif swollen is False:
             flags.append(Flag("red_or_warm_joint"))
         elif _skipped(facts, "swelling"):
-            flags.append(Flag("hot_joint_or_fever", "it is red or hot and we could not rule out swelling"))
+            flags.append(Flag("hot_joint_or_fever", _reason("caution_red_swelling_unknown")))
     if "fever" in symptoms:
         local = {"redness_or_heat", "spreading_redness", "open_wound", "diabetic_wound"} & symptoms or swollen is True
-        flags.append(Flag("hot_joint_or_fever") if local else Flag("fever", "a fever can come from an infection"))
+        flags.append(Flag("hot_joint_or_fever") if local else Flag("fever", _reason("caution_fever")))
     if "pop_heard" in symptoms and body in {"heel", "foot"}:
         flags.append(Flag("pop_in_foot"))  # a torn plantar fascia or a broken bone: examined soon
     if "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
@@ -180,6 +149,11 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     if "breathless" in symptoms and ({"calf_swelling", "clot_risk"} & symptoms or body == "calf"):
         flags.append(Flag("chest_symptoms"))
     return flags
+
+
+def _reason(key: str) -> str:
+    """Why a level was chosen when unsure (docs/clinical-basis.md, "When unsure"): knowledge/messages.yml."""
+    return knowledge().messages[key]
 
 
 def detect(facts: Facts) -> List[Flag]:
@@ -208,7 +182,7 @@ def detect(facts: Facts) -> List[Flag]:
         flags.append(
             Flag(
                 "unclear_warning_signs",
-                "we could not check for pain at rest or at night, a numb or cold foot, or a swollen calf",
+                _reason("caution_screening_unfinished"),
             )
         )
     if (
@@ -219,7 +193,7 @@ def detect(facts: Facts) -> List[Flag]:
         flags.append(
             Flag(
                 "corrected_warning",
-                "you corrected an earlier warning sign, but some of what you described is still there",
+                _reason("caution_corrected_warning"),
             )
         )
 

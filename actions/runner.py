@@ -70,13 +70,11 @@ def safety_questions(facts: Facts) -> List[str]:
     the bone press for everyone (stress injuries too), tiptoe where relevant, the
     screening question, swelling, and an open "anything else?" (medicines, a long
     journey, an operation, other symptoms: what no closed question covers)."""
-    questions = ["injury_event"]
-    if facts.get("injury_event") is not False:
-        questions.append("can_walk")  # after a twist, or when a twist could not be ruled out
-    questions.append("bone_tenderness")
-    if tiptoe_relevant(facts):
-        questions.append("tiptoe")
-    return questions + ["warning_signs", "swelling", "anything_else"]
+    needed = {
+        "can_walk": facts.get("injury_event") is not False,  # after a twist, or when one could not be ruled out
+        "tiptoe": tiptoe_relevant(facts),
+    }
+    return [question for question in SAFETY_QUESTIONS if needed.get(question, True)]
 
 
 def questions_to_ask(facts: Facts) -> List[str]:

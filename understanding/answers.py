@@ -25,15 +25,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from understanding.words import NO_WORDS, QUESTION_STARTS, YES_WORDS, word_pattern
+from understanding.words import NO_WORDS, QUESTION_STARTS, UNCERTAIN_PHRASES, YES_WORDS, phrase_pattern, word_pattern
 from understanding.words import PAIN_WORDS as PAIN_WORD_LIST
 
 ANSWER_INTENTS = {"affirm", "deny", "inform"}
-UNCERTAIN = re.compile(
-    r"\b(i\s*(do\s*n[o']?t|dont|didn'?t)\s+know|dunno|not\s+sure|unsure|no\s+idea|can'?t\s+tell|"
-    r"cannot\s+tell|hard\s+to\s+(say|tell)|haven'?t\s+(checked|pressed|tried|looked|noticed)|"
-    r"not\s+certain|no\s+clue)\b"
-)
+UNCERTAIN = phrase_pattern(UNCERTAIN_PHRASES)
 # A "no" said with doubt ("no I don't think so"): for the warning signs, worth one closer look.
 HEDGED = re.compile(
     r"\b(do\s*n[o']?t|dont)\s+think\s+so\b|\bprobably\s+not\b|\bi\s+think\s+not\b|"
@@ -41,6 +37,10 @@ HEDGED = re.compile(
 )
 # Intents that never carry a complaint: a sore body part said with them is one.
 SMALL_TALK = {"thank", "greet", "goodbye", "ask_capabilities", "affirm", "out_of_scope", "nlu_fallback", None}
+# Side-question intents with no answer of their own for a complaint ("why do you ask?" is about the questions).
+NOT_ANSWERABLE = {"ask_why"}
+# Intents that start (or update) the assessment (data/rules/assessment.yml).
+STARTS_ASSESSMENT = {"inform", "describe_pain"}
 # "stop" and "start over" are obeyed only when asked for in so many words.
 CONTROL_INTENTS = {"stop", "start_over"}
 CONTROL_COMMAND = re.compile(
@@ -61,6 +61,7 @@ def corrected_intent(
     confidence: float = 1.0,
     names_body_part: bool = False,
     states_warning_sign: bool = False,
+    states_injury: bool = False,
 ) -> Optional[str]:
     """The intent an answer-shaped message should have, or None to keep the classifier's."""
     lowered = text.lower().strip()
@@ -76,8 +77,14 @@ def corrected_intent(
         or intent in {"out_of_scope", "nlu_fallback", None}
         or (intent == "inform" and confidence < UNSURE)
     )
-    if names_body_part and PAIN_WORDS.search(lowered) and intent in SMALL_TALK:
-        return "describe_pain"  # "feet are KILLING me after the marathon, is this an emergency lol" is not a thank-you
+    says_pain = bool(PAIN_WORDS.search(lowered))
+    complaint = names_body_part and (states_injury or says_pain)
+    if complaint and intent in SMALL_TALK | NOT_ANSWERABLE and (says_pain or intent != "affirm"):
+        # "feet are KILLING me after the marathon, is this an emergency lol" is not a thank-you, and
+        # "what happens if you run on a stress fracture? my shins are achy" is not "why do you ask?"
+        return "describe_pain"
+    if has_facts and intent in STARTS_ASSESSMENT and (complaint or confidence >= UNSURE):
+        return intent  # made sure: a close runner-up between two intents that both start the assessment is no fallback
     if (
         names_body_part
         and (side_topic or intent == "describe_pain")

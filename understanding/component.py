@@ -26,41 +26,22 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import rasa_patches
 from understanding.answers import corrected_intent
-from understanding.facts import extract_facts
+from understanding.facts import CONTEXT_IN_QUESTIONS, extract_facts
 from understanding.language import english_words, is_other_language
 from understanding.normalize import normalize_message
+from understanding.vocabulary import symptoms_raising_flags
 
 MAX_TOKENS = 400
 # After AnswerIntentGuard decides an intent (confidence 1.0), no other intent
 # scores above this: well below the FallbackClassifier's ambiguity threshold.
 RUNNER_UP_CEILING = 0.5
-# Symptoms that are warning signs by themselves (context-only ones such as a
-# long flight or diabetes are not: "I'm diabetic, can I run?" stays a question).
-WARNING_SYMPTOMS = {
-    "cannot_bear_weight",
-    "cannot_walk_said",
-    "deformity",
-    "crack_heard",
-    "open_wound",
-    "achilles_rupture",
-    "circulation",
-    "chest_pain",
-    "calf_swelling",
-    "compartment",
-    "spreading_redness",
-    "rest_or_night_pain",
-    "fever",
-    "pop_heard",
-    "bone_tenderness",
-    "giving_way",
-    "not_improving",
-    "transient_numbness",
-    "inflammatory",
-    "snapping_tendon",
-    "growing_lump",
-    "diabetic_wound",
-    "foot_drop",
-}
+# Symptoms that are warning signs: those that raise a flag by themselves
+# (knowledge/red_flags.yml) and those that raise one with the story around them.
+# Context a question may carry ("I'm on cipro, can I run?", a long flight,
+# diabetes) is not: such a message stays a question.
+WARNING_SYMPTOMS = (
+    symptoms_raising_flags() | {"crack_heard", "pop_heard", "bone_tenderness", "fever"}
+) - CONTEXT_IN_QUESTIONS
 
 # Rasa loads this module with our model: install this project's patches to Rasa
 # (rasa_patches/: speed fixes and the action-server fault handling), so they are
@@ -206,6 +187,10 @@ class AnswerIntentGuard(IntentRule):
                 predicted.get("confidence") or 0.0,
                 any(e.get("entity") == "body_part" for e in facts),
                 any(e.get("entity") == "symptom" and e.get("value") in WARNING_SYMPTOMS for e in facts),
+                any(
+                    e.get("entity") == "injury_event" and e.get("value") is True or e.get("entity") == "symptom"
+                    for e in facts
+                ),
             )
             if corrected:  # also when it agrees: made sure, so a close runner-up never turns it into a fallback
                 message.set(INTENT, {"name": corrected, "confidence": 1.0}, add_to_output=True)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from understanding import units
 from understanding.vocabulary import IGNORE_LABEL, Vocabulary, load_vocabulary
-from understanding.words import PAIN_WORDS, QUESTION_STARTS
+from understanding.words import BARE_ANSWERS, PAIN_WORDS, QUESTION_STARTS, UNCERTAIN_PHRASES, spacy_words
 
 SYMPTOM = "symptom"
 BODY_PART = "body_part"
@@ -140,23 +140,8 @@ SCOPE_BREAKS = {
     "ache",
     "aches",
 }
-UNCERTAIN = [
-    ("not", "sure"),
-    ("unsure",),
-    ("do", "n't", "know"),
-    ("dont", "know"),
-    ("no", "idea"),
-    ("dunno",),
-    ("ca", "n't", "tell"),
-    ("can", "not", "tell"),
-    ("ca", "n't", "remember"),
-    ("hard", "to", "say"),
-    ("hard", "to", "tell"),
-    ("difficult", "to", "tell"),
-    ("wondering",),
-    ("whether",),
-    ("not", "certain"),
-]
+# Uncertainty (understanding/words.py), and words that leave a fact open in a message ("wondering whether").
+UNCERTAIN = [spacy_words(phrase) for phrase in UNCERTAIN_PHRASES] + [("wondering",), ("whether",)]
 CORRECTIONS = [
     ("actually",),
     ("i", "mean"),
@@ -365,7 +350,10 @@ FIT_WORDS = LACE_WORDS | {"bigger", "wider", "size"}
 POSITION_WORDS = {"sat", "sitting", "legged", "kneeling", "knelt", "slept", "crossed", "squatting"}
 # "limping" as a walking answer is bearing weight; after gradual pain it is still a sign (actions/red_flags.py).
 LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
-NOISE_WORDS = {"crack", "cracked", "cracking", "pop", "popped", "popping", "snap", "snapping", "click", "clicking"}
+NOISE_WORDS = {
+    "crack", "cracked", "cracking", "cracks", "pop", "popped", "popping", "pops", "snap", "snapping", "snaps", "click",
+    "clicking", "clicks", "clunk", "clunks",
+}  # fmt: skip
 DIAGNOSIS_WORDS = {
     "rupture",
     "ruptured",
@@ -491,6 +479,34 @@ TRANSIENT_CUES = (
     "not anymore",
     "no longer",
     "gone now",
+    # a moment in a run, a cold start, or a pattern over months: not a numb foot now
+    "end of the run",
+    "end of my run",
+    "end of a run",
+    "end of the race",
+    "start of the run",
+    "start of my run",
+    "at the start",
+    "at km",
+    "at mile",
+    "by the end",
+    "towards the end",
+    "pink again",
+    "warm again",
+    "normal again after",
+    "again after",
+    "sometimes",
+    "occasionally",
+    "on and off",
+    "now and then",
+    "generally",
+    "for years",
+    "couple of years",
+    "few years",
+    "every winter",
+    "winter runs",
+    "retied",
+    "re - tied",
 )
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
 STILL_CUES = (
@@ -511,6 +527,11 @@ STILL_CUES = (
     "no better",
     "even after",
     "despite",
+    "n't warmed",
+    "not warmed",
+    "in an hour",
+    "an hour later",
+    "hours later",
 )
 
 
@@ -556,7 +577,7 @@ def _has_sequence(words: Sequence[str], sequence: Tuple[str, ...]) -> int:
     return found
 
 
-ANSWER_WORDS = {"no", "nope", "nah", "yes", "yeah", "yep"}
+ANSWER_WORDS = BARE_ANSWERS
 
 
 def is_answer_word(doc: Doc, i: int) -> bool:
@@ -580,15 +601,22 @@ def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> boo
         if lower in NEGATIONS:
             return True
         if lower in SCOPE_BREAKS:
+            if lower in PAIN_WORDS and i > 0 and doc[i - 1].lower_ in NEGATIONS and clauses[i - 1] == clause:
+                return True  # "no pain in the night", "doesn't hurt at rest": the denied pain is the one described
             break
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
     return bool(after) and after[0] in {"none", "never", "nope", "no"} or after[:2] == [":", "no"]
 
 
-def is_uncertain(doc: Doc, span: Span, clauses: List[int]) -> bool:
+# Training details a runner may give as a best guess after a hedge ("dunno, about the same"):
+# kept, unlike a hedged safety answer ("not sure, maybe a bit swollen").
+BEST_GUESS_LABELS = {"volume_change", "surface", "weekly_km", "shoes"}
+
+
+def is_uncertain(doc: Doc, span: Span, clauses: List[int], same_clause_only: bool = False) -> bool:
     clause = clauses[span.start]
     words = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clause]
-    previous = [t.lower_ for t in doc[max(0, span.start - 12) : span.start]]
+    previous = [] if same_clause_only else [t.lower_ for t in doc[max(0, span.start - 12) : span.start]]
     return any(_has_sequence(words, cue) >= 0 or _has_sequence(previous[-6:], cue) >= 0 for cue in UNCERTAIN)
 
 
@@ -599,7 +627,7 @@ def question_clauses(doc: Doc, clauses: List[int]) -> set:
     previous = ""
     for token, clause in zip(doc, clauses):
         if token.text == "?":
-            asked.update({clause, clause - 1})  # "?" opens a new clause: the one it ends asks
+            asked.add(clause - 1)  # "?" opens a new clause: the one it ends asks, not what follows ("?? right heel")
         sentence_start = previous in {"", ".", "!", "?", ";"}
         following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
         if sentence_start and token.lower_ in QUESTION_STARTS and following not in {"n't", "not"}:
@@ -813,7 +841,7 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue  # "is that why my heel hurts?" still says where it hurts; "what helps heel pain?" does not
         if in_question and label == SYMPTOM and any(t.lower_ == "if" for t in doc[: ent.start]):
             continue
-        if label != SYMPTOM and is_uncertain(doc, ent, clauses):
+        if label != SYMPTOM and is_uncertain(doc, ent, clauses, same_clause_only=label in BEST_GUESS_LABELS):
             continue
         # A phrase that is itself a denial ("nothing like that", "no injury") is not flipped by "no, ...";
         # a body part is negated only right before it ("not my ankle, my heel"), not by "never had ankle trouble".
@@ -835,6 +863,15 @@ def extract_facts(doc: Doc) -> List[Fact]:
             hurts = bool(clause_words & PAIN_WORDS)
             denied = hurts and bool(clause_words & NEGATIONS)  # "my foot doesn't hurt, it's the ankle"
             fact.weight = int(hurts and not denied) - 2 * int(bool(clause_words & FINE_WORDS) or denied)
+            before = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+            if set(before) & EMPHASIS_WORDS:
+                fact.weight += 2  # "calves and achilles, mostly the right achilles"
+            elif "it" in before and {"'s", "is"} & set(before):
+                fact.weight += 1  # "my knee is fine, it's my ankle"; "this time it's the heel"
+            if before[-2:] and set(before[-2:]) & REFERENCE_WORDS:
+                fact.weight -= 1  # "a sore spot a hand above the ankle": where it is, not what hurts
+            if clause_words & EARLIER_WORDS:
+                fact.weight -= 1  # "I've had achilles pain before, but this time it's the heel"
         mentions.append(fact)
 
     mentions.extend(cooccurrence_facts(doc, clauses, asked))
@@ -852,6 +889,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
         fact = _with_token(fact, doc)
         if clauses and clauses[min(fact.token, len(clauses) - 1)] in asked:
             continue  # "is it ok to add 5 km a week?"
+        if fact.label == DURATION_DAYS and said_painless(doc) and {t.lower_ for t in doc} & NOISE_WORDS:
+            continue  # "clicks when I rotate it, has done for years, zero pain": not how long it has hurt
         if fact.label != VOLUME_CHANGE or fact.label not in taken:
             mentions.append(fact)
     return _in_context(_choose(mentions, corrected_from, vocabulary()), doc)
@@ -1089,6 +1128,10 @@ def _with_token(fact: Fact, doc: Doc) -> Fact:
 
 
 FINE_WORDS = {"fine", "ok", "okay", "good", "alright", "op", "operation", "scraped", "surgery"}
+# Words that single out the sore place among several, or show a body word is only a landmark or the past.
+EMPHASIS_WORDS = {"mostly", "mainly", "especially", "particularly", "worst", "main", "primarily"}
+REFERENCE_WORDS = {"above", "below"}
+EARLIER_WORDS = {"before", "previously", "used"}
 
 
 def tells_own_pain(doc: Doc, clauses: List[int], span: Span) -> bool:
@@ -1114,6 +1157,12 @@ def body_weight(fact: Fact) -> int:
     return fact.weight
 
 
+# Body parts named together where the second is the narrower place (and the one a physio checks first).
+NARROWER = {("calf", "achilles")}
+# A value not replaced by a later one of the same label: uneven ground is the likelier cause of a sore ankle.
+KEPT = {("surface", "uneven", "hard")}
+
+
 def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> List[Fact]:
     """One value per label: after a correction the corrected value; otherwise
     the first body part (the main complaint) and the last of anything else."""
@@ -1130,10 +1179,14 @@ def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> Lis
             symptoms.setdefault(fact.value, fact)
             continue
         after_correction = fact.token >= corrected_from > 0
+        if (fact.label, getattr(chosen.get(fact.label), "value", None), fact.value) in KEPT and not after_correction:
+            continue  # "cobbles in the old town": the uneven ground, not the town's hard streets
         if fact.label != BODY_PART or fact.label not in chosen or after_correction:
             chosen[fact.label] = fact
-        elif body_weight(fact) > body_weight(chosen[BODY_PART]):
-            chosen[BODY_PART] = fact  # "knees are fine, it's the right heel that hurts"
+        elif body_weight(fact) > body_weight(chosen[BODY_PART]) or (
+            body_weight(fact) == body_weight(chosen[BODY_PART]) and (chosen[BODY_PART].value, fact.value) in NARROWER
+        ):
+            chosen[BODY_PART] = fact  # "knees are fine, it's the right heel that hurts"; "calf and achilles"
     facts = list(chosen.values()) + list(symptoms.values())
     for fact in list(facts):
         for label, value in vocab.implies.get((fact.label, fact.value), []):

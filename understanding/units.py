@@ -85,9 +85,10 @@ _DURATION = re.compile(
     rf"\b(?:for|since|past|last|over|around|about|lasted|lasting)\s+(?:the\s+)?(?:past\s+|last\s+)?"
     rf"(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
     rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years)\b(?!\s*(?:a|per|each|every)\s+(?:week|month))"
+    r"(?!\s+ago)"  # "switched shoes about 6 weeks ago, now it aches": when something else happened
 )
 # "sprained it 5 weeks ago and it's still sore": how long, when it is still there.
-_AGO = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months)\s+ago\b")
+_AGO = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months)\s+(?:ago|since)\b")  # "six weeks since I sprained it"
 _STILL = re.compile(r"\bstill\b")
 # "10 weeks now", "3 months already"; "since April".
 _FOR_NOW = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months|year|years)\s+(?:now|already|and counting)\b")
@@ -96,7 +97,9 @@ _SINCE_MONTH = re.compile(
     r"\bsince\s+(?:early\s+|late\s+|mid\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
-_PAIN_WORDS = re.compile(r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|problem|issue|bother|itis\b|worse")
+_PAIN_WORDS = re.compile(
+    r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|swell|problem|issue|bother|itis\b|worse"
+)
 _BARE_NUMBER = re.compile(
     r"^(?:about|around|roughly|approx\.?|approximately|maybe|like|probably|~|circa|only|just|"
     rf"over|under|almost|nearly|usually)?\s*{_NUM}\s*(?:ish|or so|km|kms|k)?\s*\W*$"
@@ -336,7 +339,7 @@ NEW_SHOE_DAYS = 42
 NEW_SHOE_KM = 150.0
 WORN_SHOE_YEARS = 2
 _SHOE_DISTANCE = re.compile(
-    rf"{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})\s*(?:on|in)\s+(?:them|these|those|the\s+shoes|it)\b|"
+    rf"{_NUM}\+?\s*({_KM_UNIT}|{_MILE_UNIT})\s*(?:on|in)\s+(?:them|these|those|the\s+shoes|it)\b|"
     rf"(?:done|had|has|have|with|about|around|nearly|over)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})\b"
 )
 _SHOE_YEARS_OLD = re.compile(rf"{_NUM}\s*(year|years|yr|yrs|month|months|week|weeks)\s+old\b")

@@ -129,3 +129,14 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
         phrase_unless=phrase_unless,
         shoe_words=frozenset(str(w).lower() for w in raw.get("shoe_words") or []),
     )
+
+
+RED_FLAGS_PATH = PROJECT_ROOT / "knowledge" / "red_flags.yml"
+
+
+def symptoms_raising_flags(path: Path = RED_FLAGS_PATH) -> frozenset:
+    """The symptoms that raise a warning flag by themselves (``raised_by`` in
+    knowledge/red_flags.yml, the file the actions read the flags from)."""
+    with open(path, encoding="utf-8") as handle:
+        flags = yaml.safe_load(handle)["red_flags"]
+    return frozenset(symptom for flag in flags for symptom in flag.get("raised_by") or [])

@@ -5,14 +5,15 @@ one home for each, so the two never disagree."""
 from __future__ import annotations
 
 import re
-from typing import FrozenSet, Pattern
+from typing import FrozenSet, Pattern, Tuple
 
 # Words that say it hurts ("my heel is sore", "achilles is killing me").
 PAIN_WORDS: FrozenSet[str] = frozenset(
     {
         "hurt", "hurts", "hurting", "pain", "painful", "sore", "ache", "aches", "aching", "achy", "achey",
         "tender", "tight", "throb", "throbs", "throbbing", "problem", "killing", "stiff", "swollen", "injured",
-        "niggle", "niggling", "agony",
+        "niggle", "niggling", "agony", "twinge", "twinges", "twingy", "burning", "wrecked", "grumpy",
+        "niggly", "throbby",
     }
 )  # fmt: skip
 # First words of a question ("should I...", "what's...").
@@ -27,6 +28,35 @@ YES_WORDS: FrozenSet[str] = frozenset(
     {"yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "definitely", "absolutely"}
 )
 NO_WORDS: FrozenSet[str] = frozenset({"no", "nope", "nah", "nop", "never"})
+# A yes or a no that can stand alone as the whole answer ("No.", "yes, ...").
+BARE_ANSWERS: FrozenSet[str] = frozenset({"no", "nope", "nah", "yes", "yeah", "yep"})
+# Phrases that say the runner does not know (as typed; facts.py reads them as spaCy splits them).
+UNCERTAIN_PHRASES: Tuple[str, ...] = (
+    "not sure", "unsure", "don't know", "dont know", "do not know", "didn't know", "no idea", "dunno",
+    "can't tell", "cannot tell", "can't remember", "hard to say", "hard to tell", "difficult to tell",
+    "not certain", "no clue", "haven't checked", "haven't pressed", "haven't tried", "haven't looked",
+    "haven't noticed",
+)  # fmt: skip
+
+
+def spacy_words(phrase: str) -> Tuple[str, ...]:
+    """A phrase as spaCy's English tokenizer splits it ("can't" -> "ca", "n't"; "cannot" -> "can", "not")."""
+    words = []
+    for word in phrase.lower().split():
+        if word == "cannot":
+            words += ["can", "not"]
+        elif word.endswith("n't"):
+            stem = word[:-3]
+            words += [{"ca": "ca", "wo": "wo"}.get(stem, stem), "n't"]
+        else:
+            words.append(word)
+    return tuple(words)
+
+
+def phrase_pattern(phrases: Tuple[str, ...]) -> Pattern[str]:
+    """A regular expression for any of the phrases in typed text, the apostrophe optional."""
+    alternatives = [r"\s+".join(re.escape(w).replace("'", "'?") for w in p.split()) for p in phrases]
+    return re.compile(r"\b(" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")\b")
 
 
 def word_pattern(words: FrozenSet[str], at_start: bool = False) -> Pattern[str]:

@@ -359,6 +359,26 @@ def test_yes_to_the_confirming_question_withdraws_the_emergency_and_says_so(trac
     assert any(m.startswith("Earlier you mentioned") for m in messages), messages
 
 
+def test_gradual_pain_said_too_bad_to_walk_keeps_a_check_when_walking_turns_out_possible(tracker_factory):
+    said = "shin pain so bad I can't walk on it now, it built up over weeks"
+    gradual = {**SAID_CANT_WALK, "body_part": "shin", "injury_event": False}
+    events = [
+        {"event": "user", "text": said},
+        {"event": "slot", "name": "requested_slot", "value": "can_walk"},
+        {"event": "user", "text": "yes"},
+    ] + LISTEN
+    slots, messages = run_form(
+        tracker_factory(
+            slots={**gradual, "requested_slot": "can_walk", "red_flags": ["cannot_bear_weight"]},
+            intent="affirm",
+            text="yes I can, it just hurts a lot",
+            events=events,
+        )
+    )
+    assert slots["can_walk"] is True and "walking_pain" in slots["symptoms"]
+    assert slots["triage"] == "see_doctor", messages
+
+
 def test_no_to_the_confirming_question_keeps_the_emergency_and_ends(tracker_factory):
     events = [
         {"event": "user", "text": "I can't walk after rolling my ankle"},

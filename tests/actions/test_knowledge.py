@@ -61,6 +61,7 @@ SEE_DOCTOR_FLAGS = {
     "pop_in_foot",
     "walking_pain",
     "exertional_compartment",
+    "walking_calf_pain",
     "weight_loss",
     "energy_deficiency",
 }

@@ -265,3 +265,14 @@ def test_a_fever_is_an_emergency_with_a_red_hot_or_swollen_place_else_a_reason_t
 def test_a_pop_under_the_heel_is_examined_soon():
     assert flags_of(symptoms=["pop_heard"], body_part="heel") == ["pop_in_foot"]
     assert flags_of(symptoms=["pop_heard"], body_part="achilles") == ["achilles_rupture"]
+
+
+def test_redness_where_a_shoe_rubs_is_not_a_red_joint():
+    assert "red_or_warm_joint" not in flags_of(
+        body_part="heel", shoes="poor_fit", swelling=False, symptoms=["redness_or_heat"]
+    )
+    assert "red_or_warm_joint" in flags_of(body_part="heel", swelling=False, symptoms=["redness_or_heat"])
+
+
+def test_calf_pain_brought_on_by_walking_is_checked():
+    assert level_of(body_part="calf", symptoms=["walking_calf_pain"]) == SEE_DOCTOR

@@ -40,7 +40,8 @@ def test_other_messages_are_left_alone(text, intent, has_facts):
 
 def test_an_unsure_message_naming_a_body_part_starts_the_assessment():
     assert corrected_intent("foot", "inform", True, confidence=0.3, names_body_part=True) == "describe_pain"
-    assert corrected_intent("foot", "inform", True, confidence=0.9, names_body_part=True) is None
+    # a sure "inform" with facts is kept, made sure, so that a close "describe_pain" never makes it a fallback
+    assert corrected_intent("foot", "inform", True, confidence=0.9, names_body_part=True) == "inform"
     # a question from someone naming the sore place: answered (then the assessment starts, data/rules)
     assert corrected_intent("should I ice my foot", "ask_ice_swelling", True, 0.3, True) == "ask_ice_swelling"
 
@@ -60,3 +61,26 @@ def test_stop_and_start_over_only_when_asked_for(text, intent, expected):
     assert corrected_intent(text, intent, False) in (expected, intent if expected is None else expected)
     if expected == "inform":
         assert corrected_intent(text, intent, False) == "inform"
+
+
+@pytest.mark.parametrize(
+    "text, intent, injury",
+    [
+        ("I rolled my right ankle in a pothole during parkrun Saturday", "nlu_fallback", True),
+        ("what happens if you run on a stress fracture? asking for myself lol, my shins are achy", "ask_why", False),
+        ("doc gave me cipro, now a funny twinge in my heel tendon, can I still race?", "out_of_scope", True),
+    ],
+)
+def test_a_complaint_said_with_an_unanswerable_intent_starts_the_assessment(text, intent, injury):
+    assert corrected_intent(text, intent, True, 0.5, names_body_part=True, states_injury=injury) == "describe_pain"
+
+
+def test_an_injury_said_with_a_yes_stays_an_answer():
+    assert (
+        corrected_intent("yes I rolled my ankle", "affirm", True, 0.9, names_body_part=True, states_injury=True) is None
+    )
+
+
+def test_two_close_intents_that_both_start_the_assessment_are_made_sure():
+    # inform 0.50 against describe_pain 0.49 was an ambiguity fallback ("Sorry, I didn't understand that")
+    assert corrected_intent("rolled my ankle on a kerb", "inform", True, 0.5, True, False, True) == "inform"

@@ -113,7 +113,10 @@ def test_tense_and_person(facts_of, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("i not fall, is little bit swell since 2 week", {"injury_event": False, "swelling": True}),
+        (
+            "i not fall, is little bit swell since 2 week",
+            {"injury_event": False, "swelling": True, "duration_days": 14},
+        ),
         ("the thin bit above the heel", {"body_part": "achilles"}),
         ("calf stretches help but my heel hurts", {"stretching": True, "body_part": "heel"}),
         ("cheap supermarket ones, quite flat", {"shoes": "unsuitable"}),
@@ -538,3 +541,77 @@ def test_a_friends_sign_is_still_not_the_runners(facts_of):
     assert "cannot_bear_weight" not in facts_of("my friend couldn't walk after her sprain, my ankle just aches").get(
         "symptoms", []
     )
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        # the leg below the knee is the calf; hours of travel are a clot risk
+        ("my calf aches since the 9 hour flight home and the leg looks puffy", "calf_swelling"),
+        ("after a 6 hour drive my calf is tender", "clot_risk"),
+        # a bone through the skin, told as a question
+        ("is that bone poking through?? I fell on the scree", "open_wound"),
+        # calf pain that walking brings on and standing still eases (claudication)
+        ("my calves ache after I walk to the shop and it goes when I stand for a bit", "walking_calf_pain"),
+        # still cold or white after an hour is a circulation sign now
+        ("my toes went pale and cold on the run and they haven't warmed up in an hour", "circulation"),
+    ],
+)
+def test_round6_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        # numbness that happens at a moment, sometimes, or for years: not a numb foot now
+        ("my toes went numb near the end of the run", "circulation"),
+        ("my feet tingle a bit sometimes", "circulation"),
+        ("my soles have been a bit numb generally for a couple of years", "circulation"),
+        ("toes go white in the cold but they're pink again after 10 minutes", "circulation"),
+        # out of breath from effort, a denied pain at night, redness where a shoe rubs
+        ("I'm out of breath on the hills but that's just effort", "breathless"),
+        ("no pain in the night, just after runs", "rest_or_night_pain"),
+        ("it doesn't hurt in the night", "rest_or_night_pain"),
+        ("a red patch where the sock seam rubs", "hot_joint_or_fever"),
+    ],
+)
+def test_round6_look_alike_classes(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        # two body parts: the one singled out, the narrower one, not a landmark or an old complaint
+        ("calves and achilles both sore, mostly the left achilles", "body_part", "achilles"),
+        ("my calf and achilles are tight", "body_part", "achilles"),
+        ("a sore spot on the shin bone two fingers above the ankle", "body_part", "shin"),
+        ("had achilles trouble before but this time it's the heel", "body_part", "heel"),
+        ("both my achilleses ache", "body_part", "achilles"),
+        # what follows a question mark is told, not asked
+        ("could it be the shoes?? my right heel is sore underneath", "body_part", "heel"),
+        # shoes, volume and ground in everyday words
+        ("my old trainers are pretty dead", "shoes", "worn_out"),
+        ("ran in my football trainers", "shoes", "unsuitable"),
+        ("wore the new racers on a long run to break them in", "shoes", "new"),
+        ("Mizunos, not much used", "shoes", "ok"),
+        ("Hokas with 500+ miles on them", "shoes", "worn_out"),
+        ("went from two runs a week to four", "volume_change", "increased"),
+        ("ran my first ever half", "volume_change", "increased"),
+        ("took up jogging in the summer", "volume_change", "returning"),
+        ("back from a month of flu and straight into a 10k", "volume_change", "returning"),
+        ("same 25 km a week as always", "volume_change", "steady"),
+        ("dunno, about the same", "volume_change", "steady"),
+        ("we run on dirt roads full of stones", "surface", "uneven"),
+        ("cobbled lanes in the old town", "surface", "uneven"),
+    ],
+)
+def test_round6_everyday_classes(facts_of, text, slot, value):
+    assert facts_of(text).get(slot) == value, facts_of(text)
+
+
+def test_a_duration_of_something_else_is_not_how_long_it_hurt(facts_of):
+    assert "duration_days" not in facts_of("switched to zero drop shoes about 6 weeks ago and now my foot aches")
+    assert "duration_days" not in facts_of("my ankle clicks when I circle it, has done for years, no pain")
+    assert facts_of("seven weeks since I rolled it and it still swells")["duration_days"] == 49
