@@ -63,10 +63,11 @@ class ActionAssess(Action):
         level = triage_level(flags)
         causes = likely_causes(facts)
         before = tracker.get_slot("last_advice")
+        summary = physio_summary(facts, causes, flags, level, kb)
         if before:
-            texts = update_messages(kb, facts, before, causes, flags, level)
+            texts = update_messages(kb, facts, before, causes, flags, level, summary)
         else:
-            texts = assessment_messages(kb, facts, causes, flags, level)
+            texts = assessment_messages(kb, facts, causes, flags, level, summary)
         channel = tracker.get_latest_input_channel()
         texts = without_repeats(texts, said_this_turn(tracker))
         offer = plan_offer() if level == SELF_CARE and not before else []
@@ -74,7 +75,6 @@ class ActionAssess(Action):
             # The terminal (make chat) shows Markdown as typed: bold there is just noise.
             buttons = offer if number == len(texts) else []  # "Make me a plan" under the last message
             dispatcher.utter_message(text=plain_text(text) if channel == "cmdline" else text, buttons=buttons)
-        summary = physio_summary(facts, causes, flags, level, kb)
         if channel == "socketio":
             # The web page keeps it for "Copy summary" / "Download" (web/chat.js); the widget draws nothing for it.
             dispatcher.utter_message(json_message={"data": {"physio_summary": plain_text(summary)}})

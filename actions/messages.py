@@ -178,12 +178,12 @@ def causes_message(knowledge: Knowledge, facts: Facts, causes: List[str], intro:
 
 
 def assessment_messages(
-    knowledge: Knowledge, facts: Facts, causes: List[str], flags: List[Flag], level: str
+    knowledge: Knowledge, facts: Facts, causes: List[str], flags: List[Flag], level: str, summary: str
 ) -> List[str]:
-    """The full assessment, as at most three messages."""
+    """The full assessment, as at most three messages; the last is ``summary`` (``physio_summary``)."""
     reasons = [f.caution for f in flags if f.caution]
     caution = (" " + knowledge.caution_note.format(reason="; ".join(reasons))) if reasons else ""
-    summary = physio_summary(facts, causes, flags, level, knowledge) + "\n" + knowledge.disclaimer
+    summary = summary + "\n" + knowledge.disclaimer
     if level == EMERGENCY:
         specific = " ".join(dict.fromkeys(knowledge.red_flags[f.id].advice for f in flags if f.level == EMERGENCY))
         return [f"{emergency_plan(knowledge, flags)} {specific}{caution}".strip(), summary]
@@ -204,11 +204,20 @@ def advice_of(level: str, causes: List[str], flags: List[Flag]) -> Dict[str, Any
 
 
 def update_messages(
-    knowledge: Knowledge, facts: Facts, before: Dict[str, Any], causes: List[str], flags: List[Flag], level: str
+    knowledge: Knowledge,
+    facts: Facts,
+    before: Dict[str, Any],
+    causes: List[str],
+    flags: List[Flag],
+    level: str,
+    summary: str,
 ) -> List[str]:
     """After an assessment, only what a new detail changed (an emergency replaces everything)."""
     if level == EMERGENCY and before.get("level") != EMERGENCY:
-        return [knowledge.messages["advice_changed"], *assessment_messages(knowledge, facts, causes, flags, level)]
+        return [
+            knowledge.messages["advice_changed"],
+            *assessment_messages(knowledge, facts, causes, flags, level, summary),
+        ]
     if level == before.get("level") and causes == before.get("causes"):
         return [knowledge.messages["assessment_unchanged"].format(level=level_name(knowledge, level))]
     messages = [knowledge.messages["advice_changed"]]

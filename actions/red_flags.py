@@ -114,6 +114,8 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     body = facts.get("body_part")
     swollen = facts.get("swelling")
     calf_signs = {"calf_swelling", "redness_or_heat"} & symptoms or swollen is True
+    if body == "calf" and swollen is True and not {"calf_swelling", "skin_cause"} & symptoms:
+        flags.append(Flag("dvt"))  # "is it swollen?" "yes" about a sore calf: the same sign as "my calf is swollen"
     one_sided = facts.get("pain_side") != "both"  # a clot is almost always in one leg
     if "clot_risk" in symptoms and body == "calf" and (one_sided or calf_signs):
         flags.append(

@@ -40,6 +40,8 @@ CORRECTED_BY = {
     "bone_tenderness": ("bone_tenderness", False),
     "calf_swelling": ("swelling", False),
 }
+# A sign taken back takes its milder reading with it ("not numb at all": neither kind of numbness).
+DENIAL_COVERS = {"circulation": {"circulation", "transient_numbness"}}
 # Words that say the runner is correcting what they said before.
 CORRECTION_CUES = (
     "actually",
@@ -168,6 +170,9 @@ class ActionValidateSlotMappings(ValidationAction):
         symptoms = list(facts["symptoms"])
         new_symptoms = [s for s in message_entities(tracker, "symptom") if s not in symptoms]
         symptoms += new_symptoms
+        for denied in message_entities(tracker, "denied_symptom"):
+            # "sorry, it's not numb at all": a sign taken back in a correction (flag_events says so)
+            symptoms = [s for s in symptoms if s not in DENIAL_COVERS.get(denied, {denied}) or s in new_symptoms]
         said = {(e.get("entity"), e.get("value")) for e in tracker.latest_message.get("entities", [])}
         acknowledged: List[str] = []
         for symptom, correction in CORRECTED_BY.items():

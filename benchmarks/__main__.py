@@ -94,7 +94,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     }
     bots = {"ours": measure_bot("ours", args.model, plan, workdir / "ours")}
     if not (args.smoke or args.skip_baseline):
-        bots["default"] = measure_bot("default", args.baseline_model, plan, workdir / "default")
+        bots["default"] = measure_bot("default", args.baseline_model, plan, workdir / "default", patched=False)
     run["other_rasa_jobs_at_end"] = other_jobs()
     run["bots"] = bots
     rows = compare(bots["ours"], bots.get("default"))

@@ -49,10 +49,11 @@ def log(text: str) -> None:
     print(f"  {time.strftime('%H:%M:%S')} {text}", flush=True)
 
 
-def measure_bot(name: str, model: Path, plan: Plan, workdir: Path) -> Dict[str, Any]:
-    """Run the plan against ``model``; the raw figures of this bot."""
+def measure_bot(name: str, model: Path, plan: Plan, workdir: Path, patched: bool = True) -> Dict[str, Any]:
+    """Run the plan against ``model``; the raw figures of this bot. ``patched=False`` runs Rasa
+    without this project's patches (``RASA_PATCHES=off``), as the baseline bot is plain Rasa."""
     workdir.mkdir(parents=True, exist_ok=True)
-    servers = BenchServers(workdir, model=model, env=CHANNELS_OFF)
+    servers = BenchServers(workdir, model=model, env={**CHANNELS_OFF, "RASA_PATCHES": "on" if patched else "off"})
     memory = PeakRss(servers.pids)
     memory.start()
     scripts = scripted_conversations()
@@ -60,6 +61,7 @@ def measure_bot(name: str, model: Path, plan: Plan, workdir: Path) -> Dict[str, 
         "bot": name,
         "model": str(model),
         "train_seconds": train_seconds(model),
+        "rasa_patches": patched,
         "load_average_before": os.getloadavg(),
     }
     try:

@@ -33,6 +33,8 @@ def facts_of(nlp) -> Callable[[str], Dict[str, Any]]:
         for fact in extract_facts(nlp(normalize_message(text))):
             if fact.label == "symptom":
                 facts.setdefault("symptoms", []).append(fact.value)
+            elif fact.label == "denied_symptom":
+                facts.setdefault("denied_symptoms", []).append(fact.value)
             else:
                 facts[fact.label] = fact.value
         return facts

@@ -32,6 +32,7 @@ WEEKLY_KM = "weekly_km"
 DISTANCE_KM = "distance_km"
 NUMBER = "number"
 DURATION_DAYS = "duration_days"
+DENIED_SYMPTOM = "denied_symptom"  # a sign the runner takes back in a correction
 VOLUME_CHANGE = "volume_change"
 
 CLAUSE_BREAKS = {
@@ -346,8 +347,21 @@ PAINLESS_SKIN_UNLESS = {"fever", "temperature", "shivery", "diabetes", "diabetic
 LACE_WORDS = {"lace", "laces", "laced", "loosen", "loosened", "loosening"}
 # ... or on shoes a size bigger: the fit, not a sign.
 FIT_WORDS = LACE_WORDS | {"bigger", "wider", "size"}
-# Numbness from sitting or lying on a leg that passes is not a sign at all.
-POSITION_WORDS = {"sat", "sitting", "legged", "kneeling", "knelt", "slept", "crossed", "squatting"}
+# Numbness from sitting or lying on a leg that passes is not a sign at all ("sitting at my desk" is not on it).
+POSITION_WORDS = {"legged", "kneeling", "knelt", "crossed", "squatting"}
+SITTING_WORDS = {"sat", "sitting", "slept", "lying", "lay"}
+# Numb toes on a cold run that come back once warm: the weather.
+COLD_WORDS = {"cold", "winter", "frosty", "frost", "snow", "snowy", "icy", "freezing", "wintry", "sub-zero"}
+
+
+def lying_on_it(doc: Doc) -> bool:
+    """ "sat cross-legged", "slept on it", "sitting on my foot": pressure on the leg."""
+    words = [t.lower_ for t in doc]
+    if POSITION_WORDS & set(words):
+        return True
+    return any(w in SITTING_WORDS and "on" in words[i + 1 : i + 3] for i, w in enumerate(words))
+
+
 # "limping" as a walking answer is bearing weight; after gradual pain it is still a sign (actions/red_flags.py).
 LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
 NOISE_WORDS = {
@@ -637,6 +651,16 @@ def question_clauses(doc: Doc, clauses: List[int]) -> set:
     return asked
 
 
+# Words after which the runner's own earlier word is quoted, not told again ("I said numb").
+REPORTED_WORDS = {"said", "wrote", "typed", "meant", "put"}
+
+
+def quoted_by_runner(doc: Doc, span: Span) -> bool:
+    """The runner quotes a word they used ("I said numb before, wrong word")."""
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    return any(w in REPORTED_WORDS and i > 0 and before[i - 1] == "i" for i, w in enumerate(before))
+
+
 def correction_point(doc: Doc) -> int:
     """Token index after the last correction cue, or 0."""
     words = [t.lower_ for t in doc]
@@ -845,12 +869,17 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         # A phrase that is itself a denial ("nothing like that", "no injury") is not flipped by "no, ...";
         # a body part is negated only right before it ("not my ankle, my heel"), not by "never had ankle trouble".
+        if label == SYMPTOM and quoted_by_runner(doc, ent):
+            continue  # "sorry, I said numb before, wrong word": the word, not the sign
         if label == BODY_PART:
             negated = body_part_denied(doc, ent)
         else:
             negated = value is not False and is_negated(doc, ent, clauses)
         resolved = resolve_value(label, value, negated)
         if resolved is None:
+            if label == SYMPTOM and negated and corrected_from:
+                # "sorry, actually it's not numb at all": takes back a sign said before
+                mentions.append(Fact(DENIED_SYMPTOM, value, ent.start_char, ent.end_char, ent.start))
             continue
         if label in HABIT_LABELS and isinstance(resolved, bool) and used_to_before(doc, ent, clauses):
             resolved = not resolved  # "I used to warm up properly, lately I just bolt out"
@@ -1088,8 +1117,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and not any(f" {c} " in text for c in STILL_CUES)
         ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
-            if POSITION_WORDS & {t.lower_ for t in doc}:
+            if lying_on_it(doc):
                 continue  # "sat on it watching the match, it came back after a minute"
+            if COLD_WORDS & {t.lower_ for t in doc} and not {t.lower_ for t in doc} & {"sitting", "rest", "night"}:
+                continue  # numb with cold on a winter run until warmed up: the weather, not a sign
             if FIT_WORDS & {t.lower_ for t in doc}:  # it passes on loosening the laces: the laces, not a sign
                 if "shoes" not in labels:
                     result.append(Fact("shoes", "poor_fit", fact.start, fact.end, fact.token))
@@ -1167,7 +1198,7 @@ def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> Lis
     """One value per label: after a correction the corrected value; otherwise
     the first body part (the main complaint) and the last of anything else."""
     chosen: Dict[str, Fact] = {}
-    symptoms: Dict[Any, Fact] = {}
+    symptoms: Dict[Tuple[str, Any], Fact] = {}
     sides = {f.value for f in mentions if f.label == PAIN_SIDE}
     if {"left", "right"} <= sides and not corrected_from:
         first = next(f for f in mentions if f.label == PAIN_SIDE)
@@ -1175,8 +1206,8 @@ def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> Lis
             Fact(PAIN_SIDE, "both", first.start, first.end, first.token)
         ]
     for fact in mentions:
-        if fact.label == SYMPTOM:
-            symptoms.setdefault(fact.value, fact)
+        if fact.label in (SYMPTOM, DENIED_SYMPTOM):
+            symptoms.setdefault((fact.label, fact.value), fact)
             continue
         after_correction = fact.token >= corrected_from > 0
         if (fact.label, getattr(chosen.get(fact.label), "value", None), fact.value) in KEPT and not after_correction:

@@ -65,25 +65,6 @@ SEE_DOCTOR_FLAGS = {
     "weight_loss",
     "energy_deficiency",
 }
-FAQ_INTENTS = {
-    "ask_landing",
-    "ask_posture",
-    "ask_strength",
-    "ask_distance_increase",
-    "ask_stretching",
-    "ask_warm_up",
-    "ask_shoes",
-    "ask_surface",
-    "ask_breathing",
-    "ask_running_through_pain",
-    "ask_return_to_running",
-    "ask_see_doctor",
-    "ask_ice_swelling",
-    "ask_body_weight",
-    "ask_painkillers",
-    "ask_racing",
-    "ask_affording_care",
-}
 
 
 def normalise(text: str) -> str:
@@ -114,7 +95,6 @@ def test_every_cause_red_flag_and_faq_topic_is_there():
     assert set(knowledge.red_flags) == EMERGENCY_FLAGS | SEE_DOCTOR_FLAGS
     assert flags_of_level("emergency") == EMERGENCY_FLAGS
     assert flags_of_level("see_doctor") == SEE_DOCTOR_FLAGS
-    assert set(knowledge.faq) == FAQ_INTENTS
     assert all(cause.self_care for cause in knowledge.causes.values())
     assert "diagnos" in knowledge.disclaimer.lower()
 
@@ -127,9 +107,21 @@ def test_seed_quotes_are_on_the_page():
     assert not missing
 
 
-def test_faq_intents_are_in_the_domain():
+def test_the_faq_questions_have_one_list_that_the_domain_and_rules_agree_with():
+    """knowledge/faq.yml answers them; domain.yml declares them; data/rules/digressions.yml lists them once
+    (an anchor) and every rule that answers a question repeats that list by alias."""
+    answered = set(load_knowledge().faq)
     domain = yaml.safe_load((KNOWLEDGE_DIR.parent / "domain.yml").read_text())
-    assert FAQ_INTENTS <= set(domain["intents"])
+    assert answered <= set(domain["intents"])
+    text = (KNOWLEDGE_DIR.parent / "data" / "rules" / "digressions.yml").read_text()
+    assert text.count("&faq_questions") == 1 and text.count("- intent: ask_landing") == 1
+    rules = yaml.safe_load(text)["rules"]
+    listed = [
+        {step["intent"] for step in rule["steps"][0]["or"]}
+        for rule in rules
+        if "or" in rule["steps"][0] and rule["steps"][1:2] and "action_answer_question" in str(rule["steps"])
+    ]
+    assert len(listed) == 3 and all(intents == answered for intents in listed)
 
 
 def test_clinical_sources_name_a_section_of_the_clinical_basis():
@@ -175,3 +167,20 @@ def test_every_side_question_rule_lists_exactly_the_faq_topics():
         assert listed == topics, (rule["rule"], listed ^ topics)
     examples = " ".join(p.read_text() for p in (project / "data" / "nlu").glob("*.yml"))
     assert all(f"intent: {topic}" in examples for topic in topics)
+
+
+def test_a_short_answer_word_has_one_home():
+    """Words read in any short message (vocabulary ``short_answers``) are not listed again as answers to a question."""
+    from understanding.vocabulary import load_vocabulary
+
+    anywhere = load_vocabulary().short_answers
+    questions = load_knowledge().questions
+    repeated = [
+        (slot, word)
+        for slot, values in anywhere.items()
+        for words in values.values()
+        for word in words
+        for listed in (questions.get(slot, {}).get("answers") or {}).values()
+        if word in listed
+    ]
+    assert not repeated

@@ -615,3 +615,42 @@ def test_a_duration_of_something_else_is_not_how_long_it_hurt(facts_of):
     assert "duration_days" not in facts_of("switched to zero drop shoes about 6 weeks ago and now my foot aches")
     assert "duration_days" not in facts_of("my ankle clicks when I circle it, has done for years, no pain")
     assert facts_of("seven weeks since I rolled it and it still swells")["duration_days"] == 49
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("tendon went bang at the track and now I walk flat footed, zero push off", "achilles_rupture"),
+        ("my shin feels like it's about to burst, tight and shiny", "compartment"),
+        ("I'm diabetic and there's a weeping sore under my big toe", "diabetic_wound"),
+        ("ankle red and swollen two days after I cut it, and I feel rough", "fever"),
+        ("twisted it and I can't walk, not one step", "cannot_bear_weight"),
+        ("my calf is tender and I'm on the combined pill", "clot_risk"),
+        ("my feet go numb now and then while sitting at my desk", "transient_numbness"),
+    ],
+)
+def test_round7_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("toes numb on frosty runs until I've warmed up after a mile or two", "transient_numbness"),
+        ("toes numb on frosty runs until I've warmed up after a mile or two", "circulation"),
+        ("the bruise has gone purple and yellow down my foot", "circulation"),
+        ("soles hot after a long run but they cool off within the hour", "redness_or_heat"),
+    ],
+)
+def test_round7_look_alike_classes(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_my_foot_fell_asleep_is_not_a_fall(facts_of):
+    assert facts_of("my foot fell asleep on the sofa").get("injury_event") is None
+
+
+def test_a_sign_taken_back_in_a_correction_is_denied_and_a_quoted_word_is_no_sign(facts_of):
+    facts = facts_of("sorry, I said numb before, wrong word, it's not numb at all, just stiff")
+    assert "circulation" not in symptoms_of(facts) and facts["denied_symptoms"] == ["circulation"]
+    assert "denied_symptoms" not in facts_of("no numbness, no night pain")  # a plain no is an answer, not a correction
