@@ -10,11 +10,17 @@ metadata over its limit. Metadata is not stored (the assistant uses none).
 An empty message gets a hint instead of running the assistant on nothing.
 ``?stream=true`` works as in Rasa.
 
-Why ``blueprint`` is replaced rather than Rasa's ``_extract_sender`` /
-``_extract_message`` / ``get_metadata`` hooks: those hooks cannot answer a
-request with its own status and reason (they run inside Rasa's handler, which
-answers 500 on anything unexpected). Base: ``rasa.core.channels.rest.RestInput``
-of Rasa 3.6.21; ``stream_response`` is Rasa's.
+Base: ``rasa.core.channels.rest.RestInput`` of Rasa 3.6.21 (pinned; compare
+its ``blueprint`` when upgrading). Kept from it: the URL, the health route, the
+reply list and ``stream_response``. Why ``blueprint`` is still a fork rather
+than Rasa's ``_extract_sender`` / ``_extract_message`` /
+``_extract_input_channel`` / ``get_metadata`` hooks: Rasa's ``receive`` calls
+those hooks before, and outside, its ``try`` block, so whatever a hook raises
+goes to Sanic's error handler: 500 for an ordinary exception, and Sanic's own
+error format for a ``SanicException`` with a status; neither is the
+``{"error": reason}`` body with our status that clients and the tests rely on.
+No hook can answer without running the assistant (the empty-message hint), and
+Rasa takes ``input_channel`` from the body, where here it is always ``rest``.
 """
 
 from __future__ import annotations

@@ -3,8 +3,10 @@
 Built on ``rasa.core.channels.slack.SlackInput`` of Rasa 3.6.21 (pinned;
 compare against that file when upgrading): it reuses its helpers
 (``_get_conversation_id``, ``_sanitize_user_message``, ``get_metadata``,
-``is_request_from_slack_authentic``) and replaces ``__init__`` (settings from
-the environment, off without them) and ``blueprint`` (the checks below).
+``is_request_from_slack_authentic``), keeps its ``__init__`` and replaces
+``from_credentials`` (settings from the environment), ``_validate_credentials``
+(off without them, instead of refusing to start) and ``blueprint`` (the checks
+below).
 Differences:
 
 - Settings come from environment variables (``SLACK_TOKEN``,
@@ -26,7 +28,7 @@ import asyncio
 import json
 import logging
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Dict, Optional, Set, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
@@ -101,15 +103,25 @@ class SlackConnector(SlackInput):
         conversation_granularity: Text = "sender",
         api_url: Text = DEFAULT_API_URL,
     ) -> None:
-        self.slack_token = slack_token
-        self.slack_channel = slack_channel
-        self.slack_signing_secret = slack_signing_secret
-        self.use_threads = use_threads
-        self.conversation_granularity = conversation_granularity
+        super().__init__(
+            slack_token,
+            slack_channel,
+            proxy=None,
+            slack_retry_reason_header="X-Slack-Retry-Reason",
+            slack_retry_number_header=RETRY_HEADER,
+            use_threads=use_threads,
+            slack_signing_secret=slack_signing_secret,
+            conversation_granularity=conversation_granularity,
+        )
         self.api_url = api_url
-        self.proxy = None
         self.recent_events = recent_ids("slack")
-        self._background_tasks: Set[asyncio.Task] = set()
+
+    def _validate_credentials(self) -> None:
+        """Rasa refuses to start without a signing secret; here the channel is off instead.
+
+        Without ``SLACK_TOKEN`` and ``SLACK_SIGNING_SECRET`` the server still starts
+        (the other channels work) and the webhook answers 503 (see ``configured``).
+        """
 
     @property
     def configured(self) -> bool:

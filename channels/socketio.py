@@ -18,6 +18,14 @@ and session persistence, and replaces the two handlers that read client data:
 The signing secret is ``SOCKETIO_SESSION_SECRET``; without it, one is made
 once and kept in ``build/socketio_secret`` (every server on this machine
 shares it). Set the same secret on every server in production.
+
+Base: ``rasa.core.channels.socketio.SocketIOInput`` of Rasa 3.6.21 (pinned;
+compare its ``blueprint`` when upgrading). ``blueprint`` calls Rasa's, keeps
+its server, health route and ``connect``/``disconnect`` handlers, sets the
+allowed origins on its engine, and registers ``session_request`` and the user
+message event again, replacing Rasa's two handlers; ``SocketIOOutput`` is
+Rasa's as it is. It also sets two attributes of python-engineio's server
+(``cors_allowed_origins`` and the private ``_cors_headers``).
 """
 
 from __future__ import annotations

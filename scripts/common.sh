@@ -34,50 +34,47 @@ ensure_environment() {
   fi
 }
 
-# Fingerprint of everything the trained model depends on, our code included
-# (Rasa's own fingerprint does not see the custom NLU component's code).
-model_fingerprint() {
-  cat config.yml domain.yml knowledge/vocabulary.yml understanding/*.py \
-      $(find data -name '*.yml' | sort) | sha256sum | cut -d' ' -f1
-}
-
-# Build the spaCy pipeline and train the model when missing or stale.
-ensure_model() {
-  python -m understanding.spacy_model >/dev/null
-  local fingerprint
-  fingerprint="$(model_fingerprint)"
-  if [ -f "$MODEL_DIR/current.tar.gz" ] && [ "$(cat "$MODEL_DIR/current.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
+# ensure_trained NAME CONFIG INPUT...
+# Trains $MODEL_DIR/NAME.tar.gz (rasa train with CONFIG) when it is missing or
+# stale: stale when the fingerprint (sha256) of CONFIG and the INPUT files
+# differs from the one in NAME.fingerprint, written after the last training.
+# Writes NAME.tar.gz, NAME.fingerprint and NAME.train_seconds (the benchmark
+# reads it); the training log goes to $LOG_DIR/train-NAME.log.
+ensure_trained() {
+  local name="$1" config="$2"
+  shift 2
+  local fingerprint model="$MODEL_DIR/$name.tar.gz" train_log="$LOG_DIR/train-$name.log"
+  fingerprint="$(cat "$config" "$@" | sha256sum | cut -d' ' -f1)"
+  if [ -f "$model" ] && [ "$(cat "$MODEL_DIR/$name.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
+    log "Model '$name' is up to date ($model)"
     return
   fi
-  log "Training the model (rasa train; log: $LOG_DIR/train.log)"
+  log "Training model '$name' with $config (rasa train; log: $train_log)"
   local started=$SECONDS
   mkdir -p "$LOG_DIR"
-  if ! rasa train --force --fixed-model-name current --out "$MODEL_DIR" >"$LOG_DIR/train.log" 2>&1; then
-    tail -40 "$LOG_DIR/train.log"; log "Training failed"; return 1
+  if ! rasa train --force --config "$config" --fixed-model-name "$name" --out "$MODEL_DIR" >"$train_log" 2>&1; then
+    tail -40 "$train_log"; log "Training '$name' failed"; return 1
   fi
-  echo "$fingerprint" > "$MODEL_DIR/current.fingerprint"
-  echo "$((SECONDS - started))" > "$MODEL_DIR/current.train_seconds"
-  log "Trained in $((SECONDS - started)) s"
+  echo "$fingerprint" > "$MODEL_DIR/$name.fingerprint"
+  echo "$((SECONDS - started))" > "$MODEL_DIR/$name.train_seconds"
+  log "Model '$name' trained in $((SECONDS - started)) s"
+}
+
+# Our bot: build the spaCy pipeline, then train when missing or stale. The
+# fingerprint covers our code too (Rasa's own does not see the custom NLU
+# component's code).
+ensure_model() {
+  python -m understanding.spacy_model >/dev/null
+  # shellcheck disable=SC2046  # data file names have no spaces
+  ensure_trained current config.yml domain.yml knowledge/vocabulary.yml understanding/*.py \
+    $(find data -name '*.yml' | sort)
 }
 
 # The baseline bot: same data and domain, Rasa's default config
 # (baseline/config.yml). Only the report and the benchmark need it.
 ensure_baseline_model() {
-  local fingerprint
-  fingerprint="$(cat baseline/config.yml domain.yml $(find data -name '*.yml' | sort) | sha256sum | cut -d' ' -f1)"
-  if [ -f "$MODEL_DIR/baseline.tar.gz" ] && [ "$(cat "$MODEL_DIR/baseline.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
-    return
-  fi
-  log "Training the baseline bot with Rasa's default config (log: $LOG_DIR/train-baseline.log)"
-  local started=$SECONDS
-  mkdir -p "$LOG_DIR"
-  if ! rasa train --force --config baseline/config.yml --fixed-model-name baseline --out "$MODEL_DIR" \
-      >"$LOG_DIR/train-baseline.log" 2>&1; then
-    tail -40 "$LOG_DIR/train-baseline.log"; log "Baseline training failed"; return 1
-  fi
-  echo "$fingerprint" > "$MODEL_DIR/baseline.fingerprint"
-  echo "$((SECONDS - started))" > "$MODEL_DIR/baseline.train_seconds"
-  log "Baseline trained in $((SECONDS - started)) s"
+  # shellcheck disable=SC2046
+  ensure_trained baseline baseline/config.yml domain.yml $(find data -name '*.yml' | sort)
 }
 
 # Wait until a URL answers, or fail after $2 seconds.

@@ -1,6 +1,6 @@
 """Throwaway PostgreSQL and Redis servers for the scale-out tests.
 
-Both run from Debian's binaries (scripts/services.sh installs them) on random
+Both run from Debian's binaries (`make provision` installs them) on random
 free ports, keep their data in a temporary directory and are removed on
 stop(). Neither touches the system services (ports 5432/6379, /var/lib/...).
 PostgreSQL's initdb and server refuse to run as root, so when we are root they
@@ -96,7 +96,7 @@ class Postgres:
     def start(self) -> "Postgres":
         bin_dir = postgres_bin_dir()
         if bin_dir is None:
-            raise RuntimeError("PostgreSQL is not installed (scripts/services.sh: ensure_postgres_redis)")
+            raise RuntimeError("PostgreSQL is not installed: run `make provision` (as root) first")
         # Not under pytest's tmp_path: /tmp/pytest-of-root is 0700, closed to `postgres`.
         self.root = Path(tempfile.mkdtemp(prefix="scale-out-pg-"))
         data, sockets, pwfile, log = (

@@ -8,16 +8,14 @@ send them alternately, and at the same moment, and check the conversation
 comes out whole: every message once, in order, each followed by its answer,
 the same tracker from both servers.
 
-Needs Debian's postgresql and redis-server: installed here when missing and we
-are root (scripts/services.sh); skipped, with the reason, otherwise.
+Needs Debian's postgresql, redis-server and nginx-light, which `make provision`
+(scripts/provision, as root) installs; the tests fail, saying so, when they are missing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
 import threading
 import time
 import uuid
@@ -80,22 +78,13 @@ class Cluster:
 
 
 def ensure_engines() -> None:
+    """Fail (never skip, never install) when the host packages are missing: installing them is `make provision`'s job."""
     missing = missing_engines()
-    if not missing:
-        return
-    if os.geteuid() != 0:
-        pytest.skip(
-            f"{' and '.join(missing)} not installed and not root to install them: "
-            "sudo apt-get install -y postgresql redis-server"
+    if missing:
+        pytest.fail(
+            f"{' and '.join(missing)} not installed: run `make provision` (as root) first "
+            "(it installs Debian's postgresql and redis-server)"
         )
-    subprocess.run(
-        ["bash", "-c", "source scripts/common.sh && source scripts/services.sh && ensure_postgres_redis"],
-        cwd=PROJECT_ROOT,
-        check=True,
-    )
-    still_missing = missing_engines()
-    if still_missing:
-        pytest.fail(f"could not install {still_missing} with apt-get")
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +122,7 @@ def cluster(engines, tmp_path_factory):
         # deployment starts: both try to create the events table.
         with ThreadPoolExecutor(max_workers=3) as pool:
             list(pool.map(lambda start: start(), (first.start_actions, first.start_rasa, second.start_rasa)))
-        figures = {"startup_seconds": round(time.monotonic() - started, 1)}
+        figures: Dict[str, object] = {"startup_seconds": round(time.monotonic() - started, 1)}
         yield Cluster(postgres, redis, [first, second], figures)
         logs = [(s.workdir / "rasa.log").read_text() for s in (first, second)]
         figures["rasa_log_errors"] = [sum(line.count("ERROR") for line in log.splitlines()) for log in logs]
@@ -338,7 +327,7 @@ def proxy(cluster, tmp_path_factory):
     from harness.proxy import NGINX, Proxy
 
     if not Path(NGINX).exists():
-        pytest.fail("nginx is missing: run make provision (Debian's nginx-light)")
+        pytest.fail("nginx is missing: run `make provision` (as root) first (Debian's nginx-light)")
     proxy = Proxy(
         tmp_path_factory.mktemp("proxy"),
         [server.url.removeprefix("http://") for server in cluster.rasa],

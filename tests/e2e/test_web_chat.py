@@ -36,7 +36,7 @@ WIDGET = PROJECT_ROOT / "web" / "node_modules" / "rasa-webchat" / "lib" / "index
 @pytest.fixture(scope="module")
 def web(tmp_path_factory):
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: apt-get install -y chromium (make test does it as root)")
+        pytest.fail("Debian's chromium is missing: run `make provision` (as root) first")
     if not WIDGET.exists():
         pytest.fail("the chat widget is missing: cd web && npm ci")
     web_port = free_port()
