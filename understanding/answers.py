@@ -25,7 +25,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from understanding.words import NO_WORDS, QUESTION_STARTS, UNCERTAIN_PHRASES, YES_WORDS, phrase_pattern, word_pattern
+from understanding.words import (
+    NEGATION_WORDS,
+    NO_WORDS,
+    QUESTION_STARTS,
+    UNCERTAIN_PHRASES,
+    YES_WORDS,
+    phrase_pattern,
+    word_pattern,
+)
 from understanding.words import PAIN_WORDS as PAIN_WORD_LIST
 
 ANSWER_INTENTS = {"affirm", "deny", "inform"}
@@ -142,7 +150,7 @@ def answer_outside_question(text: str) -> Optional[str]:
 
 
 NEGATION_WORDS_BEFORE = 3  # a negation further back is about something else
-SHORT_NEGATIONS = re.compile(r"\b(not|no|never|n't|dont|doesnt|isnt|cant|wont|didnt|hardly|barely)\b|n't\b")
+SHORT_NEGATIONS = re.compile(word_pattern(NEGATION_WORDS - {"n't"}).pattern + r"|n't\b")
 
 
 def short_answer(text: str, answers: dict) -> Optional[object]:

@@ -23,7 +23,15 @@ from spacy.tokens import Doc, Span, Token
 
 from understanding import units
 from understanding.vocabulary import IGNORE_LABEL, Vocabulary, load_vocabulary
-from understanding.words import BARE_ANSWERS, PAIN_WORDS, QUESTION_STARTS, UNCERTAIN_PHRASES, spacy_words
+from understanding.words import (
+    BARE_ANSWERS,
+    HABIT_NEGATIONS,
+    NEGATION_WORDS,
+    PAIN_WORDS,
+    QUESTION_STARTS,
+    UNCERTAIN_PHRASES,
+    spacy_words,
+)
 
 SYMPTOM = "symptom"
 BODY_PART = "body_part"
@@ -81,48 +89,7 @@ SUBJECTS = {
     "also",
     "now",
 }
-NEGATIONS = {
-    "no",
-    "not",
-    "n't",
-    "never",
-    "without",
-    "nope",
-    "none",
-    "nah",
-    "hardly",
-    "rarely",
-    "seldom",
-    "barely",
-    "skip",
-    "skipped",
-    "skipping",
-    "skips",
-    "forget",
-    "forgot",
-    "lack",
-    "neither",
-    "nor",
-    "nothing",
-    "dont",
-    "didnt",
-    "cant",
-    "wont",
-    "isnt",
-    "wasnt",
-    "doesnt",
-    "havent",
-    "hasnt",
-    "arent",
-    "aint",
-    "werent",
-    "stopped",
-    "quit",
-    "nt",
-    "zero",
-    "nothin",
-    "nada",
-}
+NEGATIONS = NEGATION_WORDS | HABIT_NEGATIONS  # understanding/words.py
 # Words after which an earlier negation no longer applies ("no pain when I stretch").
 SCOPE_BREAKS = {
     "when",

@@ -28,6 +28,19 @@ YES_WORDS: FrozenSet[str] = frozenset(
     {"yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "definitely", "absolutely"}
 )
 NO_WORDS: FrozenSet[str] = frozenset({"no", "nope", "nah", "nop", "never"})
+# Words that negate what follows ("not swollen", "never stretch", "zero pain"), as spaCy splits them
+# ("n't") and as typed without an apostrophe ("dont").
+NEGATION_WORDS: FrozenSet[str] = frozenset(
+    {
+        "no", "not", "n't", "nt", "never", "without", "nope", "none", "nah", "hardly", "rarely", "seldom",
+        "barely", "neither", "nor", "nothing", "nothin", "nada", "zero", "dont", "didnt", "cant", "wont",
+        "isnt", "wasnt", "doesnt", "havent", "hasnt", "arent", "aint", "werent",
+    }
+)  # fmt: skip
+# Words that negate a habit ("I skip the warm-up", "stopped stretching").
+HABIT_NEGATIONS: FrozenSet[str] = frozenset(
+    {"skip", "skipped", "skipping", "skips", "forget", "forgot", "lack", "stopped", "quit"}
+)
 # A yes or a no that can stand alone as the whole answer ("No.", "yes, ...").
 BARE_ANSWERS: FrozenSet[str] = frozenset({"no", "nope", "nah", "yes", "yeah", "yep"})
 # Phrases that say the runner does not know (as typed; facts.py reads them as spaCy splits them).

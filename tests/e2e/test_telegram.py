@@ -122,10 +122,38 @@ def test_malformed_updates_get_a_400(platforms, body):
 
 
 def test_no_token_or_secret_reaches_the_logs(platforms):
-    """Run last in this module: after all the traffic above, the logs hold no secret."""
+    """The logs hold no token or secret, after traffic this test makes itself: the
+    webhook registered again (secret), an update in and a reply out through the Bot
+    API (secret header, token in the URL), an update with a wrong secret, and a
+    Slack message in and out (signing secret, bot token). Then both servers log this
+    test's conversation id: that line must arrive (the logs are live and caught up)."""
+    import requests
+
+    from tests.e2e.log_marks import mark_logs
+
     settings = platforms.settings
-    for name in ("rasa.log", "actions.log"):
-        text = (platforms.servers.workdir / name).read_text(errors="replace")
+    chat = 7070
+    registered = requests.post(
+        f"{platforms.servers.url}/webhooks/telegram/set_webhook",
+        headers={"X-Telegram-Bot-Api-Secret-Token": settings.telegram_secret},
+        timeout=30,
+    )
+    assert registered.status_code == 200, registered.text
+    assert (
+        platforms.to_telegram_webhook(platforms.updates.text(chat, "my ankle hurts after running")).status_code == 200
+    )
+    replies_to(platforms, chat)
+    assert platforms.to_telegram_webhook(platforms.updates.text(chat, "hi"), secret="wrong").status_code == 403
+    slack = platforms.slack_events.signed(
+        json.dumps(platforms.slack_events.message("U7070", "D7070", "my heel hurts after running")).encode(),
+        "application/json",
+    )
+    assert platforms.to_slack_webhook(slack["data"], slack["headers"]).status_code == 200
+    platforms.slack.wait_for("chat.postMessage", channel="D7070")
+
+    logs = mark_logs(platforms.servers, f"telegram:{chat}")
+    for name, text in logs.items():
+        assert f"telegram:{chat}" in text, name  # the positive control, as read for the checks below
         for secret in (
             settings.telegram_token,
             settings.telegram_secret,

@@ -112,13 +112,35 @@ def test_rule_predictions_are_the_same_with_and_without_the_state_window(monkeyp
     agent = asyncio.run(load_agent(model_path=str(MODEL)))
     trackers = long_conversations(agent)
     assert min(len(t.events) for t in trackers) > 200  # far beyond the window (the longest rule: a few states)
+
+    # A spy on the window: how often it ran, with which window, on how long a history.
+    windows: List[Tuple[int, int, int]] = []  # (window, actions in the history, states handed out)
+    real_latest_states = rasa_speedups.latest_states
+
+    def latest_states(domain, tracker, window, omit_unset_slots=False):
+        states = real_latest_states(domain, tracker, window, omit_unset_slots)
+        actions = sum(isinstance(e, ActionExecuted) for e in tracker.applied_events())
+        windows.append((window, actions, len(states)))
+        return states
+
+    monkeypatch.setattr(rasa_speedups, "latest_states", latest_states)
     windowed = predictions(agent, trackers)
-    monkeypatch.setattr(
-        Domain, "states_for_tracker_history", rasa_speedups.RASA_ORIGINALS["states_for_tracker_history"]
-    )
-    monkeypatch.setattr(
-        RulePolicy, "predict_action_probabilities", rasa_speedups.RASA_ORIGINALS["predict_action_probabilities"]
-    )
-    whole = predictions(agent, trackers)
     assert len(windowed) > 200
+    # The patched run went through the window: at least once per prediction, always the same window ...
+    assert len(windows) >= len(windowed)
+    (window,) = {w for w, _, _ in windows}
+    assert 2 <= window < 50
+    assert all(handed_out <= window for _, _, handed_out in windows)
+    # ... and it really cut: most histories were longer than the window.
+    assert sum(actions > window for _, actions, _ in windows) > len(windows) // 2
+
+    rasa_states = rasa_speedups.RASA_ORIGINALS["states_for_tracker_history"]
+    rasa_predict = rasa_speedups.RASA_ORIGINALS["predict_action_probabilities"]
+    for original in (rasa_states, rasa_predict):  # Rasa's own code, not a patch wrapped twice
+        assert "/site-packages/rasa/" in original.__code__.co_filename.replace("\\", "/"), original.__code__
+    monkeypatch.setattr(Domain, "states_for_tracker_history", rasa_states)
+    monkeypatch.setattr(RulePolicy, "predict_action_probabilities", rasa_predict)
+    windowed_calls = len(windows)
+    whole = predictions(agent, trackers)
+    assert len(windows) == windowed_calls  # the unpatched run never used the window
     assert windowed == whole

@@ -22,20 +22,21 @@ def test_misread_answers_are_corrected(text, intent, has_facts, expected):
 
 
 @pytest.mark.parametrize(
-    "text,intent,has_facts",
+    "text,intent,has_facts,expected",
     [
-        ("should I ice it?", "ask_ice_swelling", False),  # a real question
-        ("no, but should I stretch?", "ask_stretching", False),  # a question after the answer
-        ("no swelling, not sure about the shoes", "deny", True),  # a fact was said: the extractor decides
-        ("my ankle hurts, I don't know why", "describe_pain", True),
-        ("no", "deny", False),  # already right
-        ("/affirm", "affirm", False),  # a button
-        ("", None, False),
-        ("how long before I can run again", "ask_return_to_running", False),
+        ("should I ice it?", "ask_ice_swelling", False, None),  # a real question
+        ("no, but should I stretch?", "ask_stretching", False, None),  # a question after the answer
+        ("no swelling, not sure about the shoes", "deny", True, None),  # a fact was said: the extractor decides
+        # the classifier's own intent, made sure (a complaint with facts starts the assessment)
+        ("my ankle hurts, I don't know why", "describe_pain", True, "describe_pain"),
+        ("no", "deny", False, None),  # already right
+        ("/affirm", "affirm", False, None),  # a button
+        ("", None, False, None),
+        ("how long before I can run again", "ask_return_to_running", False, None),
     ],
 )
-def test_other_messages_are_left_alone(text, intent, has_facts):
-    assert corrected_intent(text, intent, has_facts) in (None, intent)
+def test_other_messages_are_left_alone(text, intent, has_facts, expected):
+    assert corrected_intent(text, intent, has_facts) == expected
 
 
 def test_an_unsure_message_naming_a_body_part_starts_the_assessment():
@@ -58,9 +59,7 @@ def test_an_unsure_message_naming_a_body_part_starts_the_assessment():
     ],
 )
 def test_stop_and_start_over_only_when_asked_for(text, intent, expected):
-    assert corrected_intent(text, intent, False) in (expected, intent if expected is None else expected)
-    if expected == "inform":
-        assert corrected_intent(text, intent, False) == "inform"
+    assert corrected_intent(text, intent, False) == expected
 
 
 @pytest.mark.parametrize(
