@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from actions.knowledge import EMERGENCY, SEE_DOCTOR, Knowledge
-from actions.red_flags import Flag
+from actions.red_flags import CAUTION_FLAGS, Flag
 from actions.runner import Facts, tiptoe_relevant
 
 SHOWN_CAUSES = 3  # the assessment explains the three likeliest causes
@@ -148,17 +148,24 @@ def physio_summary(facts: Facts, causes: List[str], flags: List[Flag], level: st
     else:
         unknown.append(unknown_name["weekly_km"])
         add(said["weekly_change"].format(change=change) if change else None)
+    if not change:
+        unknown.append(unknown_name["volume_change"])
     add(said["shoes"].format(shoes=words["shoes"][facts["shoes"]]) if facts.get("shoes") else None, "shoes")
     add(
         said["surface"].format(surface=words["surfaces"][facts["surface"]]) if facts.get("surface") else None, "surface"
     )
-    add(yes_no("warm_up"))
+    add(yes_no("warm_up"), "warm_up")
     add(yes_no("stretching"))
     lines = [said["heading"], "; ".join(parts) + "."]
     if isinstance(facts.get("anything_else"), str):
         lines.append(said["their_words"].format(words=facts["anything_else"]))
-    if flags:
-        lines.append(said["warning_signs"].format(signs="; ".join(knowledge.red_flags[f.id].noticed for f in flags)))
+    # A sign inferred as the cautious choice ("red, and swelling not known") is not stated as reported.
+    reported = [f for f in flags if not f.caution or f.id in CAUTION_FLAGS]
+    inferred = [f for f in flags if f.caution and f.id not in CAUTION_FLAGS]
+    if reported:
+        lines.append(said["warning_signs"].format(signs="; ".join(knowledge.red_flags[f.id].noticed for f in reported)))
+    if inferred:
+        lines.append(said["unconfirmed"].format(reasons="; ".join(str(f.caution) for f in inferred)))
     if causes:
         lines.append(said["factors"].format(causes=", ".join(knowledge.causes[c].title.lower() for c in causes)))
     lines.append(said["not_known"].format(items=", ".join(unknown + list(said["always_unknown"]))))

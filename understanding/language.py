@@ -15,6 +15,23 @@ from typing import Any, FrozenSet, cast
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 MIN_WORDS = 3
 MIN_ENGLISH_SHARE = 1 / 3
+# Chat abbreviations runners type in English ("idk tbh lol"): English, though in no word list.
+CHAT_WORDS = frozenset(
+    "idk tbh lol omg ikr smh lmao imo imho btw ngl fwiw rn pls plz thx ty tho cuz bc jk irl afaik fyi ffs wtf "
+    "lmk tysm hmu brb gonna wanna gotta kinda sorta dunno yeah yep nope nah ok okay".split()
+)
+# Common words of other languages that are no English word (Spanish, German, French, Italian, Portuguese,
+# Dutch): two of them in a message without a runner fact mark it as another language, whatever else matches
+# ("me duele mucho el pie": "me", "el" and "pie" are English word forms too).
+OTHER_LANGUAGE_MARKERS = frozenset(
+    "hola tengo duele cuando mucho muy pero dolor tobillo talón pierna corro correr corriendo también "
+    "ich habe nicht und meine mein schmerzen wenn beim laufen ferse knöchel bitte danke "
+    "je j'ai très fait quand cheville douleur avec mais talon courir bonjour merci "
+    "dolore caviglia quando molto corsa correre tallone ciao grazie "
+    "tenho dor muito tornozelo obrigado "
+    "ik heb pijn mijn niet hardlopen enkel hiel".split()
+)
+MIN_MARKERS = 2
 
 
 class EnglishWords:
@@ -60,5 +77,7 @@ def is_other_language(text: str, has_facts: bool = False) -> bool:
     words = [w.lower() for w in WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return False
-    known = sum(w in english_words() or w.split("'")[0] in english_words() for w in words)
+    if sum(w in OTHER_LANGUAGE_MARKERS for w in words) >= MIN_MARKERS:
+        return True
+    known = sum(w in CHAT_WORDS or w in english_words() or w.split("'")[0] in english_words() for w in words)
     return known / len(words) < MIN_ENGLISH_SHARE

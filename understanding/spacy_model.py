@@ -73,6 +73,8 @@ def typo_variants(word: str, every_edit: bool = False) -> Set[str]:
             for letter in string.ascii_lowercase:
                 variants.add(word[:i] + letter + word[i:])
                 variants.add(word[:i] + letter + word[i + 1 :])
+    if every_edit:
+        variants.update(word + letter for letter in string.ascii_lowercase)  # "anklex": after the last letter too
     variants.discard(word)
     return variants
 

@@ -57,7 +57,7 @@ def test_nothing_known_is_all_listed_as_not_known():
         f"{TITLE}\n"
         "Ankle or foot pain after running.\n"
         "Not asked or not known: how it started, walking, bone press, pain at rest or at night, swelling, "
-        f"weekly distance, shoes, surface, {ALWAYS_UNKNOWN}.\n"
+        f"weekly distance, change in weekly distance, shoes, surface, warm-up, {ALWAYS_UNKNOWN}.\n"
         "Advice given: self-care."
     )
 
@@ -176,11 +176,6 @@ def test_a_skipped_question_is_listed_as_not_known(question, listed):
 
 
 @pytest.mark.parametrize("question", ["volume_change", "warm_up"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="today: a skipped volume_change or warm_up question is left out of the summary, not listed as not known "
-    "(questionable: both are asked by the form, and weekly distance, shoes and surface are listed)",
-)
 def test_a_skipped_training_question_is_listed_as_not_known_too(question):
     slots = {"body_part": "ankle", "injury_event": False, "volume_change": "steady", "warm_up": True}
     answered = line(summary(slots), "Not asked or not known: ")
@@ -191,7 +186,8 @@ def test_a_skipped_training_question_is_listed_as_not_known_too(question):
 def test_questions_this_runner_is_not_asked_are_not_listed():
     text = summary({"body_part": "ankle", "injury_event": False})  # gradual: no walking check; ankle: no tiptoe
     assert line(text, "Not asked or not known: ") == (
-        f"Not asked or not known: bone press, pain at rest or at night, swelling, weekly distance, shoes, surface, "
+        f"Not asked or not known: bone press, pain at rest or at night, swelling, weekly distance, "
+        f"change in weekly distance, shoes, surface, warm-up, "
         f"{ALWAYS_UNKNOWN}."
     )
 
@@ -227,11 +223,6 @@ def test_the_warning_signs_line_lists_each_flag_in_order_before_the_factors():
     assert kb.red_flags["unclear_bone_check"].noticed in expected  # a check not finished is said as such
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="today: a flag raised as the cautious choice (swelling skipped) reads as reported: 'Warning signs: a red, "
-    "hot, swollen joint ...' while swelling is listed as not known (questionable: inferred, stated as reported)",
-)
 def test_a_cautious_flag_is_not_stated_as_a_reported_sign():
     slots = {
         "body_part": "ankle",
@@ -243,7 +234,8 @@ def test_a_cautious_flag_is_not_stated_as_a_reported_sign():
     assert [f.id for f in flags] == ["hot_joint_or_fever"] and flags[0].caution
     text = summary(slots, [], flags, EMERGENCY)
     assert "swelling" in line(text, "Not asked or not known: ")
-    assert knowledge().red_flags["hot_joint_or_fever"].noticed not in line(text, "Warning signs: ")
+    assert "Warning signs" not in text and knowledge().red_flags["hot_joint_or_fever"].noticed not in text
+    assert line(text, "Not confirmed") == f"Not confirmed, so the advice is the cautious one: {flags[0].caution}."
 
 
 def test_the_runners_own_words_are_quoted_only_when_they_gave_some():

@@ -81,16 +81,16 @@ OTHER = [
 
 # Known misses, kept visible: strict, so a fix shows up as a failure to move the case above.
 ENGLISH_MISREAD = [
-    pytest.param(text, marks=pytest.mark.xfail(strict=True, reason=reason))
-    for text, reason in [
+    pytest.param(text, id=text)
+    for text, _ in [
         ("idk tbh lol", "today: other language (no chat abbreviation is in the English word list)"),
         ("omg ikr smh", "today: other language (no chat abbreviation is in the English word list)"),
         ("tbh idk lmao", "today: other language (no chat abbreviation is in the English word list)"),
     ]
 ]
 OTHER_MISREAD = [
-    pytest.param(text, marks=pytest.mark.xfail(strict=True, reason=reason))
-    for text, reason in [
+    pytest.param(text, id=text)
+    for text, _ in [
         ("me duele mucho el pie cuando corro", "today: English ('me', 'el', 'pie' are English words: 3 of 7)"),
         ("hola, tengo dolor en el talón", "today: English ('dolor', 'el' are in the word lists: 2 of 6)"),
         ("ich habe Schmerzen in der Ferse", "today: English ('in', 'der' are in the word lists: 2 of 6)"),
@@ -128,9 +128,15 @@ def test_fewer_than_three_latin_words_are_never_judged(text):
 
 
 def test_one_english_word_in_three_is_enough_and_one_in_four_is_not():
-    assert is_other_language("ankle duele mucho") is False  # exactly a third
-    assert is_other_language("duele mucho ankle") is False
-    assert is_other_language("tobillo duele mucho ankle") is True  # a quarter
+    assert is_other_language("ankle xqzv wplk") is False  # exactly a third
+    assert is_other_language("xqzv wplk ankle") is False
+    assert is_other_language("qzzt xqzv wplk ankle") is True  # a quarter
+
+
+def test_two_common_words_of_another_language_mark_it_whatever_else_matches():
+    assert is_other_language("me duele el pie") is False  # one marker: the English word forms decide
+    assert is_other_language("me duele mucho el pie") is True
+    assert is_other_language("my ankle hurts, tengo a race soon") is False  # one marker
 
 
 @pytest.mark.parametrize(
