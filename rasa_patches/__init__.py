@@ -15,9 +15,9 @@ Switches (environment variables):
 
 - ``RASA_PATCHES=off`` runs Rasa unpatched (to compare, or to try another Rasa
   version); a warning says so. The version check is skipped then.
-- ``ACTION_SERVER_EVENTS=N`` (opt-in, unset by default) sends the action
-  server only the last N events with the full state; this changes the action
-  contract, so it is off unless asked for (``speedups.recent_events_for_actions``).
+
+Rasa's action contract is kept: the action server gets the whole conversation,
+which the form's turn budget and ask-twice limit read back to the form's start.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List
 
 import rasa
 
@@ -58,15 +58,6 @@ def _action_failures() -> None:
     action_failures.install()
 
 
-def action_server_events() -> Optional[int]:
-    """``ACTION_SERVER_EVENTS`` as a positive number of events, or None (send all, Rasa's contract)."""
-    raw = os.environ.get("ACTION_SERVER_EVENTS", "").strip()
-    try:
-        return max(10, int(raw)) if raw else None
-    except ValueError:
-        raise RuntimeError(f"ACTION_SERVER_EVENTS must be a whole number, not {raw!r}") from None
-
-
 PATCHES: List[Patch] = [
     Patch(
         "action_failures",
@@ -83,12 +74,6 @@ PATCHES: List[Patch] = [
         "rule_state_window", "RulePolicy builds only the states a rule can see", _speedup("install_rule_state_window")
     ),
     Patch("applied_events_memory", "keep applied_events between calls", _speedup("install_applied_events_memory")),
-    Patch(
-        "recent_events_for_actions",
-        "send the action server only the latest events (changes the action contract: opt-in)",
-        _speedup("install_recent_events_for_actions"),
-        enabled=lambda: action_server_events() is not None,
-    ),
     Patch(
         "predict_only_loading",
         "load DIET for prediction without a training step",

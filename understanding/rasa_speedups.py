@@ -36,14 +36,9 @@ profiling the Rasa server (``python -m benchmarks.profile`` and the load of
    events added since, as long as they neither start a loop with a name not
    seen before (that changes how earlier events are read) nor the tracker's
    event list was replaced; otherwise it is worked out again from the start.
-5. (Opt-in: only with ``ACTION_SERVER_EVENTS`` set.) Before every custom action Rasa sends the action server the whole
-   conversation (about 600 KB of JSON at turn 200, encoded by Rasa and
-   decoded by the action server, two or three times per message). Here only
-   the last ``ACTION_SERVER_EVENTS`` events are sent, with the slots, latest
-   message and active loop as before. Our actions look at most at the last
-   two actions (``actions/form_validation.py: previous_action``); this is the
-   one fix that changes what the action server receives, and
-   tests/actions and the end-to-end tests hold it to the same behaviour.
+5. (Removed.) An opt-in cut of the events sent to the action server changed
+   Rasa's action contract while our actions read the conversation back to the
+   form's start (the turn budget, the ask-twice limit): it was taken out.
 6. To load DIET's weights, Rasa first *trains one step* on an example so that
    every variable exists, which traces the whole training graph and creates
    the optimizer's state: about 130 MB of the Rasa server's memory, kept for
@@ -66,7 +61,6 @@ from dataclasses import dataclass, field
 from typing import Any, Deque, Dict, List, Optional, Set, Text, Type
 
 import jsonschema
-import rasa
 from rasa.core.actions.action import RemoteAction
 from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
 from rasa.shared.core.domain import Domain, State
@@ -80,7 +74,7 @@ from rasa.shared.core.events import (
     UserUtteranceReverted,
     UserUttered,
 )
-from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+from rasa.shared.core.trackers import DialogueStateTracker
 
 # Rasa's own functions that the fixes replace, by name (for tests and comparisons).
 RASA_ORIGINALS: Dict[str, Any] = {}
@@ -299,34 +293,6 @@ def _extend(tracker: DialogueStateTracker, applied: List[Event], new: List[Event
         undone = undone or len(applied) < length
         length = len(applied)
     return undone
-
-
-# Events of the conversation sent to the action server with each action call.
-ACTION_SERVER_EVENTS = 100  # the default window when ACTION_SERVER_EVENTS is set without a number (tests)
-
-
-def install_recent_events_for_actions() -> None:
-    from rasa_patches import action_server_events
-
-    window = action_server_events() or ACTION_SERVER_EVENTS
-    RASA_ORIGINALS["_action_call_format"] = RemoteAction._action_call_format
-
-    @functools.wraps(RASA_ORIGINALS["_action_call_format"])
-    def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> Dict[Text, Any]:
-        state = tracker.current_state(EventVerbosity.NONE)
-        events = tracker.events
-        state["events"] = [event.as_dict() for event in itertools.islice(events, max(0, len(events) - window), None)]
-        result = {
-            "next_action": self._name,
-            "sender_id": tracker.sender_id,
-            "tracker": state,
-            "version": rasa.__version__,
-        }
-        if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
-            result["domain"] = domain.as_dict()
-        return result
-
-    RemoteAction._action_call_format = _action_call_format
 
 
 def install_predict_only_loading() -> None:

@@ -51,22 +51,11 @@ def test_the_pinned_version_is_the_one_installed() -> None:
     assert f'"rasa[spacy]=={rasa_patches.PINNED_RASA}"' in pinned
 
 
-def test_every_patch_is_installed_except_the_opt_in_action_contract_change(monkeypatch) -> None:
-    monkeypatch.delenv("ACTION_SERVER_EVENTS", raising=False)
+def test_every_patch_is_installed_and_the_action_contract_is_rasas() -> None:
     installed = rasa_patches.install()
-    expected = {p.name for p in rasa_patches.PATCHES} - {"recent_events_for_actions"}
-    assert set(installed) >= expected
+    assert set(installed) >= {p.name for p in rasa_patches.PATCHES}
     assert getattr(RemoteAction.run, "guarded", False)  # fault handling however the bot is started
-    if "recent_events_for_actions" not in installed:
-        assert RemoteAction._action_call_format.__module__.startswith("rasa.")  # Rasa's contract: all events
-
-
-def test_a_bad_action_server_events_setting_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ACTION_SERVER_EVENTS", "lots")
-    with pytest.raises(RuntimeError, match="whole number"):
-        rasa_patches.action_server_events()
-    monkeypatch.setenv("ACTION_SERVER_EVENTS", "250")
-    assert rasa_patches.action_server_events() == 250
+    assert RemoteAction._action_call_format.__module__.startswith("rasa.")  # every event is sent, as Rasa does
 
 
 def long_conversations(agent, chains: int = 2) -> List[DialogueStateTracker]:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import List
 
 import pytest
-from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -21,7 +20,6 @@ from rasa.shared.core.events import (
     UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.utils.endpoints import EndpointConfig
 
 import rasa_patches
 from understanding import rasa_speedups
@@ -106,51 +104,6 @@ def test_states_handed_out_can_be_changed_by_the_caller() -> None:
 def test_outside_a_rule_prediction_all_states_are_built() -> None:
     tracker = DialogueStateTracker.from_events("runner", random_events(5, 150), PROJECT_DOMAIN.slots)
     assert tracker.past_states(PROJECT_DOMAIN) == RASA_STATES(PROJECT_DOMAIN, tracker)
-
-
-@pytest.fixture
-def recent_events_only():
-    """The opt-in cut of the action contract (ACTION_SERVER_EVENTS), for these tests only."""
-    rasa_format = RemoteAction._action_call_format
-    rasa_speedups.install_recent_events_for_actions()
-    yield
-    RemoteAction._action_call_format = rasa_format
-
-
-def action_call(tracker: DialogueStateTracker, selective_domain: bool = True) -> dict:
-    endpoint = EndpointConfig("http://127.0.0.1:1/webhook", enable_selective_domain=selective_domain)
-    return RemoteAction("validate_assessment_form", endpoint)._action_call_format(tracker, PROJECT_DOMAIN)
-
-
-def test_the_action_server_gets_the_latest_events_and_the_whole_state(recent_events_only) -> None:
-    events = random_events(7, 400) + [
-        ActionExecuted("action_listen"),
-        UserUttered("my ankle hurts", {"name": "describe_pain", "confidence": 1.0}),
-        SlotSet("swelling", True),
-        ActionExecuted("assessment_form"),
-    ]
-    tracker = DialogueStateTracker.from_events("runner", events, PROJECT_DOMAIN.slots)
-    sent = action_call(tracker)
-    rasa_sent = rasa_speedups.RASA_ORIGINALS["_action_call_format"](
-        RemoteAction(
-            "validate_assessment_form", EndpointConfig("http://127.0.0.1:1/webhook", enable_selective_domain=True)
-        ),
-        tracker,
-        PROJECT_DOMAIN,
-    )
-    assert len(sent["tracker"]["events"]) == rasa_speedups.ACTION_SERVER_EVENTS
-    assert sent["tracker"]["events"] == rasa_sent["tracker"]["events"][-rasa_speedups.ACTION_SERVER_EVENTS :]
-    sent["tracker"].pop("events"), rasa_sent["tracker"].pop("events")
-    assert sent == rasa_sent
-    assert sent["tracker"]["slots"]["swelling"] is True
-    assert sent["tracker"]["latest_message"]["text"] == "my ankle hurts"
-    assert "domain" not in sent, "domain.yml says validate_assessment_form does not need the domain"
-    assert "domain" in action_call(tracker, selective_domain=False)
-
-
-def test_a_short_conversation_is_sent_whole(recent_events_only) -> None:
-    tracker = DialogueStateTracker.from_events("runner", random_events(8, 30), PROJECT_DOMAIN.slots)
-    assert len(action_call(tracker)["tracker"]["events"]) == 30
 
 
 MODEL = Path(__file__).resolve().parents[2] / "models" / "current.tar.gz"
