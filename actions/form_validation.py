@@ -28,6 +28,7 @@ from actions.runner import facts_from_slots, questions_left
 from actions.slot_mappings import ActionValidateSlotMappings
 from understanding import units
 from understanding.answers import HEDGED, UNCERTAIN, answer_outside_question, short_answer
+from understanding.facts import vocabulary
 from understanding.words import BARE_ANSWERS
 
 REQUESTED_SLOT = "requested_slot"
@@ -120,10 +121,23 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         lone = units.lone_number(text)
         if lone is not None:
             return lone  # "went straight back to my normal 25": the one number is the answer
-    words = knowledge().questions.get(question, {}).get("answers") or {}
+    words = answer_words(question)
     if other_yes_no or UNCERTAIN.search(text.lower().replace("\u2019", "'")):
         return None  # "I can't tell" is not "can't"
     return short_answer(text, words)
+
+
+def answer_words(question: str) -> Dict[Any, List[str]]:
+    """Words that answer this question: those read in any short message (vocabulary ``short_answers``)
+    and those that need the question for context (knowledge/questions.yml ``answers``)."""
+    words: Dict[Any, List[str]] = {}
+    for source in (
+        vocabulary().short_answers.get(question) or {},
+        knowledge().questions.get(question, {}).get("answers") or {},
+    ):
+        for value, listed in source.items():
+            words.setdefault(value, []).extend(listed)
+    return words
 
 
 def skip_question(question: str, facts: Dict[str, Any], dispatcher: Optional[CollectingDispatcher]) -> EventType:

@@ -434,3 +434,9 @@ def test_a_standalone_no_answers_the_question_asked_whatever_follows():
         answer_from_context("tiptoe", "describe_pain", entities, "No. I tried, nothing happens, the heel won't lift")
         is False
     )
+
+
+def test_a_short_answer_word_answers_the_question_asked_in_a_longer_message_too():
+    # "old" is read in any short message (vocabulary short_answers); asked about shoes, in a sentence too
+    assert answer_from_context("shoes", "inform", [], "old Saucony Rides, bought 2019, the tread is gone") == "worn_out"
+    assert answer_from_context("shoes", "inform", [], "fine, Brooks Ghost from a running shop") == "ok"
