@@ -38,6 +38,7 @@ from actions.runner import facts_from_slots
 from checkins import timing
 from checkins.store import now, store
 from understanding import units
+from understanding.words import NEGATION_WORDS, PAIN_WORDS, word_pattern
 
 PLAN_FILE = KNOWLEDGE_DIR / "return_plan.yml"
 # Channels through which the assistant can start a conversation (``channels.delivery``), and the web page.
@@ -63,10 +64,13 @@ DURING_WORDS = re.compile(
     r"\b(during|while running|on the run|in the run|on the hills|uphill|hills|last few minutes|middle of the run|"
     r"start of the run|on my runs?|running)\b"
 )
-DENIES = re.compile(r"\b(no|nope|nah|none|nothing|not|fine|ok|okay|normal|great|good|didn'?t|never|zero|without)\b")
+# "When did it hurt?" answers: a part that denies pain, or says it hurt (understanding/words.py's lists
+# and the few words a check-in answer adds: "fine", "a bit", "felt it").
+DENIES = re.compile(
+    word_pattern(NEGATION_WORDS | {"fine", "ok", "okay", "normal", "great", "good"}).pattern + r"|\bdidn'?t\b"
+)
 HURT_WORDS = re.compile(
-    r"\b(hurt|hurts|hurting|sore|ache|aches|aching|achy|pain|painful|niggle|niggly|bit|little|yes|grumpy|pull|"
-    r"twinge|tight|stiff|worse|throb|throbbing|felt it)\b"
+    word_pattern(PAIN_WORDS | {"bit", "little", "yes", "pull", "worse", "felt it"}).pattern + r"|\bhurting\b"
 )
 CHECK_IN_PATTERNS = {"none", "during_mild", "after", "no_run"}  # the values of the answer buttons
 CHECK_IN_QUESTIONS = ("check_in_pain", "check_in_pattern")  # domain.yml's check_in_form, in order
