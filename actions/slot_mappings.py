@@ -21,6 +21,7 @@ from actions.knowledge import EMERGENCY, knowledge
 from actions.messages import noted_message, red_flag_message, withdrawn_message
 from actions.red_flags import CAUTION_FLAGS, DIRECT_SYMPTOMS, detect, triage_level
 from actions.runner import facts_from_slots
+from understanding.words import CORRECTION_PHRASES
 
 # Symptoms that answer a safety question by themselves.
 SYMPTOM_ANSWERS = {
@@ -43,21 +44,7 @@ CORRECTED_BY = {
 # A sign taken back takes its milder reading with it ("not numb at all": neither kind of numbness).
 DENIAL_COVERS = {"circulation": {"circulation", "transient_numbness"}}
 # Words that say the runner is correcting what they said before.
-CORRECTION_CUES = (
-    "actually",
-    "sorry",
-    "i mean",
-    "i meant",
-    "not my",
-    "not the",
-    "wait",
-    "correction",
-    "oops",
-    "rather",
-    "it's my",
-    "its my",
-    "it is my",
-)
+CORRECTION_CUES = CORRECTION_PHRASES + ("not my", "not the", "it's my", "its my", "it is my")  # and the place
 PLACE_SLOTS = {"body_part", "pain_side"}
 ACKNOWLEDGED_SLOTS = [
     "body_part",

@@ -25,6 +25,7 @@ from understanding import units
 from understanding.vocabulary import IGNORE_LABEL, Vocabulary, load_vocabulary
 from understanding.words import (
     BARE_ANSWERS,
+    CORRECTION_PHRASES,
     HABIT_NEGATIONS,
     NEGATION_WORDS,
     PAIN_WORDS,
@@ -110,17 +111,7 @@ SCOPE_BREAKS = {
 }
 # Uncertainty (understanding/words.py), and words that leave a fact open in a message ("wondering whether").
 UNCERTAIN = [spacy_words(phrase) for phrase in UNCERTAIN_PHRASES] + [("wondering",), ("whether",)]
-CORRECTIONS = [
-    ("actually",),
-    ("i", "mean"),
-    ("sorry",),
-    ("no", "wait"),
-    ("correction",),
-    ("i", "meant"),
-    ("rather",),
-    ("oops",),
-    ("wait",),
-]
+CORRECTIONS = [spacy_words(phrase) for phrase in CORRECTION_PHRASES]
 SIDE_WORDS = {
     "left": "left",
     "right": "right",

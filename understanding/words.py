@@ -43,6 +43,18 @@ HABIT_NEGATIONS: FrozenSet[str] = frozenset(
 )
 # A yes or a no that can stand alone as the whole answer ("No.", "yes, ...").
 BARE_ANSWERS: FrozenSet[str] = frozenset({"no", "nope", "nah", "yes", "yeah", "yep"})
+# Words that say the runner is correcting what they said before ("sorry, actually it's the right one").
+CORRECTION_PHRASES: Tuple[str, ...] = (
+    "actually",
+    "i mean",
+    "i meant",
+    "sorry",
+    "no wait",
+    "wait",
+    "correction",
+    "rather",
+    "oops",
+)
 # Phrases that say the runner does not know (as typed; facts.py reads them as spaCy splits them).
 UNCERTAIN_PHRASES: Tuple[str, ...] = (
     "not sure", "unsure", "don't know", "dont know", "do not know", "didn't know", "no idea", "dunno",

@@ -9,6 +9,8 @@ import uuid
 import pytest
 import requests
 
+from harness.scripts import ASSESSMENT
+
 pytestmark = pytest.mark.e2e
 
 
@@ -23,24 +25,19 @@ def say_all(servers, sender, *texts):
 
 def test_full_assessment_fills_the_slot_contract(servers):
     sender = new_sender()
-    replies = servers.say(
-        sender, "right ankle hurts since I doubled my distance, " "I run on concrete in old shoes and never warm up"
-    )
-    assert any("twist" in r.lower() for r in replies), replies  # asks only what is missing
-    assert any(r.startswith("Got it:") for r in replies), replies  # facts picked up are acknowledged
-    replies = servers.say(sender, "no, it came on gradually")
-    assert any("press firmly" in r.lower() for r in replies), replies  # the bone press for gradual pain too
-    servers.say(sender, "no, nothing hurts when I press")
-    replies = servers.say(sender, "none of these")
-    assert any("swollen" in r.lower() for r in replies), replies
-    replies = servers.say(sender, "no swelling")
-    assert any("anything else" in r.lower() for r in replies), replies  # the open question, once
-    servers.say(sender, "nothing else")
-    replies = servers.say(sender, "about 20 miles a week, I stretch after every run")
-    texts = " ".join(replies).lower()
+    first, gradual, _pressed, screening, swelling, _nothing_else, last = [
+        servers.say(sender, text)
+        for text in ASSESSMENT  # harness/scripts.py: the one assessment script
+    ]
+    assert any("twist" in r.lower() for r in first), first  # asks only what is missing
+    assert any(r.startswith("Got it:") for r in first), first  # facts picked up are acknowledged
+    assert any("press firmly" in r.lower() for r in gradual), gradual  # the bone press for gradual pain too
+    assert any("swollen" in r.lower() for r in screening), screening
+    assert any("anything else" in r.lower() for r in swelling), swelling  # the open question, once
+    texts = " ".join(last).lower()
     assert "not a diagnosis" in texts
     assert "physio" in texts
-    assert len(replies) <= 3, replies  # the assessment in at most three messages
+    assert len(last) <= 3, last  # the assessment in at most three messages
 
     slots = servers.tracker(sender)["slots"]
     assert slots["body_part"] == "ankle"
