@@ -23,7 +23,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import EMERGENCY, knowledge
-from actions.red_flags import confirming_question, confirms, detect, pending_question
+from actions.red_flags import confirming_question, confirms, detect, pending_question, without_cannot_walk
 from actions.runner import facts_from_slots, questions_left
 from actions.slot_mappings import ActionValidateSlotMappings
 from understanding import units
@@ -350,11 +350,7 @@ def confirmation_events(
     events: List[EventType] = [SlotSet(question, True)]
     facts[question] = True
     if question == "can_walk" and "cannot_walk_said" in facts["symptoms"]:
-        facts["symptoms"] = [s for s in facts["symptoms"] if s != "cannot_walk_said"]
-        if facts.get("injury_event") is not True and "walking_pain" not in facts["symptoms"]:
-            # pain that built up and was bad enough to say "I can't walk": walking hurts, which
-            # stays a reason to be examined (a bone stress injury) even though four steps are possible
-            facts["symptoms"].append("walking_pain")
+        facts["symptoms"] = without_cannot_walk(facts["symptoms"], facts)
         events.append(SlotSet("symptoms", facts["symptoms"]))
     for event in events:
         tracker.slots[event["name"]] = event["value"]

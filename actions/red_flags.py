@@ -153,6 +153,17 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     return flags
 
 
+def without_cannot_walk(symptoms: List[str], facts: Facts) -> List[str]:
+    """ "I can't walk" taken back ("yes, I can take four steps"): after pain that built up, walking
+    still hurts, which stays a reason to be examined (a bone stress injury) though four steps are possible."""
+    if "cannot_walk_said" not in symptoms:
+        return symptoms
+    kept = [s for s in symptoms if s != "cannot_walk_said"]
+    if facts.get("injury_event") is not True and "walking_pain" not in kept:
+        kept.append("walking_pain")
+    return kept
+
+
 def _reason(key: str) -> str:
     """Why a level was chosen when unsure (docs/clinical-basis.md, "When unsure"): knowledge/messages.yml."""
     return knowledge().messages[key]

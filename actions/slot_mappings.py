@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.knowledge import EMERGENCY, knowledge
 from actions.messages import noted_message, red_flag_message, withdrawn_message
-from actions.red_flags import CAUTION_FLAGS, DIRECT_SYMPTOMS, detect, triage_level
+from actions.red_flags import CAUTION_FLAGS, DIRECT_SYMPTOMS, detect, triage_level, without_cannot_walk
 from actions.runner import facts_from_slots
 from understanding.words import CORRECTION_PHRASES
 
@@ -164,7 +164,9 @@ class ActionValidateSlotMappings(ValidationAction):
         acknowledged: List[str] = []
         for symptom, correction in CORRECTED_BY.items():
             if symptom in symptoms and symptom not in new_symptoms and correction in said:
-                symptoms.remove(symptom)  # "actually I can walk, just limping"
+                symptoms = without_cannot_walk(symptoms, facts) if symptom == "cannot_walk_said" else symptoms
+                if symptom in symptoms:
+                    symptoms.remove(symptom)  # "actually I can walk, just limping"
                 flag = DIRECT_SYMPTOMS.get(symptom, "bone_tenderness_after_injury")
                 if flag in (tracker.get_slot("red_flags") or []):
                     dispatcher.utter_message(text=withdrawn_message(kb, flag))

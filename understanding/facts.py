@@ -309,7 +309,17 @@ FIT_WORDS = LACE_WORDS | {"bigger", "wider", "size"}
 POSITION_WORDS = {"legged", "kneeling", "knelt", "crossed", "squatting"}
 SITTING_WORDS = {"sat", "sitting", "slept", "lying", "lay"}
 # Numb toes on a cold run that come back once warm: the weather.
-COLD_WORDS = {"cold", "winter", "frosty", "frost", "snow", "snowy", "icy", "freezing", "wintry", "sub-zero"}
+COLD_WORDS = {
+    "winter",
+    "frosty",
+    "frost",
+    "snow",
+    "snowy",
+    "icy",
+    "freezing",
+    "wintry",
+    "sub-zero",
+}  # not "cold": a sign word
 
 
 def lying_on_it(doc: Doc) -> bool:

@@ -123,3 +123,11 @@ def test_no_assessment_is_pending_for_a_plain_question_a_running_form_or_after_t
     assert in_form.get("complaint_pending") is False
     after, _ = run(tracker_factory(slots={"last_advice": {"level": "self_care"}}, entities=ankle, text="my ankle"))
     assert "complaint_pending" not in after
+
+
+def test_taking_back_cant_walk_after_gradual_pain_keeps_walking_pain():
+    from actions.red_flags import without_cannot_walk
+
+    assert without_cannot_walk(["cannot_walk_said"], {"injury_event": False}) == ["walking_pain"]
+    assert without_cannot_walk(["cannot_walk_said"], {"injury_event": True}) == []  # the bone questions follow
+    assert without_cannot_walk(["giving_way"], {}) == ["giving_way"]

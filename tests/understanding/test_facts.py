@@ -654,3 +654,9 @@ def test_a_sign_taken_back_in_a_correction_is_denied_and_a_quoted_word_is_no_sig
     facts = facts_of("sorry, I said numb before, wrong word, it's not numb at all, just stiff")
     assert "circulation" not in symptoms_of(facts) and facts["denied_symptoms"] == ["circulation"]
     assert "denied_symptoms" not in facts_of("no numbness, no night pain")  # a plain no is an answer, not a correction
+
+
+def test_swollen_and_warm_for_no_reason_is_heat_and_a_cold_white_foot_is_not_weather(facts_of):
+    assert "redness_or_heat" in symptoms_of(facts_of("my ankle is swollen and warm, no idea why"))
+    assert "redness_or_heat" not in symptoms_of(facts_of("feet a bit swollen and warm after a run in the summer heat"))
+    assert "transient_numbness" in symptoms_of(facts_of("my foot goes cold and white on runs, takes ages to come back"))
