@@ -310,6 +310,7 @@ POSITION_WORDS = {"legged", "kneeling", "knelt", "crossed", "squatting"}
 SITTING_WORDS = {"sat", "sitting", "slept", "lying", "lay"}
 # Numb toes on a cold run that come back once warm: the weather.
 COLD_WORDS = {
+    "ice",
     "winter",
     "frosty",
     "frost",
@@ -334,7 +335,7 @@ def lying_on_it(doc: Doc) -> bool:
 LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
 NOISE_WORDS = {
     "crack", "cracked", "cracking", "cracks", "pop", "popped", "popping", "pops", "snap", "snapping", "snaps", "click",
-    "clicking", "clicks", "clunk", "clunks",
+    "clicking", "clicks", "clunk", "clunks", "crunch", "crunches", "crunching", "creaks", "creaking", "grinds", "grinding",
 }  # fmt: skip
 DIAGNOSIS_WORDS = {
     "rupture",
@@ -397,6 +398,8 @@ TRANSIENT_CUES = (
     "once i stop",
     "after i stop",
     "comes and goes",
+    "come and go",
+    "comes and go",
     "warm up again",
     "warmed up",
     "warms up",
@@ -461,6 +464,11 @@ TRANSIENT_CUES = (
     "not anymore",
     "no longer",
     "gone now",
+    "for a minute",
+    "then normal",
+    "went to sleep",
+    "gone to sleep",
+    "fell asleep",
     # a moment in a run, a cold start, or a pattern over months: not a numb foot now
     "end of the run",
     "end of my run",
@@ -743,7 +751,7 @@ def shoe_facts(doc: Doc) -> List[Fact]:
 SOFT_TISSUE_WORDS = {"soft", "tendon", "muscle", "ligament", "strip", "fleshy"}
 BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular", "metatarsal"}
 TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain"}
-PRESS_WORDS = {"press", "pressing", "pressed", "push", "pushing", "touch", "touching", "poke", "prod"}
+PRESS_WORDS = {"press", "pressing", "pressed", "push", "pushing", "touch", "touching", "poke", "prod", "squeeze"}
 
 
 @lru_cache(maxsize=1)
@@ -789,12 +797,21 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
             continue  # "only the soft bit in front of the bone is tender"
         if not (lowers & PRESS_WORDS or "tender" in lowers or "tenderness" in lowers):
             continue
+        if uncertain_before(doc, bone):
+            return []  # "can't tell if the bone hurts when I press": no answer, never a "no"
         if lowers & NEGATIONS:
             if lowers & PRESS_WORDS:
                 return [Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))]
             continue
         return [Fact(SYMPTOM, "bone_tenderness", bone.idx, bone.idx + len(bone))]
     return []
+
+
+def uncertain_before(doc: Doc, token: Token) -> bool:
+    """An uncertainty cue earlier in the token's sentence ("not sure if it hurts when I press the bony bit")."""
+    sentences = sentence_ids(doc)
+    words = [t.lower_ for t in doc[: token.i] if sentences[t.i] == sentences[token.i]]
+    return any(_has_sequence(words, cue) >= 0 for cue in UNCERTAIN)
 
 
 def resolve_value(label: str, value: Any, negated: bool) -> Optional[Any]:
@@ -1011,7 +1028,9 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                 if not_this_runner_now(doc, anchor, clauses, asked):
                     continue
                 opening = [t.lower_ for t in doc[:first] if clauses[t.i] == clauses[first]]
-                if {"if", "whether"} & set(opening) or is_uncertain(doc, doc[first : first + 1], clauses):
+                told_test = press_test([t.lower_ for t in doc[: first + 3] if clauses[t.i] == clauses[first]])
+                conditional = {"if", "whether"} & set(opening) and not told_test
+                if conditional or is_uncertain(doc, doc[first : first + 1], clauses):
                     continue  # "can't tell if the bone hurts when I press", "didn't check whether it's sore"
                 start = min(t.idx for t in found)
                 facts.append(Fact(rule.label, rule.value, start, start + len(found[0]), found[0].i))
@@ -1038,6 +1057,23 @@ def _clause_text(doc: Doc, clauses: List[int], clause: int) -> str:
     return " ".join(t.lower_ for t, c in zip(doc, clauses) if c == clause)
 
 
+def press_test(words: List[str]) -> bool:
+    """ "if I press on the bony lump it is agony": a test the runner did, told as a condition."""
+    return any(
+        w == "if" and words[i + 1 : i + 2] in (["i"], ["you"]) and set(words[i + 2 : i + 4]) & PRESS_WORDS
+        for i, w in enumerate(words)
+    )
+
+
+def tells_own_body(doc: Doc) -> bool:
+    """The writer speaks of their own body: "my ankle", "mine is just stiff"."""
+    words = [t.lower_ for t in doc]
+    body = body_words()
+    return "mine" in words or any(
+        w == "my" and any(x in body for x in words[i + 1 : i + 4]) for i, w in enumerate(words)
+    )
+
+
 def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) -> bool:
     """A symptom said of the past, of someone else, as a worry, or asked as a
     diagnosis ("could it be ruptured?") is not a warning sign of this runner now."""
@@ -1048,9 +1084,12 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
         return True
     message_words = {t.lower_ for t in doc}
     child_is_the_runner = bool(message_words & CHILDREN) and not message_words & {"i", "i'm", "me"}
-    if (set(before) & OTHER_PEOPLE and not child_is_the_runner) or set(before) & WORRY_WORDS:
+    # "Husband slipped ... his ankle is bent": someone writing for the injured person, who tells of no body of their own
+    for_someone = bool(message_words & (CHILDREN | OTHER_PEOPLE)) and not tells_own_body(doc)
+    patient_is_other = child_is_the_runner or for_someone
+    if (set(before) & OTHER_PEOPLE and not patient_is_other) or set(before) & WORRY_WORDS:
         return True
-    if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"}:
+    if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"} and not patient_is_other:
         return True  # "ruptured his achilles"
     if {t.lower_ for t in span} & NOISE_WORDS or span.label_ == SYMPTOM and span.ent_id_ in NOISE_SYMPTOMS:
         if said_painless(doc):

@@ -660,3 +660,48 @@ def test_swollen_and_warm_for_no_reason_is_heat_and_a_cold_white_foot_is_not_wea
     assert "redness_or_heat" in symptoms_of(facts_of("my ankle is swollen and warm, no idea why"))
     assert "redness_or_heat" not in symptoms_of(facts_of("feet a bit swollen and warm after a run in the summer heat"))
     assert "transient_numbness" in symptoms_of(facts_of("my foot goes cold and white on runs, takes ages to come back"))
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my son went over on it at football and hasn't been able to stand on it since", "cannot_bear_weight"),
+        ("rolled it on a kerb, now I hop on the other leg to get around", "cannot_bear_weight"),
+        ("went over on it yesterday, I manage one step and then I have to hold the wall", "cannot_bear_weight"),
+        ("turned my ankle, and if I press the bony bump on the outside it is agony", "bone_tenderness"),
+        (
+            "landed awkward off a kerb, the bony bit on top of my foot hurts like mad when I push on it",
+            "bone_tenderness",
+        ),
+        ("my wife fell on the trail and her ankle is at a weird angle, she says she's fine", "deformity"),
+        ("I marked the edge of the redness round my blister and it's spread past the line", "spreading_redness"),
+        ("diabetic, noticed a blister on my sole I never felt", "diabetic_wound"),
+        ("my shin hurts even when I'm sat at my desk now", "rest_or_night_pain"),
+        ("six weeks on and it isn't getting any better", "not_improving"),
+        ("my foot slaps down when I run, I can't lift the front of it", "foot_drop"),
+        ("the lump was a pea in spring and now it's the size of a grape", "growing_lump"),
+    ],
+)
+def test_round8_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my ankle crunches when I circle it, always has, never hurts", "not_improving"),
+        ("toes went white in the ice bath, normal again 5 minutes later", "circulation"),
+        ("foot went to sleep sitting cross-legged, tingly for a minute then normal", "circulation"),
+        ("a red patch where my sock rubbed, not hot, not spreading", "redness_or_heat"),
+        ("my legs gave way at the finish from sheer tiredness", "giving_way"),
+        ("my friend ruptured his achilles last year, mine is just a bit stiff", "achilles_rupture"),
+    ],
+)
+def test_round8_look_alike_classes(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_an_unsure_bone_press_is_no_answer_never_a_no(facts_of):
+    assert "bone_tenderness" not in facts_of("can't tell if the bone hurts when I press")
+    assert "bone_tenderness" not in facts_of("not sure if it hurts when I press the bony bit")
+    assert facts_of("the bones aren't sore when I press them")["bone_tenderness"] is False
