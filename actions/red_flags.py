@@ -155,11 +155,12 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
 
 def without_cannot_walk(symptoms: List[str], facts: Facts) -> List[str]:
     """ "I can't walk" taken back ("yes, I can take four steps"): after pain that built up, walking
-    still hurts, which stays a reason to be examined (a bone stress injury) though four steps are possible."""
+    still hurts, which stays a reason to be examined (a bone stress injury) though four steps are possible.
+    Not while the start is unknown: a twist told next would withdraw it again."""
     if "cannot_walk_said" not in symptoms:
         return symptoms
     kept = [s for s in symptoms if s != "cannot_walk_said"]
-    if facts.get("injury_event") is not True and "walking_pain" not in kept:
+    if facts.get("injury_event") is False and "walking_pain" not in kept:  # said to have come on gradually
         kept.append("walking_pain")
     return kept
 

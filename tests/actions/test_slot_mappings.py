@@ -130,4 +130,5 @@ def test_taking_back_cant_walk_after_gradual_pain_keeps_walking_pain():
 
     assert without_cannot_walk(["cannot_walk_said"], {"injury_event": False}) == ["walking_pain"]
     assert without_cannot_walk(["cannot_walk_said"], {"injury_event": True}) == []  # the bone questions follow
+    assert without_cannot_walk(["cannot_walk_said"], {"injury_event": None}) == []  # a twist may be told next
     assert without_cannot_walk(["giving_way"], {}) == ["giving_way"]
