@@ -242,3 +242,37 @@ def test_after_an_emergency_asking_to_wait_gets_go_now(servers):
     servers.say(sender, "I rolled my ankle and I can't put any weight on it")
     replies = " ".join(servers.say(sender, "can I just keep running on it and see how it goes?")).lower()
     assert "a&e" in replies and "3 out of 10" not in replies, replies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an injury said without a pain word, between two intents that both start the assessment
+        "went over on my left ankle in a rut at the park run on sunday \U0001f62c",
+        # a worry asked as a question, with the complaint after it
+        "what would happen if I kept running on a stress fracture? asking for me haha, both shins ache",
+    ],
+)
+def test_a_complaint_with_an_unclear_intent_or_a_question_starts_the_assessment(servers, text):
+    sender = new_sender()
+    replies = servers.say(sender, text)
+    assert not any("didn't understand" in r.lower() for r in replies), replies
+    assert servers.tracker(sender)["slots"]["requested_slot"] is not None, replies  # the questions have started
+
+
+def test_a_sign_taken_back_in_a_correction_is_acknowledged_and_removed(servers):
+    sender = new_sender()
+    servers.say(sender, "my right foot went numb and sore after my run and it still feels numb")
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency"
+    replies = servers.say(sender, "sorry, I said numb but that's the wrong word, it isn't numb at all, just stiff")
+    assert "earlier you mentioned" in " ".join(replies).lower(), replies
+    assert "circulation" not in servers.tracker(sender)["slots"]["red_flags"]
+
+
+def test_a_swollen_calf_told_as_an_answer_is_the_clot_sign(servers):
+    sender = new_sender()
+    servers.say(sender, "my left calf has been sore since Sunday's long run")
+    replies = servers.say(sender, "yes it's puffy and warm, my partner says it's definitely swollen")
+    slots = servers.tracker(sender)["slots"]
+    assert slots["triage"] == "emergency", replies
+    assert "dvt" in slots["red_flags"], slots["red_flags"]
