@@ -108,6 +108,34 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
 COMPLAINT_ENTITIES = {"body_part", "injury_event", "swelling", "pain_side"}
 
 
+# Words of a numb foot now that go beyond what is felt: its colour or temperature, or that it stays.
+CIRCULATION_NOW = (
+    "cold",
+    "pale",
+    "white",
+    "blue",
+    "grey",
+    "gray",
+    "purple",
+    "mottled",
+    "still",
+    "hour",
+    "won't",
+    "not going",
+)
+
+
+def only_felt_numbness(tracker: Tracker) -> bool:
+    """The message's circulation signs are only numbness or tingling (no colour, cold, or "still")."""
+    text = (tracker.latest_message.get("text") or "").lower()
+    spans = [
+        text[e["start"] : e["end"]]
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == "symptom" and e.get("value") == "circulation" and "start" in e
+    ]
+    return bool(spans) and not any(word in span for span in spans for word in CIRCULATION_NOW)
+
+
 def complaint_pending(tracker: Tracker) -> List[EventType]:
     """``complaint_pending``: pain described outside the form, no assessment yet.
 
@@ -156,6 +184,9 @@ class ActionValidateSlotMappings(ValidationAction):
 
         symptoms = list(facts["symptoms"])
         new_symptoms = [s for s in message_entities(tracker, "symptom") if s not in symptoms]
+        if "circulation" in new_symptoms and "transient_numbness" in symptoms and only_felt_numbness(tracker):
+            # "yes, the numbness and tingling" after numbness told as passing: the same numbness, not a numb foot now
+            new_symptoms.remove("circulation")
         symptoms += new_symptoms
         for denied in message_entities(tracker, "denied_symptom"):
             # "sorry, it's not numb at all": a sign taken back in a correction (flag_events says so)

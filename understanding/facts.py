@@ -1105,8 +1105,8 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
     if span.label_ == SYMPTOM and span.ent_id_ in PAINLESS_SKIN_SYMPTOMS:
         if said_painless(doc) and not {t.lower_ for t in doc} & PAINLESS_SKIN_UNLESS:
             return True
-    if clause in asked and span.label_ == SYMPTOM and span.ent_id_ in CONTEXT_IN_QUESTIONS:
-        return True
+    if clause in asked and span.label_ == SYMPTOM and span.ent_id_ in CONTEXT_IN_QUESTIONS | NOISE_SYMPTOMS:
+        return True  # "should I pop it?" (a blister) is no pop heard
     if clause in asked and set(text.split()) & PAST_IN_QUESTIONS:
         return True  # "is it OK that the pins and needles happened?"  # "would a steroid injection help?", "can I fly next week?": asked about, not taken
     return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)

@@ -132,3 +132,26 @@ def test_taking_back_cant_walk_after_gradual_pain_keeps_walking_pain():
     assert without_cannot_walk(["cannot_walk_said"], {"injury_event": True}) == []  # the bone questions follow
     assert without_cannot_walk(["cannot_walk_said"], {"injury_event": None}) == []  # a twist may be told next
     assert without_cannot_walk(["giving_way"], {}) == ["giving_way"]
+
+
+def test_a_yes_about_numbness_told_as_passing_stays_the_passing_numbness(tracker_factory):
+    text = "yes the numbness and tingling, that's it. foot is warm and a normal colour"
+    start = text.index("numbness")
+    slots, _ = run(
+        tracker_factory(
+            slots={"body_part": "foot", "symptoms": ["transient_numbness"], "red_flags": ["exertional_numbness"]},
+            entities=[{"entity": "symptom", "value": "circulation", "start": start, "end": start + len("numbness")}],
+            text=text,
+        )
+    )
+    assert "circulation" not in slots.get("symptoms", []) and slots.get("triage") != "emergency"
+    cold = "yes, and now the foot is cold and pale"
+    i = cold.index("cold")
+    slots, _ = run(
+        tracker_factory(
+            slots={"body_part": "foot", "symptoms": ["transient_numbness"]},
+            entities=[{"entity": "symptom", "value": "circulation", "start": i, "end": i + len("cold and pale")}],
+            text=cold,
+        )
+    )
+    assert "circulation" in slots["symptoms"] and slots["triage"] == "emergency"

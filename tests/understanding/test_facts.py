@@ -705,3 +705,8 @@ def test_an_unsure_bone_press_is_no_answer_never_a_no(facts_of):
     assert "bone_tenderness" not in facts_of("can't tell if the bone hurts when I press")
     assert "bone_tenderness" not in facts_of("not sure if it hurts when I press the bony bit")
     assert facts_of("the bones aren't sore when I press them")["bone_tenderness"] is False
+
+
+def test_asking_whether_to_pop_a_blister_is_no_pop_heard(facts_of):
+    assert "pop_heard" not in symptoms_of(facts_of("should I pop it?"))
+    assert "pop_heard" in symptoms_of(facts_of("heard a pop in my achilles, is it torn?"))
