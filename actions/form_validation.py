@@ -28,7 +28,7 @@ from actions.runner import facts_from_slots, questions_left
 from actions.slot_mappings import ActionValidateSlotMappings
 from understanding import units
 from understanding.answers import HEDGED, UNCERTAIN, answer_outside_question, short_answer
-from understanding.facts import vocabulary
+from understanding.vocabulary import vocabulary
 from understanding.words import BARE_ANSWERS
 
 REQUESTED_SLOT = "requested_slot"

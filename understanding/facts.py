@@ -22,7 +22,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from understanding import units
-from understanding.vocabulary import IGNORE_LABEL, Vocabulary, load_vocabulary
+from understanding.vocabulary import IGNORE_LABEL, Vocabulary, vocabulary
 from understanding.words import (
     BARE_ANSWERS,
     CORRECTION_PHRASES,
@@ -546,11 +546,6 @@ class Fact:
 
     def as_entity(self) -> Dict[str, Any]:
         return {"entity": self.label, "value": self.value, "start": self.start, "end": self.end}
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    return load_vocabulary()
 
 
 def clause_ids(doc: Doc) -> List[int]:

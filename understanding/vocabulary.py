@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
@@ -129,6 +130,12 @@ def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
         phrase_unless=phrase_unless,
         shoe_words=frozenset(str(w).lower() for w in raw.get("shoe_words") or []),
     )
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The vocabulary, loaded once per process (light: no spaCy, so the action server can read it too)."""
+    return load_vocabulary()
 
 
 RED_FLAGS_PATH = PROJECT_ROOT / "knowledge" / "red_flags.yml"
