@@ -14,6 +14,7 @@ decides what the runner actually said about them:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -302,9 +303,20 @@ CONTEXT_IN_QUESTIONS = {"tendon_medication", "clot_risk", "diabetes"}
 # A painless red line with no fever and no diabetes is a mark (a sock's elastic), not spreading infection.
 PAINLESS_SKIN_SYMPTOMS = {"spreading_redness"}
 PAINLESS_SKIN_UNLESS = {"fever", "temperature", "shivery", "diabetes", "diabetic", "pus", "oozing", "infected"}
-LACE_WORDS = {"lace", "laces", "laced", "loosen", "loosened", "loosening"}
 # ... or on shoes a size bigger: the fit, not a sign.
-FIT_WORDS = LACE_WORDS | {"bigger", "wider", "size"}
+FIT_WORDS = {
+    "loosen",
+    "loosened",
+    "loosening",
+    "retied",
+    "untied",
+    "bigger",
+    "wider",
+    "size",
+    "snug",
+    "tight",
+    "tighter",
+}
 # Numbness from sitting or lying on a leg that passes is not a sign at all ("sitting at my desk" is not on it).
 POSITION_WORDS = {"legged", "kneeling", "knelt", "crossed", "squatting"}
 SITTING_WORDS = {"sat", "sitting", "slept", "lying", "lay"}
@@ -333,6 +345,7 @@ def lying_on_it(doc: Doc) -> bool:
 
 # "limping" as a walking answer is bearing weight; after gradual pain it is still a sign (actions/red_flags.py).
 LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
+PASSING_LIMP_CUES = ("mornings", "first steps", "first few steps", "gone by", "wears off", "eases off", "no problem")
 NOISE_WORDS = {
     "crack", "cracked", "cracking", "cracks", "pop", "popped", "popping", "pops", "snap", "snapping", "snaps", "click",
     "clicking", "clicks", "clunk", "clunks", "crunch", "crunches", "crunching", "creaks", "creaking", "grinds", "grinding",
@@ -362,6 +375,16 @@ RECOVERY_CUES = (
     "all right now",
     "for a few minutes",
     "for a minute",
+    "about a minute",
+    "for a bit",
+    "it eased",
+    "then it eased",
+    "it was fine",
+    "was fine",
+    "finished my run",
+    "finished the run",
+    "jogged home",
+    "ran home",
     "for a second",
     "for a few seconds",
     "few minutes later",
@@ -474,6 +497,12 @@ TRANSIENT_CUES = (
     "gone now",
     "for a minute",
     "then normal",
+    "minutes after",
+    "was fine a",
+    "pink and normal",
+    "normal again",
+    "when i'm indoors",
+    "come back when",
     "went to sleep",
     "gone to sleep",
     "fell asleep",
@@ -910,6 +939,10 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue  # "clicks when I rotate it, has done for years, zero pain": not how long it has hurt
         if fact.label != VOLUME_CHANGE or fact.label not in taken:
             mentions.append(fact)
+    taken_back = {f.value for f in mentions if f.label == DENIED_SYMPTOM and f.token >= corrected_from}
+    mentions = [
+        f for f in mentions if not (f.label == SYMPTOM and f.value in taken_back and f.token < corrected_from)
+    ]  # "I am diabetic. Sorry, wrong, I am NOT diabetic, my father is"
     return _in_context(_choose(mentions, corrected_from, vocabulary()), doc)
 
 
@@ -986,6 +1019,11 @@ def negated_before(doc: Doc, found: List[Token]) -> bool:
     return any(_negates_ability(doc[i]) for token in found for i in range(max(0, token.i - NEGATION_REACH), token.i))
 
 
+def the_remainder(doc: Doc, token: Token) -> bool:
+    """ "walked the rest": the rest of the way, not resting."""
+    return token.lower_ == "rest" and token.i > 0 and doc[token.i - 1].lower_ == "the"
+
+
 def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
     """Warning signs told in many words (vocabulary ``cooccurrence``): "the foot
     won't take my weight", "felt like someone booted me in the back of the heel"."""
@@ -1001,7 +1039,9 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                 continue  # "stung on the calf, red swollen patch": not a clot
             found: List[Token] = []
             for group in rule.groups:
-                candidates = [t for t in tokens if t.lower_ in group or t.lemma_.lower() in group]
+                candidates = [
+                    t for t in tokens if (t.lower_ in group or t.lemma_.lower() in group) and not the_remainder(doc, t)
+                ]
                 if rule.anchored and found:
                     candidates = anchored_candidates(doc, clauses, found[0], candidates)
                 if not rule.negation_required:
@@ -1129,7 +1169,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
             if lying_on_it(doc):
                 continue  # "sat on it watching the match, it came back after a minute"
-            if COLD_WORDS & {t.lower_ for t in doc} and not {t.lower_ for t in doc} & {"sitting", "rest", "night"}:
+            cold = COLD_WORDS & {t.lower_ for t in doc} or " in the cold " in text or re.search(r" - ?\d+ ", text)
+            if cold and not {t.lower_ for t in doc} & {"sitting", "rest", "night"}:
                 continue  # numb with cold on a winter run until warmed up: the weather, not a sign
             if FIT_WORDS & {t.lower_ for t in doc}:  # it passes on loosening the laces: the laces, not a sign
                 if "shoes" not in labels:
@@ -1143,7 +1184,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
                 continue
         result.append(fact)
         if fact.label == "can_walk" and fact.value is True and doc[fact.token].lower_ in LIMP_WORDS:
-            if not any(t.lower_ in NEGATIONS for t in doc[max(0, fact.token - 3) : fact.token]):
+            passing = any(f" {c} " in text for c in PASSING_LIMP_CUES)  # "a limp in the mornings, gone by lunch"
+            if not passing and not any(t.lower_ in NEGATIONS for t in doc[max(0, fact.token - 3) : fact.token]):
                 result.append(Fact(SYMPTOM, "limping", fact.start, fact.end, fact.token))
     if PAIN_SIDE not in labels and any(f.label == BODY_PART for f in facts):
         plural = next(

@@ -100,7 +100,8 @@ _STRETCHED = re.compile(r"([^\W\d_])\1{2,}", re.UNICODE)
 _SPACES = re.compile(r"[ ]{2,}")
 # "no one was there" as one word, so that rules read it like "nobody" (not "no one spot", "no one thing").
 _NO_ONE = re.compile(
-    r"\b(no[ -]?one)\b(?!\s+(spot|place|point|thing|particular|area|bit|of|day|run|side)\b)", re.IGNORECASE
+    r"\b(no[ -]?one)\b(?!\s+(spot|place|point|thing|particular|area|bit|of|day|run|side|sore|single|specific|tender|exact|bone|painful)\b)",
+    re.IGNORECASE,
 )
 
 

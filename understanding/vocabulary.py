@@ -84,10 +84,23 @@ class Vocabulary:
         return [label for label in self.entities if label != IGNORE_LABEL]
 
 
+def _refuse_booleans(node: Any, where: str = "knowledge/vocabulary.yml") -> None:
+    """A list item YAML read as true/false (an unquoted "no", "off", "on", "yes") would never match a word."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _refuse_booleans(value, f"{where}: {key}")
+    elif isinstance(node, list):
+        for item in node:
+            if isinstance(item, bool) or item is None:
+                raise ValueError(f"{where}: {item!r} in a list (quote it: YAML reads no/off/on/yes as booleans)")
+            _refuse_booleans(item, where)
+
+
 def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
     """Read and check the vocabulary file."""
     with open(path, encoding="utf-8") as handle:
         raw = yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
+    _refuse_booleans(raw)
     entities = {
         label: {str(value): [str(p).lower() for p in phrases] for value, phrases in values.items()}
         for label, values in raw["entities"].items()

@@ -440,3 +440,9 @@ def test_a_short_answer_word_answers_the_question_asked_in_a_longer_message_too(
     # "old" is read in any short message (vocabulary short_answers); asked about shoes, in a sentence too
     assert answer_from_context("shoes", "inform", [], "old Saucony Rides, bought 2019, the tread is gone") == "worn_out"
     assert answer_from_context("shoes", "inform", [], "fine, Brooks Ghost from a running shop") == "ok"
+
+
+def test_a_sore_soft_bit_beside_a_fine_bone_answers_the_bone_press_with_no():
+    text = "pressed properly on the bone and it's fine, it's the soft bit below that's sore"
+    assert answer_from_context("bone_tenderness", "inform", [], text) is False
+    assert answer_from_context("bone_tenderness", "inform", [], "no one sore spot, it's all along the edge") is False

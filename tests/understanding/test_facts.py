@@ -710,3 +710,47 @@ def test_an_unsure_bone_press_is_no_answer_never_a_no(facts_of):
 def test_asking_whether_to_pop_a_blister_is_no_pop_heard(facts_of):
     assert "pop_heard" not in symptoms_of(facts_of("should I pop it?"))
     assert "pop_heard" in symptoms_of(facts_of("heard a pop in my achilles, is it torn?"))
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("it went ping and now I can't lift my heel off the floor on that side", "achilles_rupture"),
+        ("my calf cramps after walking to the bus stop and goes if I stand still a minute", "walking_calf_pain"),
+        ("shins go hard like wood and burn ten minutes in, gone once I stop", "exertional_compartment"),
+        ("a numb patch on my foot comes and goes for weeks, laces are loose", "transient_numbness"),
+        ("fell on the scree, a cut over my ankle and I can see something white in it", "open_wound"),
+        ("rolled it, I'm using a scooter to get around the flat", "cannot_bear_weight"),
+    ],
+)
+def test_round9_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("a limp first thing in the mornings, gone by lunchtime", "limping"),
+        (
+            "turned my ankle, couldn't stand on it for about a minute, then it eased and I jogged home",
+            "cannot_bear_weight",
+        ),
+        ("foot went numb in my snug racing flats, fine a few minutes after taking them off", "circulation"),
+        ("ran at -12 today, toes went white and numb, pink and normal again after a shower", "transient_numbness"),
+        ("calf cramp in the night after my long run, went after a minute", "rest_or_night_pain"),
+    ],
+)
+def test_round9_look_alike_classes(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_round9_readings(facts_of):
+    # "walked the rest" is the rest of the way, not resting: no exertional or walking calf sign
+    calf = symptoms_of(facts_of("my calf went tight halfway round the parkrun and I walked the rest"))
+    assert not calf & {"exertional_compartment", "walking_calf_pain"}
+    # a sign said and taken back in the same message is no sign
+    taken_back = facts_of("I am diabetic. Sorry, wrong, I'm NOT diabetic, my dad is")
+    assert "diabetes" not in symptoms_of(taken_back) and taken_back["denied_symptoms"] == ["diabetes"]
+    # "no one sore spot" denies a sore spot; feet that feel bigger after a baby are no growing lump
+    assert "bone_tenderness" not in symptoms_of(facts_of("no one sore spot, it's all along the edge"))
+    assert "growing_lump" not in symptoms_of(facts_of("since the baby my feet feel like they got bigger"))
