@@ -24,7 +24,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.knowledge import EMERGENCY, knowledge
 from actions.red_flags import confirming_question, confirms, detect, pending_question, without_cannot_walk
-from actions.runner import facts_from_slots, questions_left
+from actions.runner import TRAINING_QUESTIONS, TURN_BUDGET, facts_from_slots, questions_left
 from actions.slot_mappings import ActionValidateSlotMappings
 from understanding import units
 from understanding.answers import HEDGED, UNCERTAIN, answer_outside_question, short_answer
@@ -47,6 +47,8 @@ YES_NO_VALUES: Dict[str, Dict[str, Any]] = {q: {"affirm": True, "deny": False} f
 YES_NO_VALUES["volume_change"] = {"affirm": "increased", "deny": "steady"}
 # "Yes" to "any of these signs?" says there is one, not which: ask which.
 YES_IS_NOT_AN_ANSWER = {"warning_signs"}
+# Safety checks a runner can do on the spot: "I don't know" gets one "try it now" before the question is skipped.
+SELF_CHECKS = {"bone_tenderness", "tiptoe", "can_walk"}
 # Questions about several signs at once, where "no pain at night, calf not swollen" is one "no".
 SEVERAL_SIGNS = {"warning_signs"}
 # Signs that passed: an answer about them says "none of these now".
@@ -179,6 +181,13 @@ def complaint_events(tracker: Tracker) -> List[Dict[str, Any]]:
     return events[opening:]
 
 
+def room_to_ask_again(facts: Dict[str, Any], tracker: Tracker) -> bool:
+    """One more turn for this question still leaves the other safety questions within the turn budget."""
+    used = turns_used(complaint_events(tracker))
+    safety_left = [q for q in questions_left(facts, used) if q not in TRAINING_QUESTIONS]
+    return used + 1 + len(safety_left) <= TURN_BUDGET
+
+
 def turns_used(events: List[Dict[str, Any]]) -> int:
     """The runner's messages since the complaint began (``complaint_events``), the complaint included."""
     return sum(e.get("event") == "user" for e in events) or 1
@@ -288,6 +297,15 @@ class ValidateAssessmentForm(FormValidationAction):
                     dispatcher.utter_message(text=faq["answer"].strip())
             elif not first_pass:
                 pass  # the rules have answered the side question; the form asks again
+            elif (
+                intent == "dont_know"
+                and question in SELF_CHECKS
+                and tracker.get_slot("unclear_question") != question
+                and room_to_ask_again(facts, tracker)
+            ):
+                # "I don't know, I haven't touched it": a check the runner can do now, asked once more
+                events.append(SlotSet("unclear_question", question))
+                dispatcher.utter_message(text=knowledge().messages["check_now"])
             elif intent == "dont_know":
                 events.append(skip_question(question, facts, dispatcher))
             elif tracker.get_slot("unclear_question") == question:

@@ -145,6 +145,8 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("pop_in_foot"))  # a torn plantar fascia or a broken bone: examined soon
     if "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
         flags.append(Flag("diabetic_foot"))
+    if "diabetes" in symptoms and "diabetic_wound" not in symptoms and {"redness_or_heat", "open_wound"} & symptoms:
+        flags.append(Flag("diabetic_wound"))  # told in two messages: diabetes, then "a sore, red round the edge"
     load_change = facts.get("shoes") == "new" or facts.get("volume_change") in ("increased", "returning")
     if body == "achilles" and facts.get("pain_side") == "both" and not load_change:
         flags.append(Flag("inflammatory_signs"))  # both sides after new shoes or more running is load

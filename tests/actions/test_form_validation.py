@@ -446,3 +446,15 @@ def test_a_sore_soft_bit_beside_a_fine_bone_answers_the_bone_press_with_no():
     text = "pressed properly on the bone and it's fine, it's the soft bit below that's sore"
     assert answer_from_context("bone_tenderness", "inform", [], text) is False
     assert answer_from_context("bone_tenderness", "inform", [], "no one sore spot, it's all along the edge") is False
+
+
+def test_dont_know_to_a_check_the_runner_can_do_gets_one_try_it_now_then_a_skip(tracker_factory):
+    asked = {"body_part": "ankle", "injury_event": True, "can_walk": True, "requested_slot": "bone_tenderness"}
+    slots, messages = run_form(
+        tracker_factory(slots=asked, intent="dont_know", text="I don't know, I haven't touched it", events=LISTEN)
+    )
+    assert slots.get("unclear_question") == "bone_tenderness" and slots["requested_slot"] == "bone_tenderness"
+    assert knowledge().messages["check_now"] in messages
+    again = {**asked, "unclear_question": "bone_tenderness"}
+    slots, _ = run_form(tracker_factory(slots=again, intent="dont_know", text="still can't tell", events=LISTEN))
+    assert "bone_tenderness" in slots["skipped_questions"]

@@ -276,3 +276,8 @@ def test_redness_where_a_shoe_rubs_is_not_a_red_joint():
 
 def test_calf_pain_brought_on_by_walking_is_checked():
     assert level_of(body_part="calf", symptoms=["walking_calf_pain"]) == SEE_DOCTOR
+
+
+def test_diabetes_then_a_red_sore_in_another_message_is_the_diabetic_wound():
+    assert "diabetic_wound" in flags_of(body_part="foot", symptoms=["diabetes", "redness_or_heat"])
+    assert level_of(body_part="foot", symptoms=["diabetes", "redness_or_heat"]) == "emergency"
