@@ -97,6 +97,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     values = [e.get("value") for e in entities if e.get("entity") == question]
     if values:
         return values[-1]
+    if UNCERTAIN.search(text.lower().replace("\u2019", "'")):
+        return None  # "I don't know, I did not press it": no answer, never a guessed yes or no
     said = intent if intent in {"affirm", "deny"} else answer_outside_question(text)
     # "no" next to another yes/no fact ("no swelling") may answer that one instead,
     # unless everything said denies ("no pain at night, calf not swollen").

@@ -133,6 +133,7 @@ NO_PHRASES = re.compile(
 YES_PHRASES = re.compile(
     r"^\W*(ye[sp]+|yeah+|yup|yea|ya|aye|sure|definitely|absolutely|of\s+course|"
     r"i\s+do|i\s+did|it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of)\b"
+    r"(?!\s*(?:n[o'\u2019]?t\b|n't))"  # "I did not press it", "it isn't" are no yes
 )
 
 

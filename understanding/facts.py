@@ -427,6 +427,9 @@ TRANSIENT_CUES = (
     "keep coming",
     "times a week",
     "on my run",
+    "'s run",
+    "numb patch",
+    "patch of",
     "on the run",
     "on a run",
     "in my run",
@@ -1019,6 +1022,11 @@ def negated_before(doc: Doc, found: List[Token]) -> bool:
     return any(_negates_ability(doc[i]) for token in found for i in range(max(0, token.i - NEGATION_REACH), token.i))
 
 
+def said_fine(doc: Doc, token: Token) -> bool:
+    """ "the soft bits are ok": the word is said to be fine, so it explains nothing away."""
+    return any(t.lower_ in {"ok", "okay", "fine", "alright"} for t in doc[token.i + 1 : token.i + 4])
+
+
 def the_remainder(doc: Doc, token: Token) -> bool:
     """ "walked the rest": the rest of the way, not resting."""
     return token.lower_ == "rest" and token.i > 0 and doc[token.i - 1].lower_ == "the"
@@ -1035,8 +1043,10 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
             tokens = [t for t, s in zip(doc, scopes) if s == scope]
             if rule.negation_required and not any(_negates_ability(t) for t in tokens):
                 continue
-            if any(t.lower_ in rule.unless or t.lemma_.lower() in rule.unless for t in tokens):
-                continue  # "stung on the calf, red swollen patch": not a clot
+            if any(
+                (t.lower_ in rule.unless or t.lemma_.lower() in rule.unless) and not said_fine(doc, t) for t in tokens
+            ):
+                continue  # "stung on the calf, red swollen patch": not a clot ("the soft bits are ok" cancels nothing)
             found: List[Token] = []
             for group in rule.groups:
                 candidates = [
@@ -1109,12 +1119,17 @@ def press_test(words: List[str]) -> bool:
 
 
 def tells_own_body(doc: Doc) -> bool:
-    """The writer speaks of their own body: "my ankle", "mine is just stiff"."""
+    """The writer speaks of their own body: "my ankle", "mine is just stiff", "I have a sore heel"."""
     words = [t.lower_ for t in doc]
     body = body_words()
-    return "mine" in words or any(
-        w == "my" and any(x in body for x in words[i + 1 : i + 4]) for i, w in enumerate(words)
+    owned = any(w == "my" and any(x in body for x in words[i + 1 : i + 4]) for i, w in enumerate(words))
+    had = any(  # "I just have a sore heel", "I've got a sore foot"
+        w == "i"
+        and set(words[i + 1 : i + 4]) & {"have", "'ve", "got", "had"}
+        and any(x in body for x in words[i + 1 : i + 7])
+        for i, w in enumerate(words)
     )
+    return "mine" in words or owned or had
 
 
 def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) -> bool:
@@ -1130,7 +1145,10 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
     # "Husband slipped ... his ankle is bent": someone writing for the injured person, who tells of no body of their own
     for_someone = bool(message_words & (CHILDREN | OTHER_PEOPLE)) and not tells_own_body(doc)
     patient_is_other = child_is_the_runner or for_someone
-    if (set(before) & OTHER_PEOPLE and not patient_is_other) or set(before) & WORRY_WORDS:
+    said = {t.lower_ for t in span}
+    # "my mate heard it crack": someone else heard the runner's own crack (not "heard a crack when she fell")
+    heard = span.label_ == SYMPTOM and span.ent_id_ in NOISE_SYMPTOMS and "heard" in said and "it" in said
+    if (set(before) & OTHER_PEOPLE and not patient_is_other and not heard) or set(before) & WORRY_WORDS:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"} and not patient_is_other:
         return True  # "ruptured his achilles"

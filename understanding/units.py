@@ -82,7 +82,7 @@ _PER_DAY = re.compile(
 _EVERY_OTHER_DAY = re.compile(r"\bevery\s+(?:other|second)\s+day\b")
 _PER_MONTH = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*month\b(?!\s+ago)|\bmonthly\b")  # not "a month ago"
 _DURATION = re.compile(
-    rf"\b(?:for|since|past|last|over|around|about|lasted|lasting)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    rf"\b(?:for|since|past|last(?=\s+(?:\d|few|couple|several))|over|around|about|lasted|lasting)\s+(?:the\s+)?(?:past\s+|last\s+)?"
     rf"(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
     rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years)\b(?!\s*(?:a|per|each|every)\s+(?:week|month))"
     r"(?!\s+ago)"  # "switched shoes about 6 weeks ago, now it aches": when something else happened

@@ -458,3 +458,10 @@ def test_dont_know_to_a_check_the_runner_can_do_gets_one_try_it_now_then_a_skip(
     again = {**asked, "unclear_question": "bone_tenderness"}
     slots, _ = run_form(tracker_factory(slots=again, intent="dont_know", text="still can't tell", events=LISTEN))
     assert "bone_tenderness" in slots["skipped_questions"]
+
+
+def test_the_bone_press_answered_in_sentences():
+    said = "I pressed round the ankle bones and none of that hurts, just the bottom of the heel is tender"
+    assert answer_from_context("bone_tenderness", "inform", [], said) is False
+    assert answer_from_context("bone_tenderness", "inform", [], "I don't know, I did not press it.") is None
+    assert answer_from_context("bone_tenderness", "inform", [], "yes, one spot on the bone is sore") is True

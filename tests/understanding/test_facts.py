@@ -754,3 +754,35 @@ def test_round9_readings(facts_of):
     # "no one sore spot" denies a sore spot; feet that feel bigger after a baby are no growing lump
     assert "bone_tenderness" not in symptoms_of(facts_of("no one sore spot, it's all along the edge"))
     assert "growing_lump" not in symptoms_of(facts_of("since the baby my feet feel like they got bigger"))
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("turned it in a pothole and my friend heard it crack", "crack_heard"),
+        ("pressing the knobbly bone on the outside is agony, the soft bits are fine", "bone_tenderness"),
+        ("sprained it in April, again in July and again yesterday", "giving_way"),
+        ("both shins tight and burning 10 minutes in. I have to stop, it goes after a rest", "exertional_compartment"),
+        ("I can't walk up the hill to work without my calf aching, a minute's rest fixes it", "walking_calf_pain"),
+    ],
+)
+def test_round10_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my friend heard a crack when she fell, I just have a sore heel", "crack_heard"),
+        ("I can't walk up the hill to work without my calf aching, a minute's rest fixes it", "cannot_walk_said"),
+        ("my toes went numb on Saturday's run", "circulation"),
+        ("a numb patch on top of my foot", "circulation"),
+    ],
+)
+def test_round10_look_alike_classes(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_last_year_is_when_not_how_long(facts_of):
+    assert "duration_days" not in facts_of("my husband ruptured his achilles last year, mine is just stiff")
+    assert facts_of("my heel has hurt for the last 3 weeks")["duration_days"] == 21
