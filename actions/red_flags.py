@@ -38,7 +38,7 @@ LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
 # Symptoms that are a red flag on their own, with the flag they raise (``raised_by`` in knowledge/red_flags.yml).
 DIRECT_SYMPTOMS = {symptom: flag.id for flag in knowledge().red_flags.values() for symptom in flag.raised_by}
 # Symptoms that are context for other rules, not signs that remain after a correction.
-CONTEXT_SYMPTOMS = {"limping", "skin_cause"}
+CONTEXT_SYMPTOMS = {"limping", "skin_cause", "improving"}
 # Where diabetes makes foot pain a reason to see a doctor (not a tight calf).
 DIABETIC_FOOT_PARTS = {"foot", "heel", "ankle", "achilles", None}
 NUMBNESS_SYMPTOMS = {"circulation", "transient_numbness"}
@@ -190,10 +190,11 @@ def detect(facts: Facts) -> List[Flag]:
     flags += _achilles_flags(facts, symptoms)
     flags += _circulation_and_skin_flags(facts, symptoms)
 
-    if pain_days is not None and pain_days >= NOT_IMPROVING_DAYS and facts.get("injury_event") is True:
+    easing = "improving" in symptoms  # "much better, just aches after long runs"
+    if pain_days is not None and pain_days >= NOT_IMPROVING_DAYS and facts.get("injury_event") is True and not easing:
         flags.append(Flag("not_improving"))  # most sprains are much better within two weeks
-    elif pain_days is not None and pain_days >= LONG_STANDING_DAYS:
-        flags.append(Flag("not_improving"))  # any pain still there after six weeks: have it examined
+    elif pain_days is not None and pain_days >= LONG_STANDING_DAYS and not easing:
+        flags.append(Flag("not_improving"))  # any pain still there after six weeks, unless clearly easing: examined
     if facts.get("warning_signs") is None and _skipped(facts, "warning_signs"):
         flags.append(
             Flag(

@@ -281,3 +281,9 @@ def test_calf_pain_brought_on_by_walking_is_checked():
 def test_diabetes_then_a_red_sore_in_another_message_is_the_diabetic_wound():
     assert "diabetic_wound" in flags_of(body_part="foot", symptoms=["diabetes", "redness_or_heat"])
     assert level_of(body_part="foot", symptoms=["diabetes", "redness_or_heat"]) == "emergency"
+
+
+def test_weeks_of_pain_that_is_clearly_easing_is_not_no_improvement():
+    assert "not_improving" in flags_of(body_part="ankle", injury_event=True, pain_days=60.0)
+    assert "not_improving" not in flags_of(body_part="ankle", injury_event=True, pain_days=60.0, symptoms=["improving"])
+    assert "not_improving" in flags_of(body_part="heel", pain_days=50.0, symptoms=["improving", "not_improving"])

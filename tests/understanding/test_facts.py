@@ -786,3 +786,8 @@ def test_round10_look_alike_classes(facts_of, text, symptom):
 def test_last_year_is_when_not_how_long(facts_of):
     assert "duration_days" not in facts_of("my husband ruptured his achilles last year, mine is just stiff")
     assert facts_of("my heel has hurt for the last 3 weeks")["duration_days"] == 21
+
+
+def test_easing_pain_is_read_and_a_denied_easing_is_not(facts_of):
+    assert "improving" in symptoms_of(facts_of("sprained it in May, it's much better now, just aches after long runs"))
+    assert "improving" not in symptoms_of(facts_of("it's not getting better at all"))
