@@ -645,6 +645,21 @@ def is_uncertain(doc: Doc, span: Span, clauses: List[int], same_clause_only: boo
     return any(_has_sequence(words, cue) >= 0 or _has_sequence(previous[-6:], cue) >= 0 for cue in UNCERTAIN)
 
 
+# Question words that also open a statement ("When I rolled my ankle I heard a crack.").
+TELLING_STARTS = {"when"}
+TELLING_SUBJECTS = {"i", "my", "we", "it", "the", "he", "she", "they", "our"}  # not "when should I stretch"
+
+
+def sentence_asks(doc: Doc, start: int) -> bool:
+    """The sentence from ``start`` ends in a question mark."""
+    for token in doc[start:]:
+        if token.text in {".", "!", ";"}:
+            return False
+        if token.text == "?":
+            return True
+    return False
+
+
 def question_clauses(doc: Doc, clauses: List[int]) -> set:
     """Clauses that ask rather than tell: those ending in "?" and those that
     open a sentence with a question word ("should I stretch before runs")."""
@@ -656,7 +671,11 @@ def question_clauses(doc: Doc, clauses: List[int]) -> set:
         sentence_start = previous in {"", ".", "!", "?", ";"}
         following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
         if sentence_start and token.lower_ in QUESTION_STARTS and following not in {"n't", "not"}:
-            asked.add(clause)  # "don't warm up" tells; "do you warm up" asks
+            telling = (
+                token.lower_ in TELLING_STARTS and following in TELLING_SUBJECTS and not sentence_asks(doc, token.i)
+            )
+            if not telling:
+                asked.add(clause)  # "don't warm up" tells; "do you warm up" asks; "When I rolled it, ..." tells
         if not token.is_space:
             previous = token.text
     return asked
@@ -1122,7 +1141,9 @@ def tells_own_body(doc: Doc) -> bool:
     """The writer speaks of their own body: "my ankle", "mine is just stiff", "I have a sore heel"."""
     words = [t.lower_ for t in doc]
     body = body_words()
-    owned = any(w == "my" and any(x in body for x in words[i + 1 : i + 4]) for i, w in enumerate(words))
+    owned = any(  # "my ankle", "my right one"
+        w == "my" and any(x in body or x == "one" for x in words[i + 1 : i + 4]) for i, w in enumerate(words)
+    )
     had = any(  # "I just have a sore heel", "I've got a sore foot"
         w == "i"
         and set(words[i + 1 : i + 4]) & {"have", "'ve", "got", "had"}
@@ -1148,7 +1169,10 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
     said = {t.lower_ for t in span}
     # "my mate heard it crack": someone else heard the runner's own crack (not "heard a crack when she fell")
     heard = span.label_ == SYMPTOM and span.ent_id_ in NOISE_SYMPTOMS and "heard" in said and "it" in said
-    if (set(before) & OTHER_PEOPLE and not patient_is_other and not heard) or set(before) & WORRY_WORDS:
+    others = set(before) & OTHER_PEOPLE
+    if "they" in others and set(t.lower_ for t in doc[: span.start]) & PLURAL_BODY_WORDS:
+        others.discard("they")  # "my toes have been white ... they feel numb": the toes
+    if (others and not patient_is_other and not heard) or set(before) & WORRY_WORDS:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"} and not patient_is_other:
         return True  # "ruptured his achilles"

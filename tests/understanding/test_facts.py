@@ -791,3 +791,28 @@ def test_last_year_is_when_not_how_long(facts_of):
 def test_easing_pain_is_read_and_a_denied_easing_is_not(facts_of):
     assert "improving" in symptoms_of(facts_of("sprained it in May, it's much better now, just aches after long runs"))
     assert "improving" not in symptoms_of(facts_of("it's not getting better at all"))
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        (
+            "my toes have been white and cold since the fall, an hour now, they feel numb even in thick socks",
+            "circulation",
+        ),
+        ("When I rolled my ankle on the trail I heard a loud crack, like a stick snapping", "crack_heard"),
+        ("I keep catching my toes and tripping, the foot sort of drags when I'm tired", "foot_drop"),
+    ],
+)
+def test_round11_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_round11_readings(facts_of):
+    # a friend's rupture beside "my right one is stiff" is the friend's
+    friend = facts_of("my running partner ruptured her achilles last week, my right one is just stiff")
+    assert "achilles_rupture" not in symptoms_of(friend)
+    # "can't walk on my foot" is a loose "can't walk": confirmed by a question, not emphatic
+    assert "cannot_bear_weight" not in symptoms_of(facts_of("can't walk on my left foot since Sunday's long run"))
+    # "when should I stretch" still asks
+    assert "stretching" not in facts_of("when should I stretch")
