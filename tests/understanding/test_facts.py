@@ -816,3 +816,15 @@ def test_round11_readings(facts_of):
     assert "cannot_bear_weight" not in symptoms_of(facts_of("can't walk on my left foot since Sunday's long run"))
     # "when should I stretch" still asks
     assert "stretching" not in facts_of("when should I stretch")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("let's restart", "volume_change"),  # a restart of the chat is no return to running
+        ("how do I improve my ankle strength", "symptoms"),  # "improve" is no pain easing
+        ("when is it ok to run again after a sprain", "symptoms"),  # "run again" is no repeat sprain
+    ],
+)
+def test_words_near_a_fact_that_state_none(facts_of, text, label):
+    assert label not in facts_of(text), facts_of(text)
