@@ -126,8 +126,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         if lone is not None:
             return lone  # "went straight back to my normal 25": the one number is the answer
     words = answer_words(question)
-    if other_yes_no or UNCERTAIN.search(text.lower().replace("\u2019", "'")):
-        return None  # "I can't tell" is not "can't"
+    if other_yes_no:
+        return None  # "no swelling" may answer that question instead (an unsure answer returned None above)
     return short_answer(text, words)
 
 
