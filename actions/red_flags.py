@@ -100,7 +100,7 @@ def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
     flags: List[Flag] = []
     if facts.get("tiptoe") is False:
         flags.append(Flag("achilles_rupture"))
-    if "pop_heard" in symptoms:
+    if {"pop_heard", "crack_heard"} & symptoms:
         if facts.get("body_part") in {"achilles", "calf"}:
             flags.append(Flag("achilles_rupture"))  # even on tiptoe: a pop at the back of the leg is checked today
         elif facts.get("tiptoe") is None and _skipped(facts, "tiptoe"):
@@ -141,15 +141,13 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     if "fever" in symptoms:
         local = {"redness_or_heat", "spreading_redness", "open_wound", "diabetic_wound"} & symptoms or swollen is True
         flags.append(Flag("hot_joint_or_fever") if local else Flag("fever", _reason("caution_fever")))
-    if "pop_heard" in symptoms and body in {"heel", "foot"}:
+    heard_without_twist = "crack_heard" in symptoms and facts.get("injury_event") is False
+    if ("pop_heard" in symptoms or heard_without_twist) and body in {"heel", "foot"}:
         flags.append(Flag("pop_in_foot"))  # a torn plantar fascia or a broken bone: examined soon
     if "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
         flags.append(Flag("diabetic_foot"))
     if "diabetes" in symptoms and "diabetic_wound" not in symptoms and {"redness_or_heat", "open_wound"} & symptoms:
         flags.append(Flag("diabetic_wound"))  # told in two messages: diabetes, then "a sore, red round the edge"
-    load_change = facts.get("shoes") == "new" or facts.get("volume_change") in ("increased", "returning")
-    if body == "achilles" and facts.get("pain_side") == "both" and not load_change:
-        flags.append(Flag("inflammatory_signs"))  # both sides after new shoes or more running is load
     if "breathless" in symptoms and ({"calf_swelling", "clot_risk"} & symptoms or body == "calf"):
         flags.append(Flag("chest_symptoms"))
     return flags

@@ -216,6 +216,8 @@ PLURAL_BODY_WORDS = {
 }
 # A question about something that happened before is not a sign now.
 PAST_IN_QUESTIONS = {"happened", "earlier", "before"}
+# Signs whose start lies in the past but which last ("my periods stopped 6 months ago").
+LASTING_SYMPTOMS = {"energy_deficiency", "diabetes"}
 # Symptoms said of the past, of someone else, or as a worry are not this runner's signs now.
 PAST_CUES = (
     "years ago",
@@ -345,6 +347,14 @@ def lying_on_it(doc: Doc) -> bool:
 
 # "limping" as a walking answer is bearing weight; after gradual pain it is still a sign (actions/red_flags.py).
 LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
+# A limp is a sign (a bone stress injury until checked) when it lasts: on every step, all day, for days.
+# "Hobbling about after my long run" is sore legs.
+LASTING_LIMP_CUES = (
+    "every step", "every single step", "all day", "all the time", "constantly", "even on days", "even walking",
+    "can't walk without", "ca n't walk without", "can not walk without", "still limping", "still hobbling",
+    "days now", "any better", "even at work", "at work",
+)  # fmt: skip
+LIMP_FOR_DAYS = re.compile(r" for (?:\d+|a few|several|two|three|four|five|ten|a couple of) (?:days|weeks) ")
 PASSING_LIMP_CUES = ("mornings", "first steps", "first few steps", "gone by", "wears off", "eases off", "no problem")
 NOISE_WORDS = {
     "crack", "cracked", "cracking", "cracks", "pop", "popped", "popping", "pops", "snap", "snapping", "snaps", "click",
@@ -364,6 +374,9 @@ DIAGNOSIS_WORDS = {
     "snapped",
     "snap",
 }
+# "I think I ruptured it": a guess at a diagnosis. "Snapped" is also what was felt, so it stays a sign.
+GUESS_WORDS = {"think", "reckon", "guess", "suspect", "probably", "maybe", "wonder"}
+FELT_DIAGNOSIS_WORDS = {"snapped", "snap"}
 CANNOT_WALK_SYMPTOMS = {"cannot_bear_weight", "cannot_walk_said"}
 # After "couldn't walk", these say it passed: limping and walking count as bearing weight.
 RECOVERY_CUES = (
@@ -404,6 +417,24 @@ RECOVERY_CUES = (
     "hobbling",
     "hobble",
 )
+# "for about a minute I couldn't stand", "5 minutes later I was walking normally": it passed (Ottawa asks for
+# both right after the injury and now).
+BRIEF = re.compile(
+    r"\bfor (?:about |like |maybe |around |roughly |only |just )*(?:a |one |the first )?(?:few |couple (?:of )?)?"
+    r"(?:\d+ )?(?:seconds?|secs?|minutes?|mins?|moments?|bit)\b"
+)
+WALKING_AGAIN = re.compile(
+    r"\b(?:\d+|a few|a couple of|couple of|few|ten|five|two) (?:seconds|minutes|mins) later\b|"
+    r"\bwalk(?:ed|ing)? (?:normally|fine|ok|okay|no problem|the last|the rest|back|home)\b|\bfine to walk\b"
+)
+
+
+def sentence_before(doc: Doc, token: int) -> str:
+    """The words of the token's sentence before it, lowercased."""
+    sentences = sentence_ids(doc)
+    return " ".join(t.lower_ for t in doc[:token] if sentences[t.i] == sentences[token]) + " "
+
+
 # Numbness that comes with runs and passes is a different sign from a numb foot now.
 TRANSIENT_CUES = (
     "during runs",
@@ -537,7 +568,38 @@ TRANSIENT_CUES = (
     "winter runs",
     "retied",
     "re - tied",
+    # long-standing, not a numb foot now
+    "a lot of the time",
+    "always",
+    "all the time",
+    "most of the time",
+    "most days",
+    # a moment in one run that passed
+    "fine in",
+    "normal in",
+    "long run",
+    "halfway",
 )
+# Numbness that passes is a reason to be examined when it keeps coming back; a single
+# episode that passed (laces, new shoes, one long run) is self-care with lacing advice.
+RECURRING_CUES = (
+    "every", "each run", "always", "keep", "keeps", "kept", "sometimes", "often", "usually", "regularly",
+    "whenever", "times a", "times this", "for weeks", "for months", "weeks now", "months now", "years", "lately",
+    "recently", "on and off", "comes and goes", "come and go", "most runs", "a lot of the time", "all the time",
+    "on long runs", "on runs", "during runs", "during my runs", "after runs", "after my runs", "when i run",
+    "while running", "occasionally", "now and then", "generally", "every winter", "winter runs", "happens",
+    "happening", "third time", "second time", "more and more", "even when", "at my desk", "at work",
+)  # fmt: skip
+PASSED_LATER = re.compile(r" (?:fine|normal|ok|okay|better) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once) ")
+ONE_EPISODE_CUES = (
+    "never happened before", "first time", "only once", "that run", "no numbness since", "not since",
+    "n't happened since", "never before", "before or since",
+)  # fmt: skip
+PASSED_CUES = (
+    "went away", "goes away", "go away", "gone now", "'s gone", "was gone", "came back", "comes back", "fine now", "normal now", "normal again",
+    "back to normal", "fine in", "fine after", "were fine", "was fine", "stopped", "pink", "warmed up", "ok now",
+    "all good", "went straight", "came right",
+)  # fmt: skip
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
 STILL_CUES = (
     "still",
@@ -562,6 +624,17 @@ STILL_CUES = (
     "in an hour",
     "an hour later",
     "hours later",
+    "not coming back",
+    "n't coming back",
+    "n't settle",
+    "not settle",
+    "not settling",
+    "n't ease",
+    "not easing",
+    "n't come back",
+    "not come back",
+    "n't gone away",
+    "not gone away",
 )
 
 
@@ -603,6 +676,8 @@ def _has_sequence(words: Sequence[str], sequence: Tuple[str, ...]) -> int:
 
 
 ANSWER_WORDS = BARE_ANSWERS
+# "no problem", "no bother": a yes, not a negation of what stands near it.
+NO_IDIOMS = {"problem", "problems", "probs", "issue", "issues", "bother", "trouble", "worries", "worry", "drama"}
 
 
 def is_answer_word(doc: Doc, i: int) -> bool:
@@ -623,13 +698,15 @@ def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> boo
         if is_answer_word(doc, i):
             continue
         lower = doc[i].lower_
-        if lower in NEGATIONS:
+        if lower in NEGATIONS and not (lower == "no" and i + 1 < len(doc) and doc[i + 1].lower_ in NO_IDIOMS):
             return True
         if lower in SCOPE_BREAKS:
             if lower in PAIN_WORDS and i > 0 and doc[i - 1].lower_ in NEGATIONS and clauses[i - 1] == clause:
                 return True  # "no pain in the night", "doesn't hurt at rest": the denied pain is the one described
             break
-    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    after = [t.lower_ for t in doc[span.end : span.end + 3]]
+    if after[:2] and after[0] == "no" and after[1:2] and after[1] in NO_IDIOMS:
+        return False  # "I can walk no problem"
     return bool(after) and after[0] in {"none", "never", "nope", "no"} or after[:2] == [":", "no"]
 
 
@@ -847,6 +924,8 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
         tokens = [t for t, c in zip(doc, clauses) if c == clause]
         lowers = {t.lower_ for t in tokens}
         bone = next((t for t in tokens if t.lower_ in BONE_WORDS), None)
+        if bone is not None and told_fine(doc, bone) and not lowers & SOFT_TISSUE_WORDS:
+            return [Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))]  # "the bones are fine to press"
         if bone is None or not lowers & TENDER_WORDS or lowers & SOFT_TISSUE_WORDS:
             continue  # "only the soft bit in front of the bone is tender"
         if not (lowers & PRESS_WORDS or "tender" in lowers or "tenderness" in lowers):
@@ -859,6 +938,23 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
             continue
         return [Fact(SYMPTOM, "bone_tenderness", bone.idx, bone.idx + len(bone))]
     return []
+
+
+TOLD_FINE_WORDS = {"fine", "ok", "okay", "alright"}
+TOLD_FINE_VERBS = {"are", "is", "'re", "'s", "feel", "feels", "seem", "seems", "all", "look", "looks", "were", "was"}
+TOLD_FINE_REACH = 10
+
+
+def told_fine(doc: Doc, token: Token) -> bool:
+    """ "the ankle bones and top of the foot are fine, it's only sore under the heel": the word is said
+    to be fine before any pain word follows it in its sentence."""
+    sentences = sentence_ids(doc)
+    for following in doc[token.i + 1 : token.i + 1 + TOLD_FINE_REACH]:
+        if sentences[following.i] != sentences[token.i] or following.lower_ in TENDER_WORDS | PAIN_WORDS:
+            return False
+        if following.lower_ in TOLD_FINE_WORDS and doc[following.i - 1].lower_ in TOLD_FINE_VERBS:
+            return True  # "the bones are fine", not "is that normal for a sprain?"
+    return False
 
 
 def uncertain_before(doc: Doc, token: Token) -> bool:
@@ -920,6 +1016,10 @@ def extract_facts(doc: Doc) -> List[Fact]:
                 # "sorry, actually it's not numb at all": takes back a sign said before
                 mentions.append(Fact(DENIED_SYMPTOM, value, ent.start_char, ent.end_char, ent.start))
             continue
+        if label == "injury_event" and not_an_injury_roll(doc, ent):
+            continue  # "I roll out of bed and go", "rolled it on a foam roller"
+        if label in HABIT_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in NOT_THE_RUNNER_SUBJECTS:
+            continue  # "my feet get cold but they warm up fine": the feet warming, not a warm-up
         if label in HABIT_LABELS and isinstance(resolved, bool) and used_to_before(doc, ent, clauses):
             resolved = not resolved  # "I used to warm up properly, lately I just bolt out"
         end_char = ent.end_char
@@ -966,6 +1066,21 @@ def extract_facts(doc: Doc) -> List[Fact]:
         f for f in mentions if not (f.label == SYMPTOM and f.value in taken_back and f.token < corrected_from)
     ]  # "I am diabetic. Sorry, wrong, I am NOT diabetic, my father is"
     return _in_context(_choose(mentions, corrected_from, vocabulary()), doc)
+
+
+# A lone "roll"/"rolled" followed by these is no twist ("roll out of bed", "rolled up my sleeves").
+ROLL_WORDS = {"roll", "rolls", "rolled", "rolling"}
+NOT_A_TWIST_AFTER_ROLL = {"out", "up", "into", "along", "around", "round", "a", "foam", "down", "with", "onto"}
+# Subjects that show a habit word is about the body, not what the runner does ("they warm up fine").
+NOT_THE_RUNNER_SUBJECTS = {"they", "it", "feet", "toes", "foot", "legs", "calves", "hands", "muscles"}
+
+
+def not_an_injury_roll(doc: Doc, span: Span) -> bool:
+    """A lone "roll" that is not a twist: "I roll out of bed and go", "roll it on a ball"."""
+    if len(span) != 1 or span[0].lower_ not in ROLL_WORDS:
+        return False
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    return following in NOT_A_TWIST_AFTER_ROLL
 
 
 SENTENCE_BREAKS = {".", "!", "?", ";"}
@@ -1071,6 +1186,8 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                 candidates = [
                     t for t in tokens if (t.lower_ in group or t.lemma_.lower() in group) and not the_remainder(doc, t)
                 ]
+                if rule.symptom == "bone_tenderness":
+                    candidates = [t for t in candidates if not (t.lower_ in BONE_WORDS and told_fine(doc, t))]
                 if rule.anchored and found:
                     candidates = anchored_candidates(doc, clauses, found[0], candidates)
                 if not rule.negation_required:
@@ -1159,7 +1276,8 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
     clause = clauses[span.start]
     text = " " + _clause_text(doc, clauses, clause) + " "
     before = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clause]
-    if any(f" {cue} " in text for cue in PAST_CUES):
+    lasting = span.label_ == SYMPTOM and span.ent_id_ in LASTING_SYMPTOMS
+    if any(f" {cue} " in text for cue in PAST_CUES) and not lasting:
         return True
     message_words = {t.lower_ for t in doc}
     child_is_the_runner = bool(message_words & CHILDREN) and not message_words & {"i", "i'm", "me"}
@@ -1186,6 +1304,8 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
         return True  # "should I pop it?" (a blister) is no pop heard
     if clause in asked and set(text.split()) & PAST_IN_QUESTIONS:
         return True  # "is it OK that the pins and needles happened?"  # "would a steroid injection help?", "can I fly next week?": asked about, not taken
+    if {t.lower_ for t in span} & (DIAGNOSIS_WORDS - FELT_DIAGNOSIS_WORDS) and set(before) & GUESS_WORDS:
+        return True  # "I think I ruptured my achilles": a fear the questions check (tiptoe), not a sign told
     return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)
 
 
@@ -1195,18 +1315,37 @@ def said_painless(doc: Doc) -> bool:
     return any(f" {cue} " in message for cue in PAINLESS_CUES)
 
 
+# Colour and temperature words: a foot that is also pale, blue or cold may have lost its blood supply.
+COLOUR_WORDS = {
+    "pale", "white", "blue", "bluish", "bluey", "blueish", "grey", "gray", "mottled", "cold", "purple", "dusky",
+    "freezing", "icy", "waxy",
+}  # fmt: skip
+
+
+def numbness_only(doc: Doc, injured: bool) -> bool:
+    """Numbness or tingling told without a colour or cold word and without an injury."""
+    return not injured and not COLOUR_WORDS & {t.lower_ for t in doc}
+
+
 def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     """Facts read against the rest of the message: numbness that passes,
     "couldn't walk ... fine now", both sides from plural body words."""
     text = " " + " ".join(t.lower_ for t in doc) + " "
     result: List[Fact] = []
     labels = {f.label for f in facts}
+    symptom_values = {f.value for f in facts if f.label == SYMPTOM}
+    injured = any(f.label == "injury_event" and f.value is True for f in facts)
     for fact in facts:
-        if (
+        still = any(f" {c} " in text for c in STILL_CUES)
+        if fact.label == SYMPTOM and fact.value == "circulation" and still and numbness_only(doc, injured):
+            # numb for hours or days with a normal colour and no injury: a nerve to examine soon, not a blocked artery
+            fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
+        elif (
             fact.label == SYMPTOM
             and fact.value == "circulation"
             and any(f" {c} " in text for c in TRANSIENT_CUES)
-            and not any(f" {c} " in text for c in STILL_CUES)
+            and not still
+            and not (injured and COLOUR_WORDS & {t.lower_ for t in doc})  # blue and cold since the fall: now
         ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
             if lying_on_it(doc):
@@ -1214,20 +1353,37 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             cold = COLD_WORDS & {t.lower_ for t in doc} or " in the cold " in text or re.search(r" - ?\d+ ", text)
             if cold and not {t.lower_ for t in doc} & {"sitting", "rest", "night"}:
                 continue  # numb with cold on a winter run until warmed up: the weather, not a sign
-            if FIT_WORDS & {t.lower_ for t in doc}:  # it passes on loosening the laces: the laces, not a sign
+            words = {t.lower_ for t in doc}
+            blamed_laces = {"laces", "lacing"} & words and "loose" not in words  # "it was my laces"
+            if FIT_WORDS & words or blamed_laces:  # it passes on loosening the laces: the laces, not a sign
                 if "shoes" not in labels:
                     result.append(Fact("shoes", "poor_fit", fact.start, fact.end, fact.token))
                 continue
+            recurring = any(f" {c} " in text for c in RECURRING_CUES)
+            passed = any(f" {c} " in text for c in PASSED_CUES) or bool(PASSED_LATER.search(text))
+            if any(f" {c} " in text for c in ONE_EPISODE_CUES) or (passed and not recurring):
+                continue  # one run's numbness that passed: self-care (loosen the laces), a sign if it comes back
+            if not passed and not recurring and COLOUR_WORDS & {t.lower_ for t in doc}:
+                fact = Fact(SYMPTOM, "circulation", fact.start, fact.end, fact.token)  # white and cold since the run
+        if fact.label == SYMPTOM and fact.value == "compartment" and "exertional_compartment" in symptom_values:
+            if not still and not injured:
+                continue  # tight, burning calves that settle each time the run stops: the exertional kind, not acute
         if fact.label == SYMPTOM and fact.value in CANNOT_WALK_SYMPTOMS:
-            after = " " + doc.text[fact.end :].lower() + " "
-            if any(f" {c} " in after or f" {c}," in after or f" {c}." in after for c in RECOVERY_CUES):
+            after = " " + doc.text[fact.end :].lower().replace("\u2019", "'") + " "
+            recovered = any(f" {c} " in after or f" {c}," in after or f" {c}." in after for c in RECOVERY_CUES)
+            if recovered or WALKING_AGAIN.search(after) or BRIEF.search(sentence_before(doc, fact.token)):
                 if "can_walk" not in labels:
                     result.append(Fact("can_walk", True, fact.start, fact.end, fact.token))
                 continue
         result.append(fact)
         if fact.label == "can_walk" and fact.value is True and doc[fact.token].lower_ in LIMP_WORDS:
             passing = any(f" {c} " in text for c in PASSING_LIMP_CUES)  # "a limp in the mornings, gone by lunch"
-            if not passing and not any(t.lower_ in NEGATIONS for t in doc[max(0, fact.token - 3) : fact.token]):
+            lasting = any(f" {c} " in text for c in LASTING_LIMP_CUES) or LIMP_FOR_DAYS.search(text)
+            if (
+                lasting
+                and not passing
+                and not any(t.lower_ in NEGATIONS for t in doc[max(0, fact.token - 3) : fact.token])
+            ):
                 result.append(Fact(SYMPTOM, "limping", fact.start, fact.end, fact.token))
     if PAIN_SIDE not in labels and any(f.label == BODY_PART for f in facts):
         plural = next(

@@ -39,6 +39,7 @@ EMERGENCY_FLAGS = {
     "compartment_syndrome",
     "spreading_infection",
     "diabetic_wound",
+    "cauda_equina",
 }
 SEE_DOCTOR_FLAGS = {
     "rest_or_night_pain",

@@ -1,0 +1,37 @@
+"""Messages the assistant could not place: before an assessment, the usual
+"say it another way"; after one, the advice given still stands and the runner
+is told what they can ask, so a conversation never ends on "Sorry, I didn't
+understand" after its answer ("ok so new shoes then?", "on my way to A&E")."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge import EMERGENCY, knowledge
+from actions.messages import level_name
+
+# What to say, by intent, when no assessment has been given yet (domain.yml responses).
+BEFORE_AN_ASSESSMENT = {"out_of_scope": "utter_out_of_scope"}
+DEFAULT_RESPONSE = "utter_default"
+
+
+class ActionReplyNotUnderstood(Action):
+    """Reply to a message outside what the assistant understands (``nlu_fallback``, ``out_of_scope``)."""
+
+    def name(self) -> Text:
+        return "action_reply_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        level = tracker.get_slot("triage")
+        if not level:
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
+            dispatcher.utter_message(response=BEFORE_AN_ASSESSMENT.get(intent or "", DEFAULT_RESPONSE))
+            return []
+        kb = knowledge()
+        key = "not_understood_after_emergency" if level == EMERGENCY else "not_understood_after_assessment"
+        dispatcher.utter_message(text=kb.messages[key].format(level=level_name(kb, level)))
+        return []
