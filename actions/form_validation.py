@@ -75,14 +75,16 @@ OPEN_QUESTION = "anything_else"
 OPEN_ANSWER_CHARACTERS = 300
 
 
-def open_answer(intent: Optional[str], text: str) -> Any:
+def open_answer(intent: Optional[str], text: str, told_a_fact: bool = False) -> Any:
     """The answer to the open "anything else?": False for "no, that's all", else the runner's words
     (the facts in them are read like any message's; a question in them is answered); None for a bare "yes"."""
     words = knowledge().questions["anything_else"]["answers"]["false"]
     said = intent if intent in {"affirm", "deny"} else answer_outside_question(text)
     if said == "deny" or short_answer(text, {"false": words}) is False:
         return False
-    if said == "affirm" and len(text.split()) <= 2 or not text.strip() or intent in CONVERSATION_INTENTS:
+    # "type 2 diabetes, insulin at night" is often classed off-topic; with a fact in it, it answers the question
+    conversation = intent in CONVERSATION_INTENTS and not told_a_fact
+    if said == "affirm" and len(text.split()) <= 2 or not text.strip() or conversation:
         return None  # "yes" alone, "stop", "why do you ask?": not an answer
     return " ".join(text.split())[:OPEN_ANSWER_CHARACTERS]  # a question too: it is answered beside (``faq``)
 
@@ -90,7 +92,7 @@ def open_answer(intent: Optional[str], text: str) -> Any:
 def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]], text: str = "") -> Any:
     """The value a short answer gives to the question just asked, or None."""
     if question == OPEN_QUESTION:
-        return open_answer(intent, text)
+        return open_answer(intent, text, told_a_fact=any(e.get("entity") for e in entities))
     said_signs = {e.get("value") for e in entities if e.get("entity") == "symptom"}
     if question in SEVERAL_SIGNS and said_signs and said_signs <= PASSED_SIGNS:
         return False  # "it tingled during the race but not now": none of these now (its own flag stays)

@@ -73,9 +73,10 @@ def red_flag_message(knowledge: Knowledge, flag: Flag) -> str:
     return text
 
 
-def withdrawn_message(knowledge: Knowledge, flag_id: str) -> str:
-    """An earlier warning the runner has corrected: said, never dropped silently."""
-    return knowledge.messages["flag_withdrawn"].format(noticed=knowledge.red_flags[flag_id].noticed)
+def withdrawn_message(knowledge: Knowledge, flag_id: str, explained: bool = False) -> str:
+    """An earlier warning the runner has corrected, or that a new detail explains: said, never dropped silently."""
+    key = "flag_explained" if explained else "flag_withdrawn"
+    return knowledge.messages[key].format(noticed=knowledge.red_flags[flag_id].noticed)
 
 
 def cause_block(knowledge: Knowledge, cause_id: str, rank: int, facts: Facts) -> str:

@@ -38,7 +38,7 @@ LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
 # Symptoms that are a red flag on their own, with the flag they raise (``raised_by`` in knowledge/red_flags.yml).
 DIRECT_SYMPTOMS = {symptom: flag.id for flag in knowledge().red_flags.values() for symptom in flag.raised_by}
 # Symptoms that are context for other rules, not signs that remain after a correction.
-CONTEXT_SYMPTOMS = {"limping", "skin_cause", "improving"}
+CONTEXT_SYMPTOMS = {"limping", "skin_cause", "improving", "skin_wound"}
 # Where diabetes makes foot pain a reason to see a doctor (not a tight calf).
 DIABETIC_FOOT_PARTS = {"foot", "heel", "ankle", "achilles", None}
 NUMBNESS_SYMPTOMS = {"circulation", "transient_numbness"}
@@ -146,8 +146,12 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("pop_in_foot"))  # a torn plantar fascia or a broken bone: examined soon
     if "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
         flags.append(Flag("diabetic_foot"))
-    if "diabetes" in symptoms and "diabetic_wound" not in symptoms and {"redness_or_heat", "open_wound"} & symptoms:
+    wound = {"redness_or_heat", "open_wound", "skin_wound"}
+    if "diabetes" in symptoms and "diabetic_wound" not in symptoms and wound & symptoms:
         flags.append(Flag("diabetic_wound"))  # told in two messages: diabetes, then "a sore, red round the edge"
+    load_change = facts.get("shoes") == "new" or facts.get("volume_change") in ("increased", "returning")
+    if body == "achilles" and facts.get("pain_side") == "both" and not load_change:
+        flags.append(Flag("inflammatory_signs"))  # both sides after new shoes or more running is load
     if "breathless" in symptoms and ({"calf_swelling", "clot_risk"} & symptoms or body == "calf"):
         flags.append(Flag("chest_symptoms"))
     return flags

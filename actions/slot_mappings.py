@@ -90,13 +90,18 @@ def changed_by_latest_message(tracker: Tracker, before: Dict[str, Any]) -> Dict[
     return changed
 
 
+def said_correction(tracker: Tracker) -> bool:
+    """The latest message corrects something said before ("sorry, actually...", "not my ankle")."""
+    text = " " + (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'") + " "
+    return any(f" {cue} " in text for cue in CORRECTION_CUES)
+
+
 def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     """A body word or side in a later answer ("I can go up on my toes", "calf is
     normal", "a bit puffy on the left") never overwrites the sore place; the
     place question or a correction does."""
     events: List[EventType] = []
-    text = " " + (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'") + " "
-    corrected = any(f" {cue} " in text for cue in CORRECTION_CUES)
+    corrected = said_correction(tracker)
     for slot in ("body_part", "pain_side"):
         old, new = before.get(slot), tracker.get_slot(slot)
         if old is None or new == old or before.get("requested_slot") in PLACE_SLOTS or corrected:
@@ -232,11 +237,14 @@ class ActionValidateSlotMappings(ValidationAction):
         withdrawn = [f for f in announced if f not in ids and f not in CAUTION_FLAGS]
         events: List[EventType] = []
         if withdrawn:
+            corrected = said_correction(tracker) or bool(acknowledged)
             for flag_id in withdrawn:
                 if flag_id not in acknowledged:
-                    dispatcher.utter_message(text=withdrawn_message(kb, flag_id))
-            facts["withdrawn_flags"] = sorted(set(facts["withdrawn_flags"]) | set(withdrawn))
-            events.append(SlotSet("withdrawn_flags", facts["withdrawn_flags"]))
+                    # "both Achilles" then "I upped my mileage": a new detail explains it, the runner corrected nothing
+                    dispatcher.utter_message(text=withdrawn_message(kb, flag_id, explained=not corrected))
+            if corrected:  # only a correction leaves "what is left is still worth a check" (corrected_warning)
+                facts["withdrawn_flags"] = sorted(set(facts["withdrawn_flags"]) | set(withdrawn))
+                events.append(SlotSet("withdrawn_flags", facts["withdrawn_flags"]))
             flags = detect(facts)
         new_flags = [flag for flag in flags if flag.id not in announced]
         for flag in new_flags:

@@ -1322,11 +1322,6 @@ COLOUR_WORDS = {
 }  # fmt: skip
 
 
-def numbness_only(doc: Doc, injured: bool) -> bool:
-    """Numbness or tingling told without a colour or cold word and without an injury."""
-    return not injured and not COLOUR_WORDS & {t.lower_ for t in doc}
-
-
 def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     """Facts read against the rest of the message: numbness that passes,
     "couldn't walk ... fine now", both sides from plural body words."""
@@ -1337,10 +1332,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     injured = any(f.label == "injury_event" and f.value is True for f in facts)
     for fact in facts:
         still = any(f" {c} " in text for c in STILL_CUES)
-        if fact.label == SYMPTOM and fact.value == "circulation" and still and numbness_only(doc, injured):
-            # numb for hours or days with a normal colour and no injury: a nerve to examine soon, not a blocked artery
-            fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
-        elif (
+        if (
             fact.label == SYMPTOM
             and fact.value == "circulation"
             and any(f" {c} " in text for c in TRANSIENT_CUES)

@@ -330,6 +330,14 @@ def test_the_open_question_keeps_the_runners_words(text, intent, expected):
     assert answer_from_context("anything_else", intent, [], text) == expected
 
 
+def test_a_health_fact_classed_off_topic_still_answers_the_open_question():
+    # Round 13: "type 2 diabetes, insulin at night" (out_of_scope) was asked again, then skipped
+    diabetes = [{"entity": "symptom", "value": "diabetes"}]
+    said = "type 2 diabetes, insulin at night"
+    assert answer_from_context("anything_else", "out_of_scope", diabetes, said) == said
+    assert answer_from_context("anything_else", "out_of_scope", [], "what's the weather like?") is None
+
+
 CONFIRM = knowledge().messages["confirm_emergency"]
 SAID_CANT_WALK = {"body_part": "ankle", "injury_event": True, "can_walk": False, "symptoms": ["cannot_walk_said"]}
 

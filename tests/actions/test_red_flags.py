@@ -113,11 +113,16 @@ def test_a_crack_with_no_twist_is_not_a_fracture_sign():
     assert level_of(symptoms=["crack_heard"], skipped_questions=["injury_event"]) == "emergency"
 
 
-def test_pain_in_both_achilles_alone_is_load_not_an_inflammatory_sign():
-    # Round 12: two runners with both Achilles sore from training were sent to a doctor.
-    assert "inflammatory_signs" not in flags_of(body_part="achilles", pain_side="both")
-    assert level_of(body_part="achilles", pain_side="both") == "self_care"
-    assert "inflammatory_signs" in flags_of(body_part="achilles", pain_side="both", symptoms=["inflammatory"])
+def test_pain_in_both_achilles_is_worth_a_check():
+    assert "inflammatory_signs" in flags_of(body_part="achilles", pain_side="both")
+    assert level_of(body_part="achilles", pain_side="left") == "self_care"
+
+
+def test_both_achilles_after_a_load_change_is_load_not_inflammation():
+    both = {"body_part": "achilles", "pain_side": "both"}
+    assert "inflammatory_signs" in ids(detect(both))
+    assert "inflammatory_signs" not in ids(detect({**both, "shoes": "new"}))
+    assert "inflammatory_signs" not in ids(detect({**both, "volume_change": "increased"}))
 
 
 def test_warmth_after_a_twist_is_expected_not_a_hot_joint():
@@ -291,3 +296,9 @@ def test_weeks_of_pain_that_is_clearly_easing_is_not_no_improvement():
     assert "not_improving" in flags_of(body_part="ankle", injury_event=True, pain_days=60.0)
     assert "not_improving" not in flags_of(body_part="ankle", injury_event=True, pain_days=60.0, symptoms=["improving"])
     assert "not_improving" in flags_of(body_part="heel", pain_days=50.0, symptoms=["improving", "not_improving"])
+
+
+def test_a_foot_wound_with_diabetes_is_the_diabetic_wound_sign():
+    # Round 13: "an open sore under the big toe", then "type 2 diabetes" in a later answer
+    assert "diabetic_wound" in ids(detect({"symptoms": ["skin_wound", "diabetes"], "body_part": "foot"}))
+    assert ids(detect({"symptoms": ["skin_wound"], "body_part": "foot"})) == set()

@@ -55,6 +55,25 @@ def test_a_correction_that_removes_a_warning_is_acknowledged(tracker_factory):
     assert slots["triage"] == "see_doctor"  # red and warm is left: never silently self-care
 
 
+def test_a_warning_a_new_detail_explains_is_said_to_be_explained_not_corrected(tracker_factory):
+    # Round 12: "both Achilles" (a see-a-doctor sign), then "I increased quite fast": the runner corrected
+    # nothing, so no "thanks for correcting" and no "what is left is still worth a check"
+    before = {"body_part": "achilles", "pain_side": "both", "red_flags": ["inflammatory_signs"], "triage": "see_doctor"}
+    now = {**before, "volume_change": "increased"}
+    text = "increased quite fast since last month, also added hill repeats"
+    tracker = tracker_factory(
+        slots=now,
+        entities=[{"entity": "volume_change", "value": "increased"}],
+        text=text,
+        events=user_turn(before, text, [], {"volume_change": "increased"}),
+    )
+    slots, messages = run(tracker)
+    said = " ".join(m for m in messages if m)
+    assert "Earlier you mentioned" in said and "explains it better" in said, messages
+    assert "correcting" not in said
+    assert not slots.get("withdrawn_flags") and slots["triage"] == "self_care"
+
+
 def test_a_body_word_in_a_later_answer_does_not_move_the_pain(tracker_factory):
     before = {"body_part": "achilles", "requested_slot": "tiptoe"}
     tracker = tracker_factory(

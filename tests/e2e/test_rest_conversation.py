@@ -276,3 +276,38 @@ def test_a_swollen_calf_told_as_an_answer_is_the_clot_sign(servers):
     slots = servers.tracker(sender)["slots"]
     assert slots["triage"] == "emergency", replies
     assert "dvt" in slots["red_flags"], slots["red_flags"]
+
+
+def test_after_the_advice_an_unplaced_message_keeps_the_advice(servers):
+    # Rounds 12 and 13: conversations ended on "Sorry, I didn't understand that ... 'my ankle hurts after running'"
+    sender = new_sender()
+    say_all(servers, sender, "I rolled my ankle and I can't put any weight on it")
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency"
+    replies = " ".join(servers.say(sender, "ok my sister is driving me over there now, cheers pal"))
+    assert "didn't understand" not in replies and "only help with" not in replies, replies
+    assert "A&E" in replies, replies
+
+
+def test_a_feared_rupture_is_checked_with_the_tiptoe_question_first(servers):
+    sender = new_sender()
+    replies = " ".join(
+        servers.say(sender, "I think I might have ruptured my achilles, it's really stiff today")
+    ).lower()
+    assert servers.tracker(sender)["slots"]["triage"] != "emergency", replies
+    assert "tiptoe" in replies, replies
+    replies = " ".join(servers.say(sender, "no, I can't get up on my toes on that side")).lower()
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "went over on it, for about a minute I couldn't stand, then I walked the rest of the way home",
+        "my toes went numb at the end of my long run, I loosened my laces and they were fine a few minutes later",
+        "both calves go tight and burn after 20 minutes of running, I stop and it's gone ten minutes later",
+    ],
+)
+def test_signs_that_passed_do_not_send_a_runner_to_a_and_e(servers, text):
+    sender = new_sender()
+    servers.say(sender, text)
+    assert servers.tracker(sender)["slots"]["triage"] != "emergency", text
