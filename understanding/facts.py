@@ -576,10 +576,15 @@ TRANSIENT_CUES = (
     "most days",
     # a moment in one run that passed
     "fine in",
+    "straight away",
+    "that once",
+    "only once",
     "normal in",
     "long run",
     "halfway",
 )
+# "hasn't come back": the feeling (still numb) or the numbness (passed), told apart by a passing cue.
+NOT_BACK_CUES = ("not coming back", "n't coming back", "n't come back", "not come back")
 # Numbness that passes is a reason to be examined when it keeps coming back; a single
 # episode that passed (laces, new shoes, one long run) is self-care with lacing advice.
 RECURRING_CUES = (
@@ -592,7 +597,7 @@ RECURRING_CUES = (
 )  # fmt: skip
 PASSED_LATER = re.compile(r" (?:fine|normal|ok|okay|better) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once) ")
 ONE_EPISODE_CUES = (
-    "never happened before", "first time", "only once", "that run", "no numbness since", "not since",
+    "never happened before", "first time", "only once", "that once", "just once", "that run", "no numbness since", "not since",
     "n't happened since", "never before", "before or since",
 )  # fmt: skip
 PASSED_CUES = (
@@ -624,15 +629,11 @@ STILL_CUES = (
     "in an hour",
     "an hour later",
     "hours later",
-    "not coming back",
-    "n't coming back",
     "n't settle",
     "not settle",
     "not settling",
     "n't ease",
     "not easing",
-    "n't come back",
-    "not come back",
     "n't gone away",
     "not gone away",
 )
@@ -1020,6 +1021,9 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue  # "I roll out of bed and go", "rolled it on a foam roller"
         if label in HABIT_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in NOT_THE_RUNNER_SUBJECTS:
             continue  # "my feet get cold but they warm up fine": the feet warming, not a warm-up
+        if label in HABIT_LABELS and ent[0].lower_ == "straight" and ent.start > 0:
+            if doc[ent.start - 1].lemma_.lower() in SYMPTOM_ENDING_VERBS:
+                continue  # "the numbness went straight away": it passed, nothing about a warm-up
         if label in HABIT_LABELS and isinstance(resolved, bool) and used_to_before(doc, ent, clauses):
             resolved = not resolved  # "I used to warm up properly, lately I just bolt out"
         end_char = ent.end_char
@@ -1071,6 +1075,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
 # A lone "roll"/"rolled" followed by these is no twist ("roll out of bed", "rolled up my sleeves").
 ROLL_WORDS = {"roll", "rolls", "rolled", "rolling"}
 NOT_A_TWIST_AFTER_ROLL = {"out", "up", "into", "along", "around", "round", "a", "foam", "down", "with", "onto"}
+# "went straight away", "stopped straight away": a symptom passing, not starting a run without a warm-up.
+SYMPTOM_ENDING_VERBS = {"go", "went", "stop", "ease", "pass", "disappear", "come", "settle", "fade", "vanish"}
 # Subjects that show a habit word is about the body, not what the runner does ("they warm up fine").
 NOT_THE_RUNNER_SUBJECTS = {"they", "it", "feet", "toes", "foot", "legs", "calves", "hands", "muscles"}
 
@@ -1331,7 +1337,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     symptom_values = {f.value for f in facts if f.label == SYMPTOM}
     injured = any(f.label == "injury_event" and f.value is True for f in facts)
     for fact in facts:
-        still = any(f" {c} " in text for c in STILL_CUES)
+        passed_cue = any(f" {c} " in text for c in PASSED_CUES)
+        still = any(f" {c} " in text for c in STILL_CUES) or (
+            any(f" {c} " in text for c in NOT_BACK_CUES) and not passed_cue
+        )  # "numb and it hasn't come back" (the feeling) or "it stopped and hasn't come back" (the tingling)
         if (
             fact.label == SYMPTOM
             and fact.value == "circulation"

@@ -881,6 +881,9 @@ def test_round12_and_13_warning_sign_classes(facts_of, text, symptom):
         ("yes I can, just a bit wobbly on that side", "giving_way"),
         # feet that spread in pregnancy are no spreading redness
         ("my feet have spread since the baby and my old trainers pinch", "spreading_redness"),
+        # the tingling stopped and "hasn't come back": it passed, the feeling did not stay away
+        ("toes went tingly mid race, it stopped when I loosened the laces and hasn't come back", "circulation"),
+        ("the numbness happened just that once and went straight away", "circulation"),
         # smelly sore feet are no wound
         ("my feet get smelly and sore on long runs", "spreading_redness"),
         # hobbling after a long run is sore legs
@@ -907,3 +910,9 @@ def test_round12_and_13_readings(facts_of):
     # a lone "roll" that is not a twist; a warm-up of the feet, not of the runner
     assert "injury_event" not in facts_of("I roll out of bed and straight out the door")
     assert "warm_up" not in facts_of("my feet are cold at first but they warm up fine")
+    assert "warm_up" not in facts_of("the tingling went straight away")
+    assert facts_of("I head straight out the door")["warm_up"] is False
+    # a burst blister is a wound: with diabetes, the emergency sign
+    assert {"skin_wound", "diabetes"} <= set(
+        symptoms_of(facts_of("type 1 diabetic, my blister has burst and it's raw"))
+    )
