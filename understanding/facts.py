@@ -677,6 +677,7 @@ def _has_sequence(words: Sequence[str], sequence: Tuple[str, ...]) -> int:
 
 
 ANSWER_WORDS = BARE_ANSWERS
+BARELY = {"barely", "hardly", "scarcely", "only just"}
 # "no problem", "no bother": a yes, not a negation of what stands near it.
 NO_IDIOMS = {"problem", "problems", "probs", "issue", "issues", "bother", "trouble", "worries", "worry", "drama"}
 
@@ -719,7 +720,12 @@ BEST_GUESS_LABELS = {"volume_change", "surface", "weekly_km", "shoes"}
 def is_uncertain(doc: Doc, span: Span, clauses: List[int], same_clause_only: bool = False) -> bool:
     clause = clauses[span.start]
     words = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clause]
-    previous = [] if same_clause_only else [t.lower_ for t in doc[max(0, span.start - 12) : span.start]]
+    sentences = sentence_ids(doc)
+    previous = (
+        []
+        if same_clause_only
+        else [t.lower_ for t in doc[max(0, span.start - 12) : span.start] if sentences[t.i] == sentences[span.start]]
+    )  # "not sure. the ankle, left.": the doubt was about the sentence before
     return any(_has_sequence(words, cue) >= 0 or _has_sequence(previous[-6:], cue) >= 0 for cue in UNCERTAIN)
 
 
@@ -858,6 +864,9 @@ def number_facts(text: str) -> List[Fact]:
             number = units.bare_number(text)
             if number:
                 facts.append(Fact(NUMBER, number.value, number.start, number.end))
+    more_runs = units.more_runs(text)
+    if more_runs and not any(f.label == VOLUME_CHANGE for f in facts):
+        facts.append(Fact(VOLUME_CHANGE, "increased", more_runs.start, more_runs.end))  # "from 3 to 5 runs a week"
     duration = units.duration_days(text)
     if duration:
         facts.append(Fact(DURATION_DAYS, duration.value, duration.start, duration.end))
@@ -996,6 +1005,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         if label == SYMPTOM and explained_away(doc, ent, ent.ent_id_):
             continue
+        if label == SYMPTOM and ent.ent_id_ == "crack_heard" and cracked_thing(doc, ent):
+            continue  # "the pavement is cracked and holey", "cracked heels": a surface or skin, not a sound
         in_question = clauses[ent.start] in asked
         if in_question and label != SYMPTOM and not (label == BODY_PART and tells_own_pain(doc, clauses, ent)):
             continue  # "is that why my heel hurts?" still says where it hurts; "what helps heel pain?" does not
@@ -1011,6 +1022,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
             negated = body_part_denied(doc, ent)
         else:
             negated = value is not False and is_negated(doc, ent, clauses)
+        if label == "can_walk" and negated and {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]} & BARELY:
+            continue  # "can barely hobble (but I can)": walking with difficulty is bearing weight; the question decides
         resolved = resolve_value(label, value, negated)
         if resolved is None:
             if label == SYMPTOM and negated and corrected_from:
@@ -1240,6 +1253,26 @@ def explained_away(doc: Doc, span: Span, symptom: str) -> bool:
         return False
     sentences = sentence_ids(doc)
     return any(t.lower_ in words or t.lemma_.lower() in words for t in doc if sentences[t.i] == sentences[span.start])
+
+
+# "cracked" said of a surface or of skin, with no word of hearing or feeling it.
+CRACKED_THINGS = {
+    "pavement", "pavements", "road", "roads", "path", "paths", "tarmac", "concrete", "ground", "street", "streets",
+    "skin", "heels", "sole", "soles", "phone", "screen", "ice", "dry",
+}  # fmt: skip
+HEARING_WORDS = {"heard", "hear", "sound", "noise", "felt", "feel", "loud", "audible"}
+
+
+def cracked_thing(doc: Doc, span: Span) -> bool:
+    """A lone "cracked"/"crack" in a sentence about a cracked surface or skin, told without hearing it."""
+    if len(span) != 1:
+        return False
+    sentences, clauses = sentence_ids(doc), clause_ids(doc)
+    words = {t.lower_ for t in doc if sentences[t.i] == sentences[span.start]}
+    clause = {t.lower_ for t in doc if clauses[t.i] == clauses[span.start]}
+    body_cracked = any(w in body_words() and w not in CRACKED_THINGS for w in clause)  # "my ankle cracked"
+    body_cracked = body_cracked or (span.start > 0 and doc[span.start - 1].lower_ in {"went", "go", "goes"})
+    return bool(words & CRACKED_THINGS) and not words & HEARING_WORDS and not body_cracked
 
 
 def names_an_object(doc: Doc, span: Span) -> bool:

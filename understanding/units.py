@@ -69,8 +69,11 @@ _MILE_UNIT = r"(?:mi|miles?|mls)"
 _DISTANCE = re.compile(rf"{_NUM}(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*({_KM_UNIT}|{_MILE_UNIT})\b")
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:about\s+|around\s+)?{_NUM}\s*(?:{_KM_UNIT}|{_MILE_UNIT})?\s+(?:up\s+)?to\s+"
-    rf"(?:about\s+|around\s+)?{_NUM}"
+    rf"(?:about\s+|around\s+)?{_NUM}(?!\s*(?:runs?|times|days?|sessions?|x)\b)"  # "from 3 to 5 runs/week": counts
 )
+_DAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+# "Monday Wednesday Friday", "tues and thurs": the days of a week's runs, listed together.
+_DAYS_LISTED = re.compile(rf"\b{_DAY_NAME}\b(?:\s*(?:,|and|&|/|\+)?\s*\b{_DAY_NAME}\b)+")
 _TIMES_PER_WEEK = re.compile(
     rf"{_NUM}\s*(?:x|times|days|runs|sessions)\s*(?:a|per|each|every|in\s+a|in\s+the|in|/)\s*(?:week|wk)|"
     rf"{_NUM}\s*(?:x|times|days|runs)\s*weekly"
@@ -159,6 +162,9 @@ def _runs_per_week(text: str) -> Optional[float]:
         return _to_float(match.group(1) or match.group(2))
     if _EVERY_OTHER_DAY.search(text):
         return 3.5
+    listed = _DAYS_LISTED.search(text)
+    if listed:
+        return float(len(re.findall(rf"\b{_DAY_NAME}\b", listed.group(0))))
     return None
 
 
@@ -458,6 +464,21 @@ def change_between(text: str) -> Optional[str]:
         return None
     before, after = _to_float(match.group(1)), _to_float(match.group(2))
     return "increased" if after > before else "decreased" if after < before else "steady"
+
+
+# "went from 3 to 5 runs a week", "from two to four times a week": more runs, whatever their distance.
+_MORE_RUNS = re.compile(
+    rf"\bfrom\s+{_NUM}\s+(?:runs?\s+|times\s+|days\s+|sessions\s+)?(?:a\s+week\s+|per\s+week\s+)?(?:up\s+)?to\s+{_NUM}"
+    rf"\s*(?:runs?|times|days?|sessions?|x)\b"
+)
+
+
+def more_runs(text: str) -> Optional[Quantity]:
+    """ "from 3 to 5 runs/week" -> the span, when the number of runs went up; else None."""
+    match = _MORE_RUNS.search(normalise_numbers(text))
+    if match is None or _to_float(match.group(2)) <= _to_float(match.group(1)):
+        return None
+    return Quantity(_to_float(match.group(2)), match.start(), match.end())
 
 
 def distance_increase(text: str) -> bool:

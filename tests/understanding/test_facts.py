@@ -847,6 +847,8 @@ def test_words_near_a_fact_that_state_none(facts_of, text, label):
         ("ever since I sprained it in the spring it catches and locks now and then", "giving_way"),
         # a state that began in the past and lasts
         ("my periods stopped last year and my foot bone aches on runs", "energy_deficiency"),
+        # the ankle itself cracked, whatever the ground
+        ("fell on the pavement and my ankle cracked", "crack_heard"),
         # numbness around the bottom
         ("lower back is bad and it feels numb round my bum and groin", "saddle_numbness"),
         # an open wound that is wet and smells: infected
@@ -884,6 +886,9 @@ def test_round12_and_13_warning_sign_classes(facts_of, text, symptom):
         # the tingling stopped and "hasn't come back": it passed, the feeling did not stay away
         ("toes went tingly mid race, it stopped when I loosened the laces and hasn't come back", "circulation"),
         ("the numbness happened just that once and went straight away", "circulation"),
+        # a cracked pavement or cracked skin is no crack heard
+        ("the pavements here are cracked and full of holes, I tripped and went over", "crack_heard"),
+        ("my heels are dry and cracked", "crack_heard"),
         # smelly sore feet are no wound
         ("my feet get smelly and sore on long runs", "spreading_redness"),
         # hobbling after a long run is sore legs
@@ -916,3 +921,28 @@ def test_round12_and_13_readings(facts_of):
     assert {"skin_wound", "diabetes"} <= set(
         symptoms_of(facts_of("type 1 diabetic, my blister has burst and it's raw"))
     )
+
+
+@pytest.mark.parametrize(
+    "text, label, value",
+    [
+        ("I run on dirt roads full of holes", "surface", "uneven"),
+        ("the pavements round my estate are broken and holey", "surface", "uneven"),
+        ("went from 2 to 4 runs a week, roughly 6 km each", "weekly_km", 24.0),
+        ("went from 2 to 4 runs a week, roughly 6 km each", "volume_change", "increased"),
+        ("6k on tuesdays, thursdays and saturdays", "weekly_km", 18.0),
+        ("took up jogging in the spring", "volume_change", "returning"),
+        ("back at it after a long gap", "volume_change", "returning"),
+        ("the foam in my old pair is completely dead", "shoes", "worn_out"),
+        ("I'm a size 10 but these were a 9.5", "shoes", "poor_fit"),
+        ("I land really heavily, you can hear me coming", "heavy_landing", True),
+        ("not sure about swelling. the ankle, right side", "body_part", "ankle"),
+    ],
+)
+def test_round13_first_message_classes(facts_of, text, label, value):
+    assert facts_of(text).get(label) == value, facts_of(text)
+
+
+def test_walking_with_difficulty_is_asked_not_read_as_cannot_bear_weight(facts_of):
+    facts = facts_of("rolled it, swelling up, I can barely hobble but I can")
+    assert "can_walk" not in facts and "cannot_bear_weight" not in symptoms_of(facts)
