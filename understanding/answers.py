@@ -161,7 +161,10 @@ def short_answer(text: str, answers: dict) -> Optional[object]:
     ("doesn't really hurt at any one spot") does not count; for a yes/no
     question it says the opposite.
     """
-    lowered = " " + re.sub(r"[^\w' ]+", " ", text.lower().replace("\u2019", "'")) + " "
+    # clause breaks kept as "|": a negation in the clause before does not turn this one round
+    # ("The bones don't hurt, it's the tendon that's sore": "it's the tendon" stays a no)
+    marked = re.sub(r"[.,;:!?]+", " | ", text.lower().replace("\u2019", "'"))
+    lowered = " " + re.sub(r"[^\w'| ]+", " ", marked) + " "
     best = None
     for value, phrases in answers.items():
         for phrase in phrases:
@@ -171,7 +174,8 @@ def short_answer(text: str, answers: dict) -> Optional[object]:
     if best is None:
         return None
     value = {"true": True, "false": False}.get(str(best[0]), best[0])
-    before = " ".join(lowered[: best[2]].split()[-NEGATION_WORDS_BEFORE:])  # "hardly used, so they're fine"
+    clause_before = lowered[: best[2]].split("|")[-1]
+    before = " ".join(clause_before.split()[-NEGATION_WORDS_BEFORE:])  # "hardly used so they're fine"
     phrase_negates = SHORT_NEGATIONS.search(" " + best[1] + " ")
     if not phrase_negates and SHORT_NEGATIONS.search(" " + before + " "):
         return (not value) if isinstance(value, bool) else None

@@ -359,6 +359,7 @@ PASSING_LIMP_CUES = ("mornings", "first steps", "first few steps", "gone by", "w
 NOISE_WORDS = {
     "crack", "cracked", "cracking", "cracks", "pop", "popped", "popping", "pops", "snap", "snapping", "snaps", "click",
     "clicking", "clicks", "clunk", "clunks", "crunch", "crunches", "crunching", "creaks", "creaking", "grinds", "grinding",
+    "clicky", "crunchy", "creaky", "poppy", "clicked",
 }  # fmt: skip
 DIAGNOSIS_WORDS = {
     "rupture",
@@ -594,8 +595,13 @@ RECURRING_CUES = (
     "on long runs", "on runs", "during runs", "during my runs", "after runs", "after my runs", "when i run",
     "while running", "occasionally", "now and then", "generally", "every winter", "winter runs", "happens",
     "happening", "third time", "second time", "more and more", "even when", "at my desk", "at work",
+    # told in the present, as a habit: "my foot goes numb after 3 km"
+    "goes numb", "go numb", "gets numb", "get numb", "goes tingly", "go tingly", "gets tingly", "get tingly",
+    "tingle when", "tingles when", "goes dead", "go dead",
 )  # fmt: skip
-PASSED_LATER = re.compile(r" (?:fine|normal|ok|okay|better) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once) ")
+PASSED_LATER = re.compile(
+    r" (?:fine|normal|ok|okay|better|gone) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within) "
+)
 ONE_EPISODE_CUES = (
     "never happened before", "first time", "only once", "that once", "just once", "that run", "no numbness since", "not since",
     "n't happened since", "never before", "before or since",
@@ -1450,9 +1456,14 @@ EARLIER_WORDS = {"before", "previously", "used"}
 
 
 def tells_own_pain(doc: Doc, clauses: List[int], span: Span) -> bool:
-    """A question clause that still says where the runner hurts: "my" and a pain word in it."""
+    """A question clause that still says where the runner hurts: "my" and a pain word in it, or "my"
+    and a pain word told in a clause that asks nothing ("could my achilles be ruptured?? it's a bit tender")."""
     words = {t.lower_ for t, c in zip(doc, clauses) if c == clauses[span.start]}
-    return "my" in words and bool(words & PAIN_WORDS)
+    if "my" not in words:
+        return False
+    asked = question_clauses(doc, clauses)
+    told = {t.lower_ for t, c in zip(doc, clauses) if c not in asked}
+    return bool(words & PAIN_WORDS) or bool(told & PAIN_WORDS and not told & body_words().keys())
 
 
 def body_part_denied(doc: Doc, span: Span) -> bool:

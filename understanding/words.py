@@ -60,7 +60,8 @@ UNCERTAIN_PHRASES: Tuple[str, ...] = (
     "not sure", "unsure", "don't know", "dont know", "do not know", "didn't know", "no idea", "dunno",
     "can't tell", "cannot tell", "can't remember", "hard to say", "hard to tell", "difficult to tell",
     "not certain", "no clue", "haven't checked", "haven't pressed", "haven't tried", "haven't looked",
-    "haven't noticed",
+    "haven't noticed", "never tried", "not tried", "didn't try", "hang on", "hold on", "let me try", "let me check",
+    "one sec", "give me a sec", "i'll try", "will try",
 )  # fmt: skip
 
 

@@ -338,6 +338,18 @@ def test_a_health_fact_classed_off_topic_still_answers_the_open_question():
     assert answer_from_context("anything_else", "out_of_scope", [], "what's the weather like?") is None
 
 
+def test_a_no_in_one_clause_does_not_turn_the_next_round():
+    # Round 14: "The bones don't hurt, it's the tendon that's sore" was read as a tender bone
+    said = "The bones don\u2019t hurt, it\u2019s the tendon itself that\u2019s sore when I pinch it"
+    assert answer_from_context("bone_tenderness", "describe_pain", [], said) is False
+
+
+def test_not_having_tried_is_no_answer_to_a_check():
+    # Round 14: "never tried, hang on" to the tiptoe question was an emergency
+    assert answer_from_context("tiptoe", "deny", [], "never tried, hang on") is None
+    assert answer_from_context("bone_tenderness", "deny", [], "hold on, let me check") is None
+
+
 CONFIRM = knowledge().messages["confirm_emergency"]
 SAID_CANT_WALK = {"body_part": "ankle", "injury_event": True, "can_walk": False, "symptoms": ["cannot_walk_said"]}
 

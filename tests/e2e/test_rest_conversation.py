@@ -311,3 +311,20 @@ def test_signs_that_passed_do_not_send_a_runner_to_a_and_e(servers, text):
     sender = new_sender()
     servers.say(sender, text)
     assert servers.tracker(sender)["slots"]["triage"] != "emergency", text
+
+
+def test_not_having_tried_the_tiptoe_check_is_asked_again_not_an_emergency(servers):
+    # Round 14: "never tried, hang on" was read as "no" to the tiptoe question, an emergency
+    sender = new_sender()
+    servers.say(sender, "left achilles a bit stiff in the mornings lately")
+    replies = " ".join(servers.say(sender, "never tried, hang on")).lower()
+    assert servers.tracker(sender)["slots"]["triage"] != "emergency", replies
+    assert "try it now" in replies or "tiptoe" in replies, replies
+
+
+def test_a_worried_question_about_the_runners_own_achilles_starts_the_assessment(servers):
+    # Round 14: a feared rupture asked as a question got a running answer and then no assessment
+    sender = new_sender()
+    replies = " ".join(servers.say(sender, "Could my achilles be ruptured?? I'm freaking out, it's just a bit tender"))
+    slots = servers.tracker(sender)["slots"]
+    assert slots["body_part"] == "achilles" and slots["requested_slot"] is not None, replies

@@ -946,3 +946,42 @@ def test_round13_first_message_classes(facts_of, text, label, value):
 def test_walking_with_difficulty_is_asked_not_read_as_cannot_bear_weight(facts_of):
     facts = facts_of("rolled it, swelling up, I can barely hobble but I can")
     assert "can_walk" not in facts and "cannot_bear_weight" not in symptoms_of(facts)
+
+
+# Round 14 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("tripped on the kerb and now the ankle is a funny shape", "deformity"),
+        ("every run my lower legs go tight and hard after 2 miles and I have to stop", "exertional_compartment"),
+        ("my left calf cramps whenever I walk up to the shops", "walking_calf_pain"),
+        ("the shin throbs even when I'm resting on the sofa", "rest_or_night_pain"),
+        ("my foot goes numb after 5 km and comes back when I stop", "transient_numbness"),
+    ],
+)
+def test_round14_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("my ankle gave way once on a kerb, no pain since", "giving_way"),
+        ("feet get hot on sunny runs, nothing else", "redness_or_heat"),
+        ("toes tingly near the end of the long run, gone within minutes of taking the shoes off", "transient_numbness"),
+        ("calf cramped on the last climb, walked it off and it's fine now", "walking_calf_pain"),
+        ("my legs were hard and sore after the race, had to stop at the feed station", "exertional_compartment"),
+    ],
+)
+def test_round14_look_alike_classes(facts_of, text, not_symptom):
+    assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_round14_readings(facts_of):
+    # a painless clicky ankle "for years" is not years of pain
+    assert "duration_days" not in facts_of("clicky ankle for years, no pain at all")
+    # "could my achilles be ruptured?? it's just a bit tender": the runner's own achilles, said in a question
+    assert facts_of("could my achilles be ruptured?? it's just a bit tender")["body_part"] == "achilles"
+    assert "body_part" not in facts_of("could an achilles be ruptured without pain?")
+    # "it just got gradually sorer" is no pair of shoes just bought
+    assert "shoes" not in facts_of("no pop, it just got gradually sorer")
