@@ -1,7 +1,9 @@
 """Messages the assistant could not place: before an assessment, the usual
 "say it another way"; after one, the advice given still stands and the runner
 is told what they can ask, so a conversation never ends on "Sorry, I didn't
-understand" after its answer ("ok so new shoes then?", "on my way to A&E")."""
+understand" after its answer ("ok so new shoes then?", "on my way to A&E").
+A yes or no with nothing asked gets "Is there anything else?" once; the second
+time in a row, the place buttons (or, after an assessment, the advice)."""
 
 from __future__ import annotations
 
@@ -35,3 +37,36 @@ class ActionReplyNotUnderstood(Action):
         key = "not_understood_after_emergency" if level == EMERGENCY else "not_understood_after_assessment"
         dispatcher.utter_message(text=kb.messages[key].format(level=level_name(kb, level)))
         return []
+
+
+ANYTHING_ELSE = "utter_anything_else"
+
+
+class ActionAnythingElse(Action):
+    """A yes, no or "don't know" with nothing asked: "anything else?", never twice in a row."""
+
+    def name(self) -> Text:
+        return "action_anything_else"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if not asked_anything_else_last(tracker):
+            dispatcher.utter_message(response=ANYTHING_ELSE)
+            return []
+        kb = knowledge()
+        level = tracker.get_slot("triage")
+        if level:
+            key = "not_understood_after_emergency" if level == EMERGENCY else "not_understood_after_assessment"
+            dispatcher.utter_message(text=kb.messages[key].format(level=level_name(kb, level)))
+        else:  # "no meds, 27" twice: the place to start from, to tap
+            dispatcher.utter_message(
+                text=kb.messages["anything_else_again"], buttons=kb.questions["body_part"]["buttons"]
+            )
+        return []
+
+
+def asked_anything_else_last(tracker: Tracker) -> bool:
+    """The assistant's last message was "Is there anything else?"."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action") == ANYTHING_ELSE
+    return False

@@ -36,3 +36,35 @@ def test_after_an_emergency_it_repeats_go_now_and_offers_no_topics(tracker_facto
     text = reply(tracker_factory, "out_of_scope", "emergency")["text"]
     assert text == knowledge().messages["not_understood_after_emergency"]
     assert "A&E" in text and "running" not in text
+
+
+def anything_else(tracker_factory, events, triage=None):
+    from actions.not_understood import ActionAnythingElse
+
+    dispatcher = CollectingDispatcher()
+    tracker = tracker_factory(slots={"triage": triage}, intent="deny", text="no meds, 27", events=events)
+    asyncio.run(ActionAnythingElse().run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+ASKED = {"event": "bot", "text": "Is there anything else?", "metadata": {"utter_action": "utter_anything_else"}}
+
+
+def test_anything_else_is_asked_once(tracker_factory):
+    assert anything_else(tracker_factory, [])[0]["response"] == "utter_anything_else"
+    other = {"event": "bot", "text": "Hi!", "metadata": {"utter_action": "utter_greet"}}
+    assert anything_else(tracker_factory, [ASKED, {"event": "user"}, other])[0]["response"] == "utter_anything_else"
+
+
+def test_the_second_time_in_a_row_it_offers_the_places_to_tap(tracker_factory):
+    # Round 14: "Is there anything else?" came thirteen times in a row, with no way in
+    message = anything_else(tracker_factory, [ASKED, {"event": "user", "text": "no meds, 27"}])[0]
+    assert message["text"] == knowledge().messages["anything_else_again"]
+    assert [b["payload"] for b in message["buttons"]] == [
+        b["payload"] for b in knowledge().questions["body_part"]["buttons"]
+    ]
+
+
+def test_after_an_assessment_the_second_time_keeps_the_advice(tracker_factory):
+    message = anything_else(tracker_factory, [ASKED, {"event": "user"}], triage="self_care")[0]
+    assert "My advice stands" in message["text"] and not message.get("buttons")

@@ -328,3 +328,11 @@ def test_a_worried_question_about_the_runners_own_achilles_starts_the_assessment
     replies = " ".join(servers.say(sender, "Could my achilles be ruptured?? I'm freaking out, it's just a bit tender"))
     slots = servers.tracker(sender)["slots"]
     assert slots["body_part"] == "achilles" and slots["requested_slot"] is not None, replies
+
+
+def test_anything_else_is_never_asked_twice_in_a_row(servers):
+    sender = new_sender()
+    first = " ".join(servers.say(sender, "no"))
+    second = " ".join(servers.say(sender, "no meds, 27"))
+    assert "anything else" in first.lower(), first
+    assert "anything else" not in second.lower() and "where it hurts" in second, second
