@@ -33,10 +33,15 @@ class ActionReplyNotUnderstood(Action):
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             dispatcher.utter_message(response=BEFORE_AN_ASSESSMENT.get(intent or "", DEFAULT_RESPONSE))
             return []
-        kb = knowledge()
-        key = "not_understood_after_emergency" if level == EMERGENCY else "not_understood_after_assessment"
-        dispatcher.utter_message(text=kb.messages[key].format(level=level_name(kb, level)))
+        dispatcher.utter_message(text=advice_stands(level))
         return []
+
+
+def advice_stands(level: str) -> str:
+    """After an assessment: the advice given still stands (urgent care: that only), and what can be asked."""
+    kb = knowledge()
+    key = "not_understood_after_emergency" if level == EMERGENCY else "not_understood_after_assessment"
+    return str(kb.messages[key].format(level=level_name(kb, level)))
 
 
 ANYTHING_ELSE = "utter_anything_else"
@@ -55,8 +60,7 @@ class ActionAnythingElse(Action):
         kb = knowledge()
         level = tracker.get_slot("triage")
         if level:
-            key = "not_understood_after_emergency" if level == EMERGENCY else "not_understood_after_assessment"
-            dispatcher.utter_message(text=kb.messages[key].format(level=level_name(kb, level)))
+            dispatcher.utter_message(text=advice_stands(level))
         else:  # "no meds, 27" twice: the place to start from, to tap
             dispatcher.utter_message(
                 text=kb.messages["anything_else_again"], buttons=kb.questions["body_part"]["buttons"]

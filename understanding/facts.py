@@ -1374,6 +1374,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     result: List[Fact] = []
     labels = {f.label for f in facts}
     symptom_values = {f.value for f in facts if f.label == SYMPTOM}
+    words = {t.lower_ for t in doc}
     injured = any(f.label == "injury_event" and f.value is True for f in facts)
     for fact in facts:
         passed_cue = any(f" {c} " in text for c in PASSED_CUES)
@@ -1385,15 +1386,14 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and fact.value == "circulation"
             and any(f" {c} " in text for c in TRANSIENT_CUES)
             and not still
-            and not (injured and COLOUR_WORDS & {t.lower_ for t in doc})  # blue and cold since the fall: now
+            and not (injured and COLOUR_WORDS & words)  # blue and cold since the fall: now
         ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
             if lying_on_it(doc):
                 continue  # "sat on it watching the match, it came back after a minute"
-            cold = COLD_WORDS & {t.lower_ for t in doc} or " in the cold " in text or re.search(r" - ?\d+ ", text)
-            if cold and not {t.lower_ for t in doc} & {"sitting", "rest", "night"}:
+            cold = COLD_WORDS & words or " in the cold " in text or re.search(r" - ?\d+ ", text)
+            if cold and not words & {"sitting", "rest", "night"}:
                 continue  # numb with cold on a winter run until warmed up: the weather, not a sign
-            words = {t.lower_ for t in doc}
             blamed_laces = {"laces", "lacing"} & words and "loose" not in words  # "it was my laces"
             if FIT_WORDS & words or blamed_laces:  # it passes on loosening the laces: the laces, not a sign
                 if "shoes" not in labels:
@@ -1403,7 +1403,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             passed = any(f" {c} " in text for c in PASSED_CUES) or bool(PASSED_LATER.search(text))
             if any(f" {c} " in text for c in ONE_EPISODE_CUES) or (passed and not recurring):
                 continue  # one run's numbness that passed: self-care (loosen the laces), a sign if it comes back
-            if not passed and not recurring and COLOUR_WORDS & {t.lower_ for t in doc}:
+            if not passed and not recurring and COLOUR_WORDS & words:
                 fact = Fact(SYMPTOM, "circulation", fact.start, fact.end, fact.token)  # white and cold since the run
         if fact.label == SYMPTOM and fact.value == "compartment" and "exertional_compartment" in symptom_values:
             if not still and not injured:
