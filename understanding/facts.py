@@ -936,11 +936,12 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
         return []
     if answers_no(doc):
         return []  # "no, pressing the bones is ok, the tender bit is the soft part in front"
+    sentences = sentence_ids(doc)
     for clause in sorted(set(clauses) - asked):
         tokens = [t for t, c in zip(doc, clauses) if c == clause]
         lowers = {t.lower_ for t in tokens}
         bone = next((t for t in tokens if t.lower_ in BONE_WORDS), None)
-        if bone is not None and told_fine(doc, bone) and not lowers & SOFT_TISSUE_WORDS:
+        if bone is not None and told_fine(doc, bone, sentences) and not lowers & SOFT_TISSUE_WORDS:
             return [Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))]  # "the bones are fine to press"
         if bone is None or not lowers & TENDER_WORDS or lowers & SOFT_TISSUE_WORDS:
             continue  # "only the soft bit in front of the bone is tender"
@@ -961,10 +962,9 @@ TOLD_FINE_VERBS = {"are", "is", "'re", "'s", "feel", "feels", "seem", "seems", "
 TOLD_FINE_REACH = 10
 
 
-def told_fine(doc: Doc, token: Token) -> bool:
+def told_fine(doc: Doc, token: Token, sentences: List[int]) -> bool:
     """ "the ankle bones and top of the foot are fine, it's only sore under the heel": the word is said
     to be fine before any pain word follows it in its sentence."""
-    sentences = sentence_ids(doc)
     for following in doc[token.i + 1 : token.i + 1 + TOLD_FINE_REACH]:
         if sentences[following.i] != sentences[token.i] or following.lower_ in TENDER_WORDS | PAIN_WORDS:
             return False
@@ -1011,7 +1011,7 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         if label == SYMPTOM and explained_away(doc, ent, ent.ent_id_):
             continue
-        if label == SYMPTOM and ent.ent_id_ == "crack_heard" and cracked_thing(doc, ent):
+        if label == SYMPTOM and ent.ent_id_ == "crack_heard" and cracked_thing(doc, ent, clauses):
             continue  # "the pavement is cracked and holey", "cracked heels": a surface or skin, not a sound
         in_question = clauses[ent.start] in asked
         if in_question and label != SYMPTOM and not (label == BODY_PART and tells_own_pain(doc, clauses, ent)):
@@ -1212,7 +1212,9 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                     t for t in tokens if (t.lower_ in group or t.lemma_.lower() in group) and not the_remainder(doc, t)
                 ]
                 if rule.symptom == "bone_tenderness":
-                    candidates = [t for t in candidates if not (t.lower_ in BONE_WORDS and told_fine(doc, t))]
+                    candidates = [
+                        t for t in candidates if not (t.lower_ in BONE_WORDS and told_fine(doc, t, sentences))
+                    ]
                 if rule.anchored and found:
                     candidates = anchored_candidates(doc, clauses, found[0], candidates)
                 if not rule.negation_required:
@@ -1269,11 +1271,11 @@ CRACKED_THINGS = {
 HEARING_WORDS = {"heard", "hear", "sound", "noise", "felt", "feel", "loud", "audible"}
 
 
-def cracked_thing(doc: Doc, span: Span) -> bool:
+def cracked_thing(doc: Doc, span: Span, clauses: List[int]) -> bool:
     """A lone "cracked"/"crack" in a sentence about a cracked surface or skin, told without hearing it."""
     if len(span) != 1:
         return False
-    sentences, clauses = sentence_ids(doc), clause_ids(doc)
+    sentences = sentence_ids(doc)
     words = {t.lower_ for t in doc if sentences[t.i] == sentences[span.start]}
     clause = {t.lower_ for t in doc if clauses[t.i] == clauses[span.start]}
     body_cracked = any(w in body_words() and w not in CRACKED_THINGS for w in clause)  # "my ankle cracked"
