@@ -38,7 +38,16 @@ LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
 # Symptoms that are a red flag on their own, with the flag they raise (``raised_by`` in knowledge/red_flags.yml).
 DIRECT_SYMPTOMS = {symptom: flag.id for flag in knowledge().red_flags.values() for symptom in flag.raised_by}
 # Symptoms that are context for other rules, not signs that remain after a correction.
-CONTEXT_SYMPTOMS = {"limping", "skin_cause", "improving", "skin_wound"}
+CONTEXT_SYMPTOMS = {
+    "limping",
+    "skin_cause",
+    "improving",
+    "skin_wound",
+    "child_runner",
+    "child_limp",
+    "growth_spurt",
+    "tiptoe_walking",
+}
 # Where diabetes makes foot pain a reason to see a doctor (not a tight calf).
 DIABETIC_FOOT_PARTS = {"foot", "heel", "ankle", "achilles", None}
 NUMBNESS_SYMPTOMS = {"circulation", "transient_numbness"}
@@ -87,6 +96,11 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("walking_pain"))  # walking hurts, from pain that built up: a bone stress injury until checked
     if "limping" in symptoms and injury is False:
         flags.append(Flag("limp_without_injury"))
+    child_signs = {"child_limp", "limping", "growth_spurt", "tiptoe_walking"} & symptoms or bone_tender
+    if "child_runner" in symptoms and child_signs and injury is not True:
+        flags.append(
+            Flag("growing_child")
+        )  # a child's heel, foot or shin pain with a limp, a growth spurt, a tender bone
     if "crack_heard" in symptoms:
         if injury is True:
             flags.append(Flag("crack_heard"))
@@ -114,7 +128,8 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     body = facts.get("body_part")
     swollen = facts.get("swelling")
     calf_signs = {"calf_swelling", "redness_or_heat"} & symptoms or swollen is True
-    if body == "calf" and swollen is True and not {"calf_swelling", "skin_cause"} & symptoms:
+    exertional = "exertional_compartment" in symptoms  # calves that swell on each run and settle with rest
+    if body == "calf" and swollen is True and not {"calf_swelling", "skin_cause"} & symptoms and not exertional:
         flags.append(Flag("dvt"))  # "is it swollen?" "yes" about a sore calf: the same sign as "my calf is swollen"
     one_sided = facts.get("pain_side") != "both"  # a clot is almost always in one leg
     if "clot_risk" in symptoms and body == "calf" and (one_sided or calf_signs):

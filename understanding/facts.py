@@ -378,6 +378,7 @@ DIAGNOSIS_WORDS = {
 # "I think I ruptured it": a guess at a diagnosis. "Snapped" is also what was felt, so it stays a sign.
 GUESS_WORDS = {"think", "reckon", "guess", "suspect", "probably", "maybe", "wonder"}
 FELT_DIAGNOSIS_WORDS = {"snapped", "snap"}
+SNAP_WORDS = {"snapped", "snap", "snapping", "snaps"}
 CANNOT_WALK_SYMPTOMS = {"cannot_bear_weight", "cannot_walk_said"}
 # After "couldn't walk", these say it passed: limping and walking count as bearing weight.
 RECOVERY_CUES = (
@@ -1041,7 +1042,7 @@ def extract_facts(doc: Doc) -> List[Fact]:
         if label in HABIT_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in NOT_THE_RUNNER_SUBJECTS:
             continue  # "my feet get cold but they warm up fine": the feet warming, not a warm-up
         if label in HABIT_LABELS and ent[0].lower_ == "straight" and ent.start > 0:
-            if doc[ent.start - 1].lemma_.lower() in SYMPTOM_ENDING_VERBS:
+            if doc[ent.start - 1].lemma_.lower() in SYMPTOM_ENDING_VERBS | SYMPTOM_STARTING_VERBS:
                 continue  # "the numbness went straight away": it passed, nothing about a warm-up
         if label in HABIT_LABELS and isinstance(resolved, bool) and used_to_before(doc, ent, clauses):
             resolved = not resolved  # "I used to warm up properly, lately I just bolt out"
@@ -1094,18 +1095,23 @@ def extract_facts(doc: Doc) -> List[Fact]:
 # A lone "roll"/"rolled" followed by these is no twist ("roll out of bed", "rolled up my sleeves").
 ROLL_WORDS = {"roll", "rolls", "rolled", "rolling"}
 NOT_A_TWIST_AFTER_ROLL = {"out", "up", "into", "along", "around", "round", "a", "foam", "down", "with", "onto"}
+NOT_A_TWIST_BEFORE_ROLL = {"the", "foam", "ball", "massage", "some"}  # "done the rolling", "foam rolling"
 # "went straight away", "stopped straight away": a symptom passing, not starting a run without a warm-up.
 SYMPTOM_ENDING_VERBS = {"go", "went", "stop", "ease", "pass", "disappear", "come", "settle", "fade", "vanish"}
+# "ballooned straight away", "swelled up straight away": a symptom starting, not a run started without a warm-up.
+SYMPTOM_STARTING_VERBS = {"balloon", "swell", "swelled", "bruise", "hurt", "throb", "ache", "start", "up"}
 # Subjects that show a habit word is about the body, not what the runner does ("they warm up fine").
 NOT_THE_RUNNER_SUBJECTS = {"they", "it", "feet", "toes", "foot", "legs", "calves", "hands", "muscles"}
 
 
 def not_an_injury_roll(doc: Doc, span: Span) -> bool:
-    """A lone "roll" that is not a twist: "I roll out of bed and go", "roll it on a ball"."""
+    """A lone "roll" that is not a twist: "I roll out of bed and go", "roll it on a ball",
+    "I've done the rolling" (a treatment)."""
     if len(span) != 1 or span[0].lower_ not in ROLL_WORDS:
         return False
     following = doc[span.end].lower_ if span.end < len(doc) else ""
-    return following in NOT_A_TWIST_AFTER_ROLL
+    preceding = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return following in NOT_A_TWIST_AFTER_ROLL or preceding in NOT_A_TWIST_BEFORE_ROLL
 
 
 SENTENCE_BREAKS = {".", "!", "?", ";"}
@@ -1353,7 +1359,17 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
         return True  # "is it OK that the pins and needles happened?"  # "would a steroid injection help?", "can I fly next week?": asked about, not taken
     if {t.lower_ for t in span} & (DIAGNOSIS_WORDS - FELT_DIAGNOSIS_WORDS) and set(before) & GUESS_WORDS:
         return True  # "I think I ruptured my achilles": a fear the questions check (tiptoe), not a sign told
+    if snapped_at_someone(doc, span):
+        return True
     return clause in asked and bool({t.lower_ for t in span} & DIAGNOSIS_WORDS)
+
+
+def snapped_at_someone(doc: Doc, span: Span) -> bool:
+    """ "I snapped at my husband": a temper, not a tendon (unless a body word follows)."""
+    if span[-1].lower_ not in SNAP_WORDS or span.end >= len(doc) or doc[span.end].lower_ != "at":
+        return False
+    following = {t.lower_ for t in doc[span.end + 1 : span.end + 6]}
+    return not following & (body_words().keys() | {"back", "front", "side", "bottom", "top", "base", "it"})
 
 
 def said_painless(doc: Doc) -> bool:
@@ -1367,6 +1383,89 @@ COLOUR_WORDS = {
     "pale", "white", "blue", "bluish", "bluey", "blueish", "grey", "gray", "mottled", "cold", "purple", "dusky",
     "freezing", "icy", "waxy",
 }  # fmt: skip
+
+
+# A mark left by a sock or a strap, told as a mark: no swelling, redness spreading or clot.
+SKIN_MARK_SYMPTOMS = {"calf_swelling", "spreading_redness", "redness_or_heat"}
+SOCK_WORDS = {"sock", "socks", "compression", "sleeve", "sleeves", "strap", "straps", "elastic", "waistband"}
+MARK_WORDS = {"mark", "marks", "line", "lines", "ring", "indent", "indentation", "groove", "imprint", "dent"}
+CLOT_SKIN_WORDS = {"warm", "hot", "tender", "swollen", "puffy", "fatter", "bigger", "red", "redness", "pus", "fever"}
+FEVER_OVER_CUES = ("all better", "better now", "gone now", "over it", "got over", "recovered", "fine now", "cleared up")
+FEVER_PAST_CUES = (" last week ", " ago ", " had a ", " had the ", " was ill ", " was sick ", " last month ")
+
+
+# A child is the runner: a parent writing for them, or an age of 15 or under ("I'm 13", "my lil bro (11)").
+CHILD_AGE_LIMIT = 15
+CHILD_WORDS_PATTERN = r"(?:son|daughter|kid|child|boy|girl|bro|brother|sister|sis|nephew|niece|lad|lass)"
+CHILD_AGES = (
+    re.compile(
+        r"\b(?:my|our|his|her|their|a|an)\s+(\d{1,2})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b"
+        r"(?!\s*(?:shoes?|trainers|runners|sneakers|pair|ones|kicks))"
+    ),
+    re.compile(r"\b(\d{1,2})\s*-?\s*(?:years?|yrs?|yr|yo|y/o)\s*-?\s*(?:old\s+)?" + CHILD_WORDS_PATTERN),
+    re.compile(r"\b" + CHILD_WORDS_PATTERN + r"\s*(?:is\s+|\(\s*|,\s*)(\d{1,2})\b"),
+)
+OWN_AGE = re.compile(
+    r"\b(?:i ?'m|i am|im|i ?'m aged|age|aged)\s+(\d{1,2})\b"
+    r"(?!\s*(?:km|k|mi|miles?|min|mins|minutes|weeks?|days?|months?|kg|%|runs?|years? into|stone|st|lbs?))"
+)
+CHILD_LIMP_WORDS = {"limp", "limps", "limping", "limped"}
+SHOE_NOUNS = {"shoes", "shoe", "trainers", "runners", "sneakers", "pair", "ones", "kicks"}
+# "my 11 year old son", "I'm 35 years old": an age, not the shoes' age
+AGE_NOUNS = CHILDREN | {"man", "woman", "lady", "guy", "bloke", "male", "female", "runner", "here", "'s", "mum", "dad"}
+
+
+def child_runner(doc: Doc, text: str) -> bool:
+    """The one in pain is a child: "my son can't walk on it", "I'm 13", "our 11 year old"."""
+    words = {t.lower_ for t in doc}
+    own = [int(m.group(1)) for m in OWN_AGE.finditer(text)]
+    if own:
+        return min(own) <= CHILD_AGE_LIMIT
+    others = [int(m.group(1)) for pattern in CHILD_AGES for m in pattern.finditer(text)]
+    remembered = any(cue in text for cue in (" as a kid ", " as a child ", " when i was a ", " when i was little "))
+    young = bool(words & CHILDREN) or any(age <= CHILD_AGE_LIMIT for age in others)
+    return young and not tells_own_body(doc) and not remembered
+
+
+def an_age(doc: Doc, fact: Fact) -> bool:
+    """ "years old" told of a person ("my 11 year old son", "I'm 35 years old"), not of the shoes."""
+    if fact.label != "shoes" or doc[fact.token].lower_ not in {"old", "year", "years", "yr", "yrs"}:
+        return False
+    end = next((t.i for t in doc[fact.token :] if t.lower_ == "old"), fact.token)
+    following = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    before = [t.lower_ for t in doc[max(0, fact.token - 4) : fact.token]]
+    if following in AGE_NOUNS:
+        return True
+    if following in {",", ".", "and", "with"} and {"i", "'m", "am", "im"} & set(before):
+        return True  # "I'm 35 years old, ..."
+    owner = doc[fact.token - 2].lower_ if fact.token >= 2 else ""
+    return owner in {"my", "our", "his", "her", "their"} and following not in SHOE_NOUNS  # "our 13 year old has"
+
+
+NAIL_WORDS = {"nail", "nails", "toenail", "toenails", "clipping", "clipped", "clippers", "cuticle"}
+
+
+NEW_WORDS = {"new", "newish", "brand-new"}
+PRONOUN_SHOE_WORDS = {"them", "they", "these", "pair", "pairs"}
+
+
+def new_shoes(doc: Doc) -> Optional[Token]:
+    """ "New Hokas from the sale", "my new Novablast 4s": a shoe word right after "new"."""
+    shoe_words = vocabulary().shoe_words - PRONOUN_SHOE_WORDS
+    for token in doc:
+        if token.lower_ in NEW_WORDS and any(t.lower_ in shoe_words for t in doc[token.i + 1 : token.i + 3]):
+            if not any(t.lower_ in NEGATIONS for t in doc[max(0, token.i - 3) : token.i]):
+                return token
+    return None
+
+
+def sock_mark(words: set) -> bool:
+    return bool(words & SOCK_WORDS and words & MARK_WORDS and not words & (CLOT_SKIN_WORDS - {"red", "redness"}))
+
+
+def fever_over(text: str) -> bool:
+    """A fever told as over: "had a temperature last week, all better now"."""
+    return any(cue in text for cue in FEVER_PAST_CUES) and any(f" {cue} " in text for cue in FEVER_OVER_CUES)
 
 
 def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
@@ -1410,6 +1509,18 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         if fact.label == SYMPTOM and fact.value == "compartment" and "exertional_compartment" in symptom_values:
             if not still and not injured:
                 continue  # tight, burning calves that settle each time the run stops: the exertional kind, not acute
+        if fact.label == SYMPTOM and fact.value == "calf_swelling" and "exertional_compartment" in symptom_values:
+            if not still and not injured and not words & CLOT_SKIN_WORDS:
+                continue  # calves that swell up on every run and settle with rest: exertional, not a clot
+        if fact.label == SYMPTOM and fact.value in SKIN_MARK_SYMPTOMS and sock_mark(words):
+            continue  # "a red line round my calf from the top of my compression socks"
+        if fact.label == SYMPTOM and fact.value == "fever" and fever_over(text):
+            continue  # "had a cold with a temperature last week, all better now"
+        if an_age(doc, fact):
+            continue  # "our 13 year old has had a limp"
+        if words & NAIL_WORDS and (fact.label, fact.value) in {(SYMPTOM, "open_wound"), ("shoes", "poor_fit")}:
+            if not injured and "deformity" not in symptom_values and not words & {"shoe", "shoes", "trainers"}:
+                continue  # "cut my toe clipping my nails too short, bled a bit": a nick, not a wound over an injury
         if fact.label == SYMPTOM and fact.value in CANNOT_WALK_SYMPTOMS:
             after = " " + doc.text[fact.end :].lower().replace("\u2019", "'") + " "
             recovered = any(f" {c} " in after or f" {c}," in after or f" {c}." in after for c in RECOVERY_CUES)
@@ -1433,6 +1544,14 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         )
         if plural is not None:
             result.append(Fact(PAIN_SIDE, "both", plural.idx, plural.idx + len(plural), plural.i))
+    if "shoes" not in labels:
+        new_pair = new_shoes(doc)
+        if new_pair is not None:
+            result.append(Fact("shoes", "new", new_pair.idx, new_pair.idx + len(new_pair), new_pair.i))
+    if child_runner(doc, text):
+        result.append(Fact(SYMPTOM, "child_runner", 0, 0, 0))
+        if words & CHILD_LIMP_WORDS and not any(f.label == SYMPTOM and f.value == "child_limp" for f in result):
+            result.append(Fact(SYMPTOM, "child_limp", 0, 0, 0))
     walk = [f for f in result if f.label == "can_walk"]
     if walk and any(f.label == SYMPTOM and f.value in CANNOT_WALK_SYMPTOMS for f in result):
         result = [f for f in result if f.label != "can_walk"]  # "could walk at first, now I can't": the later
@@ -1488,7 +1607,10 @@ def body_weight(fact: Fact) -> int:
 # Body parts named together where the second is the narrower place (and the one a physio checks first).
 NARROWER = {("calf", "achilles")}
 # A value not replaced by a later one of the same label: uneven ground is the likelier cause of a sore ankle.
-KEPT = {("surface", "uneven", "hard")}
+KEPT = {
+    ("surface", "uneven", "hard"),
+    ("volume_change", "returning", "increased"),  # a beginner running more is still a beginner (sudden return)
+}
 
 
 def _choose(mentions: List[Fact], corrected_from: int, vocab: Vocabulary) -> List[Fact]:

@@ -31,6 +31,8 @@ STAMP_FILE = "vocabulary.sha256"
 MIN_TYPO_LENGTH = 5
 # A word whose lemma is one of these ("upped" -> "up") is matched as written only.
 PARTICLES = {"up", "down", "out", "off", "in", "on", "over"}
+# Words matched as written only because their lemma is a common verb ("worn" is not "I wore", "I wear").
+AS_WRITTEN = {"worn"}
 # Labels whose words get every single-letter typo, not just the common ones.
 EVERY_TYPO_LABELS = {"body_part", "swelling"}
 # A "typo" that is a common English word is a word, not a typo ("decent" is
@@ -97,6 +99,8 @@ def phrase_patterns(nlp: Language, phrase: str) -> Iterator[List[Dict]]:
             lemma.append({"LEMMA": token.lemma_.lower()})
             if token.lemma_.lower() in PARTICLES and token.lower_ != token.lemma_.lower():
                 particle = True  # "upped the" must not match "up the stairs"
+            if token.lower_ in AS_WRITTEN:
+                particle = True
     yield lower
     if lemma != lower and not particle:
         yield lemma

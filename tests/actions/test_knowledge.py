@@ -42,6 +42,7 @@ EMERGENCY_FLAGS = {
     "cauda_equina",
 }
 SEE_DOCTOR_FLAGS = {
+    "growing_child",
     "rest_or_night_pain",
     "stress_fracture",
     "not_improving",

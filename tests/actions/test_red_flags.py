@@ -302,3 +302,25 @@ def test_a_foot_wound_with_diabetes_is_the_diabetic_wound_sign():
     # Round 13: "an open sore under the big toe", then "type 2 diabetes" in a later answer
     assert "diabetic_wound" in ids(detect({"symptoms": ["skin_wound", "diabetes"], "body_part": "foot"}))
     assert ids(detect({"symptoms": ["skin_wound"], "body_part": "foot"})) == set()
+
+
+@pytest.mark.parametrize("sign", ["child_limp", "growth_spurt", "tiptoe_walking"])
+def test_a_growing_childs_pain_with_a_limp_tiptoe_or_growth_spurt_is_checked(sign):
+    assert "growing_child" in flags_of(body_part="heel", symptoms=["child_runner", sign])
+    assert level_of(body_part="heel", symptoms=["child_runner", sign]) == SEE_DOCTOR
+
+
+def test_a_childs_sore_bone_without_a_twist_is_checked_and_a_childs_sprain_follows_ottawa():
+    assert "growing_child" in flags_of(body_part="heel", bone_tenderness=True, symptoms=["child_runner"])
+    assert "growing_child" not in flags_of(
+        body_part="ankle", injury_event=True, symptoms=["child_runner", "child_limp"]
+    )
+
+
+def test_a_child_who_runs_and_walks_normally_stays_with_self_care():
+    assert level_of(body_part="heel", pain_side="both", can_walk=True, symptoms=["child_runner"]) != SEE_DOCTOR
+
+
+def test_calves_that_swell_on_every_run_are_the_exertional_sign_not_a_clot():
+    flags = flags_of(body_part="calf", swelling=True, symptoms=["exertional_compartment"])
+    assert "dvt" not in flags and "exertional_compartment" in flags

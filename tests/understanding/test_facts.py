@@ -985,3 +985,52 @@ def test_round14_readings(facts_of):
     assert "body_part" not in facts_of("could an achilles be ruptured without pain?")
     # "it just got gradually sorer" is no pair of shoes just bought
     assert "shoes" not in facts_of("no pop, it just got gradually sorer")
+
+
+# Round 15 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("fell off the wall and my leg is not straight anymore below the knee", "deformity"),
+        ("tripped on the stairs, the foot is bent the wrong way", "deformity"),
+        ("slipped on a rock, a gash over the ankle and you can see something white showing", "open_wound"),
+        ("my son (10) limps after every match and says his heel hurts", "child_limp"),
+        ("our 12 year old's heels ache after training, she's in a growth spurt", "growth_spurt"),
+        ("my 9 year old walks on tiptoe because her heels are sore", "tiptoe_walking"),
+    ],
+)
+def test_round15_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("I snapped at the kids this morning, the heel is so annoying", "pop_heard"),
+        ("had flu with a temperature two weeks ago, recovered now, the arch is a bit sore", "fever"),
+        ("nicked my toe with the nail clippers, bled a little, plaster on", "open_wound"),
+        ("my fingers swell up like sausages on long runs in the heat", "inflammatory"),
+        ("a red ring round the calf from the compression sleeve, gone by lunch", "calf_swelling"),
+        ("a red ring round the calf from the compression sleeve, gone by lunch", "spreading_redness"),
+        ("both calves swell and go tight 3 km into each run and settle after I stop", "calf_swelling"),
+    ],
+)
+def test_round15_look_alike_classes(facts_of, text, not_symptom):
+    assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_round15_readings(facts_of):
+    # "the rolling" is a treatment, not a twist
+    assert "injury_event" not in facts_of("I've done the rolling and the calf stretches for weeks")
+    # a bare "nothing like that" (an answer to whatever was asked) is no gradual onset
+    assert "injury_event" not in facts_of("no, nothing like that")
+    # running less is its own change, not "the same as usual"
+    assert facts_of("I've cut down my mileage since it started")["volume_change"] == "decreased"
+    # a switch to barefoot or minimalist running is a change of shoes
+    assert facts_of("a month ago I switched to running barefoot on the beach")["shoes"] == "new"
+    # an age is not the shoes' age, and a child's age makes the child the runner
+    facts = facts_of("our 11 year old has a sore heel")
+    assert "shoes" not in facts and "child_runner" in symptoms_of(facts)
+    assert facts_of("my trainers are 3 years old")["shoes"] == "worn_out"
+    assert "child_runner" not in symptoms_of(facts_of("I'm 45, heel pain, my son is 12 and runs with me"))
+    assert "child_runner" in symptoms_of(facts_of("I'm 14 and my shins hurt after cross country"))
