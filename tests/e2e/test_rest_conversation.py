@@ -336,3 +336,25 @@ def test_anything_else_is_never_asked_twice_in_a_row(servers):
     second = " ".join(servers.say(sender, "no meds, 27"))
     assert "anything else" in first.lower(), first
     assert "anything else" not in second.lower() and "where it hurts" in second, second
+
+
+def test_a_no_to_the_screening_question_does_not_turn_a_twist_into_gradual_onset(servers):
+    # Round 15: "No, nothing like that" to the warning-signs question was read as "it came on gradually"
+    sender = new_sender()
+    servers.say(sender, "went over on my left ankle on the grass at the park, walked home fine")
+    for _ in range(8):
+        slots = servers.tracker(sender)["slots"]
+        if slots["requested_slot"] == "warning_signs" or slots["triage"]:
+            break
+        servers.say(sender, "no")
+    if slots["requested_slot"] == "warning_signs":
+        servers.say(sender, "No, nothing like that.")
+    assert servers.tracker(sender)["slots"]["injury_event"] is True
+
+
+def test_a_parent_telling_of_a_childs_limp_gets_a_check_not_self_care(servers):
+    # Round 15: a child's heel pain with a limp ended in the adult self-care plan
+    sender = new_sender()
+    replies = " ".join(servers.say(sender, "my son is 10, his heel hurts after football and he limps home, no fall"))
+    assert "growing_child" in servers.tracker(sender)["slots"]["red_flags"], replies
+    assert "child" in replies.lower(), replies
