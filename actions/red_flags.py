@@ -231,6 +231,9 @@ def detect(facts: Facts) -> List[Flag]:
             )
         )
 
+    if any(f.id == "growing_child" for f in flags):
+        flags = [f for f in flags if f.id != "stress_fracture"]  # a child's sore bone: the growing-child check says it
+
     unique: dict = {}
     for flag in flags:
         unique.setdefault(flag.id, flag)

@@ -324,3 +324,9 @@ def test_a_child_who_runs_and_walks_normally_stays_with_self_care():
 def test_calves_that_swell_on_every_run_are_the_exertional_sign_not_a_clot():
     flags = flags_of(body_part="calf", swelling=True, symptoms=["exertional_compartment"])
     assert "dvt" not in flags and "exertional_compartment" in flags
+
+
+def test_a_childs_sore_bone_is_told_once_as_the_growing_child_check():
+    flags = flags_of(body_part="heel", injury_event=False, bone_tenderness=True, symptoms=["child_runner"])
+    assert "growing_child" in flags and "stress_fracture" not in flags
+    assert "stress_fracture" in flags_of(body_part="foot", injury_event=False, bone_tenderness=True)

@@ -1034,3 +1034,9 @@ def test_round15_readings(facts_of):
     assert facts_of("my trainers are 3 years old")["shoes"] == "worn_out"
     assert "child_runner" not in symptoms_of(facts_of("I'm 45, heel pain, my son is 12 and runs with me"))
     assert "child_runner" in symptoms_of(facts_of("I'm 14 and my shins hurt after cross country"))
+
+
+def test_round15_snaps_and_parkruns(facts_of):
+    # "I think I've snapped something" is a felt snap, not a tendon that snaps over a bone
+    assert "snapping_tendon" not in symptoms_of(facts_of("honestly think I've snapped something in my ankle"))
+    assert "snapping_tendon" in symptoms_of(facts_of("a tendon clicks and snaps over my outer ankle bone every stride"))

@@ -102,3 +102,8 @@ def test_how_long_told_as_now_or_since_a_month():
 
     assert duration_days("achilles pain, 10 weeks now").value == 70
     assert duration_days("my shins have been sore since january").value >= 28
+
+
+def test_a_junior_parkrun_is_2_km_and_a_parkrun_5():
+    assert units.distance_km("she does junior parkrun every sunday").value == 2.0
+    assert units.distance_km("I did parkrun on saturday").value == 5.0
