@@ -47,6 +47,7 @@ CONTEXT_SYMPTOMS = {
     "child_limp",
     "growth_spurt",
     "tiptoe_walking",
+    "stops_sport",
 }
 # Where diabetes makes foot pain a reason to see a doctor (not a tight calf).
 DIABETIC_FOOT_PARTS = {"foot", "heel", "ankle", "achilles", None}
@@ -96,7 +97,7 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("walking_pain"))  # walking hurts, from pain that built up: a bone stress injury until checked
     if "limping" in symptoms and injury is False:
         flags.append(Flag("limp_without_injury"))
-    child_signs = {"child_limp", "limping", "growth_spurt", "tiptoe_walking"} & symptoms or bone_tender
+    child_signs = {"child_limp", "limping", "growth_spurt", "tiptoe_walking", "stops_sport"} & symptoms or bone_tender
     if "child_runner" in symptoms and child_signs and injury is not True:
         flags.append(
             Flag("growing_child")
@@ -115,10 +116,12 @@ def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
     if facts.get("tiptoe") is False:
         flags.append(Flag("achilles_rupture"))
     if {"pop_heard", "crack_heard"} & symptoms:
-        if facts.get("body_part") in {"achilles", "calf"}:
-            flags.append(Flag("achilles_rupture"))  # even on tiptoe: a pop at the back of the leg is checked today
-        elif facts.get("tiptoe") is None and _skipped(facts, "tiptoe"):
+        tiptoe_unknown = facts.get("tiptoe") is None and _skipped(facts, "tiptoe")
+        if tiptoe_unknown:
             flags.append(Flag("achilles_rupture", _reason("caution_pop_tiptoe_unknown")))
+        elif facts.get("body_part") in {"achilles", "calf"}:
+            # the tiptoe check comes next (a "no" is the emergency above); on tiptoe, a partial tear is still examined
+            flags.append(Flag("pop_back_of_leg"))
     return flags
 
 

@@ -320,8 +320,8 @@ FIT_WORDS = {
     "tighter",
 }
 # Numbness from sitting or lying on a leg that passes is not a sign at all ("sitting at my desk" is not on it).
-POSITION_WORDS = {"legged", "kneeling", "knelt", "crossed", "squatting"}
-SITTING_WORDS = {"sat", "sitting", "slept", "lying", "lay"}
+POSITION_WORDS = {"loo", "toilet", "legged", "kneeling", "knelt", "crossed", "squatting"}
+SITTING_WORDS = {"sat", "sit", "sits", "sitting", "slept", "lying", "lay"}
 # Numb toes on a cold run that come back once warm: the weather.
 COLD_WORDS = {
     "ice",
@@ -439,6 +439,9 @@ def sentence_before(doc: Doc, token: int) -> str:
 
 # Numbness that comes with runs and passes is a different sign from a numb foot now.
 TRANSIENT_CUES = (
+    "only when i sit",
+    "only when i'm sitting",
+    "when i sit on",
     "during runs",
     "during my runs",
     "when i run",
@@ -1442,6 +1445,45 @@ def an_age(doc: Doc, fact: Fact) -> bool:
     return owner in {"my", "our", "his", "her", "their"} and following not in SHOE_NOUNS  # "our 13 year old has"
 
 
+# Told as how the body has always been: no new sign.
+LIFELONG_SYMPTOMS = {"deformity", "calf_swelling", "redness_or_heat", "open_wound"}
+LIFELONG_CUES = (
+    "always been like that",
+    "always been like this",
+    "always been that way",
+    "always been this way",
+    "always been bigger",
+    "always been bony",
+    "since i was born",
+    "since birth",
+    "my whole life",
+    "all my life",
+    "born with",
+    "since i was a kid",
+    "since childhood",
+    "it's always been",
+    "its always been",
+)
+BOTH_CALVES_SETTLING = (
+    "gone by morning",
+    "gone by the morning",
+    "goes down overnight",
+    "down by morning",
+    "next morning",
+)
+HEAT_WORDS = {"hot", "heat", "warm", "summer", "humid", "sun", "sunny", "day", "fair", "festival", "standing"}
+
+
+def lifelong(text: str) -> bool:
+    return any(cue in text for cue in LIFELONG_CUES)
+
+
+def both_calves_settling(text: str, words: set) -> bool:
+    """Both calves swollen-looking after heat or standing, settling overnight: not one swollen, tender calf."""
+    both = bool(words & {"calves", "both", "legs"})
+    return both and bool(words & HEAT_WORDS) and any(cue in text for cue in BOTH_CALVES_SETTLING)
+
+
 NAIL_WORDS = {"nail", "nails", "toenail", "toenails", "clipping", "clipped", "clippers", "cuticle"}
 
 
@@ -1512,6 +1554,12 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         if fact.label == SYMPTOM and fact.value == "calf_swelling" and "exertional_compartment" in symptom_values:
             if not still and not injured and not words & CLOT_SKIN_WORDS:
                 continue  # calves that swell up on every run and settle with rest: exertional, not a clot
+        if fact.label == SYMPTOM and fact.value in LIFELONG_SYMPTOMS and lifelong(text) and not injured:
+            continue  # "the bone sticks out on the inside of my foot but it's always been like that"
+        if (fact.label, fact.value) in {(SYMPTOM, "calf_swelling"), ("swelling", True)} and both_calves_settling(
+            text, words
+        ):
+            continue  # both calves puffy after a hot day, gone by morning: not a clot (a clot is in one leg)
         if fact.label == SYMPTOM and fact.value in SKIN_MARK_SYMPTOMS and sock_mark(words):
             continue  # "a red line round my calf from the top of my compression socks"
         if fact.label == SYMPTOM and fact.value == "fever" and fever_over(text):

@@ -43,6 +43,7 @@ EMERGENCY_FLAGS = {
 }
 SEE_DOCTOR_FLAGS = {
     "growing_child",
+    "pop_back_of_leg",
     "rest_or_night_pain",
     "stress_fracture",
     "not_improving",

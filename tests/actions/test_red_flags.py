@@ -86,8 +86,11 @@ def test_skipped_ottawa_question_is_the_cautious_see_doctor():
     assert caution_reasons(flags)
 
 
-def test_pop_at_the_achilles_is_a_suspected_rupture():
-    assert level_of(body_part="achilles", symptoms=["pop_heard"]) == "emergency"
+def test_pop_at_the_achilles_is_examined_and_the_tiptoe_check_decides_the_emergency():
+    assert level_of(body_part="achilles", symptoms=["pop_heard"]) == "see_doctor"
+    assert pending_question(facts_from_slots({"body_part": "achilles", "symptoms": ["pop_heard"]})) == "tiptoe"
+    assert level_of(body_part="calf", symptoms=["pop_heard"], tiptoe=True) == "see_doctor"
+    assert level_of(body_part="calf", symptoms=["pop_heard"], tiptoe=False) == "emergency"
     assert level_of(body_part="ankle", symptoms=["pop_heard"], tiptoe=True) == "self_care"
 
 
@@ -203,7 +206,8 @@ def test_a_snap_heard_is_read_by_where_and_how_it_happened():
     # after a twist: a possible fracture; at the back of the leg: a possible rupture; under the heel without a twist:
     # a plantar fascia to examine soon
     assert ids(detect({"symptoms": ["crack_heard"], "injury_event": True, "body_part": "foot"})) == {"crack_heard"}
-    assert "achilles_rupture" in ids(detect({"symptoms": ["crack_heard"], "body_part": "achilles"}))
+    assert "pop_back_of_leg" in ids(detect({"symptoms": ["crack_heard"], "body_part": "achilles"}))
+    assert "achilles_rupture" in ids(detect({"symptoms": ["crack_heard"], "body_part": "achilles", "tiptoe": False}))
     assert ids(detect({"symptoms": ["crack_heard"], "injury_event": False, "body_part": "heel"})) == {"pop_in_foot"}
 
 
@@ -273,7 +277,7 @@ def test_a_fever_is_an_emergency_with_a_red_hot_or_swollen_place_else_a_reason_t
 
 def test_a_pop_under_the_heel_is_examined_soon():
     assert flags_of(symptoms=["pop_heard"], body_part="heel") == ["pop_in_foot"]
-    assert flags_of(symptoms=["pop_heard"], body_part="achilles") == ["achilles_rupture"]
+    assert flags_of(symptoms=["pop_heard"], body_part="achilles") == ["pop_back_of_leg"]
 
 
 def test_redness_where_a_shoe_rubs_is_not_a_red_joint():
@@ -330,3 +334,8 @@ def test_a_childs_sore_bone_is_told_once_as_the_growing_child_check():
     flags = flags_of(body_part="heel", injury_event=False, bone_tenderness=True, symptoms=["child_runner"])
     assert "growing_child" in flags and "stress_fracture" not in flags
     assert "stress_fracture" in flags_of(body_part="foot", injury_event=False, bone_tenderness=True)
+
+
+def test_a_child_who_stops_their_sport_for_the_pain_is_checked():
+    assert "growing_child" in flags_of(body_part="heel", symptoms=["child_runner", "stops_sport"])
+    assert "growing_child" not in flags_of(body_part="heel", symptoms=["stops_sport"])

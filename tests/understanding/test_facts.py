@@ -1040,3 +1040,37 @@ def test_round15_snaps_and_parkruns(facts_of):
     # "I think I've snapped something" is a felt snap, not a tendon that snaps over a bone
     assert "snapping_tendon" not in symptoms_of(facts_of("honestly think I've snapped something in my ankle"))
     assert "snapping_tendon" in symptoms_of(facts_of("a tendon clicks and snaps over my outer ankle bone every stride"))
+
+
+# Round 16 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my 13 year old has stopped playing hockey because his heels hurt", "stops_sport"),
+        ("he grew 8 cm since the summer and now his heels ache", "growth_spurt"),
+        ("achilles went ping at the track and my foot just flops when I walk", "achilles_rupture"),
+        ("felt a snap in my calf, my partner squeezed it and my foot didn't move", "achilles_rupture"),
+    ],
+)
+def test_round16_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("there's a bony bump on top of my foot, it's always been like that, no pain", "deformity"),
+        ("one calf has always been bigger than the other, I'm left footed", "calf_swelling"),
+        ("my toes tingle only when I sit on the toilet too long", "circulation"),
+        ("both calves look puffy after standing all day in the heat, down by morning", "calf_swelling"),
+    ],
+)
+def test_round16_look_alike_classes(facts_of, text, not_symptom):
+    assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_round16_readings(facts_of):
+    # coming off a kerb "wrong" is a twist
+    assert facts_of("my ankle hurts since I came off the kerb wrong on my run")["injury_event"] is True
+    # an adult stopping running is no child's sign
+    assert "stops_sport" not in symptoms_of(facts_of("I stopped running because my shin hurts"))
