@@ -96,6 +96,36 @@ def said_correction(tracker: Tracker) -> bool:
     return any(f" {cue} " in text for cue in CORRECTION_CUES)
 
 
+# Facts about training, which a short answer to another question must not change ("same as always" said
+# to the shoes question is no new weekly volume). Warning-sign slots are never held back this way.
+TRAINING_SLOTS = {
+    "volume_change",
+    "shoes",
+    "surface",
+    "warm_up",
+    "stretching",
+    "weekly_km",
+    "strength_training",
+    "heavy_landing",
+    "leaning_back",
+    "overweight",
+}
+SHORT_ANSWER_WORDS = 5
+
+
+def other_answers_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
+    """A short answer to one question keeps the training facts told before, unless it says it corrects them."""
+    question = before.get("requested_slot")
+    text = tracker.latest_message.get("text") or ""
+    if not question or len(text.split()) > SHORT_ANSWER_WORDS or said_correction(tracker):
+        return []
+    return [
+        SlotSet(slot, before[slot])
+        for slot in sorted(TRAINING_SLOTS - {question})
+        if before.get(slot) is not None and tracker.get_slot(slot) != before[slot]
+    ]
+
+
 def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     """A body word or side in a later answer ("I can go up on my toes", "calf is
     normal", "a bit puffy on the left") never overwrites the sore place; the
@@ -178,7 +208,7 @@ class ActionValidateSlotMappings(ValidationAction):
     ) -> List[EventType]:
         kb = knowledge()
         before = slots_before_latest_message(tracker)
-        events: List[EventType] = body_part_kept(tracker, before)
+        events: List[EventType] = body_part_kept(tracker, before) + other_answers_kept(tracker, before)
         for event in events:  # the rest of this turn reads the kept place
             tracker.slots[event["name"]] = event["value"]
         facts = facts_from_slots(tracker.slots)

@@ -347,7 +347,9 @@ NEW_SHOE_KM = 150.0
 WORN_SHOE_YEARS = 2
 _SHOE_DISTANCE = re.compile(
     rf"{_NUM}\+?\s*({_KM_UNIT}|{_MILE_UNIT})\s*(?:on|in)\s+(?:them|these|those|the\s+shoes|it)\b|"
-    rf"(?:done|had|has|have|with|about|around|nearly|over)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})\b"
+    rf"(?:done|had|has|have|with|about|around|nearly|over|than|almost|past)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
+    rf"{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})\b|"
+    rf"{_NUM}\+?\s*({_KM_UNIT}|{_MILE_UNIT})\s+(?:already|so\s+far|on\s+the\s+clock)\b"
 )
 _SHOE_YEARS_OLD = re.compile(rf"{_NUM}\s*(year|years|yr|yrs|month|months|week|weeks)\s+old\b")
 _SHOE_BOUGHT_AGO = re.compile(
@@ -364,7 +366,7 @@ def shoe_wear(text: str, this_year: int) -> Optional[Tuple[str, int, int]]:
     text = normalise_numbers(text)
     match = _SHOE_DISTANCE.search(text)
     if match:
-        number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        number, unit = next((match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i))
         km = _to_float(number) * (KM_PER_MILE if re.fullmatch(_MILE_UNIT, unit) else 1)
         if re.search(
             r"\b(?:ran|run|did|running|jogged|raced)\s+(?:about\s+)?$", text[max(0, match.start() - 12) : match.start()]

@@ -174,3 +174,31 @@ def test_a_yes_about_numbness_told_as_passing_stays_the_passing_numbness(tracker
         )
     )
     assert "circulation" in slots["symptoms"] and slots["triage"] == "emergency"
+
+
+def test_a_short_answer_to_another_question_keeps_the_training_facts_told(tracker_factory):
+    # Round 16: "same as always" said to the shoes question turned "ran more this week" into a steady volume
+    before = {"volume_change": "increased", "requested_slot": "shoes"}
+    tracker = tracker_factory(
+        slots={**before, "volume_change": "steady"},
+        text="same as always",
+        events=user_turn(before, "same as always", [], {"volume_change": "steady"}),
+    )
+    slots, messages = run(tracker)
+    assert slots["volume_change"] == "increased", messages
+
+
+def test_a_short_correction_or_a_warning_sign_still_changes_what_was_told(tracker_factory):
+    before = {"volume_change": "steady", "can_walk": True, "requested_slot": "shoes"}
+    tracker = tracker_factory(
+        slots={**before, "volume_change": "increased"},
+        text="sorry, actually I run more now",
+        events=user_turn(before, "sorry, actually I run more now", [], {"volume_change": "increased"}),
+    )
+    assert run(tracker)[0].get("volume_change", "increased") == "increased"
+    tracker = tracker_factory(
+        slots={**before, "can_walk": False},
+        text="can't walk now",
+        events=user_turn(before, "can't walk now", [], {"can_walk": False}),
+    )
+    assert run(tracker)[0].get("can_walk", False) is False

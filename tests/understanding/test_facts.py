@@ -1074,3 +1074,9 @@ def test_round16_readings(facts_of):
     assert facts_of("my ankle hurts since I came off the kerb wrong on my run")["injury_event"] is True
     # an adult stopping running is no child's sign
     assert "stops_sport" not in symptoms_of(facts_of("I stopped running because my shin hurts"))
+
+
+def test_round16_shoes(facts_of):
+    # a plan to change shoes is no new pair
+    assert "shoes" not in facts_of("ok thanks, I will change shoes")
+    assert facts_of("I changed shoes last month")["shoes"] == "new"

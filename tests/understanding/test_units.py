@@ -107,3 +107,8 @@ def test_how_long_told_as_now_or_since_a_month():
 def test_a_junior_parkrun_is_2_km_and_a_parkrun_5():
     assert units.distance_km("she does junior parkrun every sunday").value == 2.0
     assert units.distance_km("I did parkrun on saturday").value == 5.0
+
+
+def test_shoe_wear_told_as_more_than_or_already():
+    assert units.shoe_wear("nike pegasus 39, more than 1000 km already", 2026)[0] == "worn_out"
+    assert units.shoe_wear("about 900 km already on my ghosts", 2026)[0] == "worn_out"
