@@ -131,6 +131,10 @@ def normalise_numbers(text: str) -> str:
         text,
     )
     text = _WORD_PATTERN.sub(lambda m: _format(NUMBER_WORDS[m.group(1)]).ljust(len(m.group(1))), text)
+    text = re.sub(
+        r"\b(?:c\s?25\s?k|couch\s+to\s+5\s?k|c\s?2\s?5k)\b", lambda m: " " * len(m.group(0)), text
+    )  # a programme
+    text = text.replace("\u00d7", "x")  # "4 days × 5 km"
     text = re.sub(r"\bjunior parkrun\b", lambda m: "2k".ljust(len(m.group(0))), text)  # a junior parkrun is 2 km
     text = re.sub(r"\bparkrun\b", lambda m: "5k".ljust(len(m.group(0))), text)  # a parkrun is 5 km
     return re.sub(r"\b(?:a|1)(\s+\d+(?:\.\d+)?\s*(?:k|km|mi|miles?)\b)", r" \1", text)

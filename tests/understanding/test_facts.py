@@ -1080,3 +1080,14 @@ def test_round16_shoes(facts_of):
     # a plan to change shoes is no new pair
     assert "shoes" not in facts_of("ok thanks, I will change shoes")
     assert facts_of("I changed shoes last month")["shoes"] == "new"
+
+
+def test_round16_readings_in_new_words(facts_of):
+    # "it doesn't hurt to walk" is walking, never "can't walk"
+    facts = facts_of("it doesn't hurt to walk, only to run, left shin")
+    assert facts.get("can_walk") is True and "cannot_walk_said" not in symptoms_of(facts)
+    # "no change in shoes" says nothing about the weekly volume
+    assert facts_of("I upped it to 40 a week for a race, no change in shoes")["volume_change"] == "increased"
+    # a couch-to-5k programme is no 25 km run
+    assert facts_of("week 6 of c25k, 3 runs a week, about 4k each")["weekly_km"] == 12
+    assert facts_of("running in my old chucks round the park")["shoes"] == "unsuitable"
