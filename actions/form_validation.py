@@ -89,10 +89,34 @@ def open_answer(intent: Optional[str], text: str, told_a_fact: bool = False) -> 
     return " ".join(text.split())[:OPEN_ANSWER_CHARACTERS]  # a question too: it is answered beside (``faq``)
 
 
+# Weakness told in answer to the tiptoe check is a "no" (docs/clinical-basis.md, suspected Achilles rupture).
+# Clear weakness is a "no"; mild weakness ("yes, a bit weaker") is a "no" only after a pop at the back of the leg.
+WEAK_TIPTOE = re.compile(
+    r"\b(?:barely|hardly|really weak|very weak|so weak|too weak|no push|no spring|floppy|"
+    r"only\b[^.,]{0,15}?\b(?:on|with) (?:both|two))\b"
+)
+MILD_WEAKNESS = re.compile(r"\b(?:weak|weaker|weakness|struggle|struggling|wobbly)\b")
+NOT_WEAK = re.compile(r"\b(?:no|not|without|any)\s+(?:any\s+|really\s+)?(?:weak|weakness|struggle)")
+
+
+def weak_on_tiptoe(text: str, pattern: "re.Pattern[str]" = WEAK_TIPTOE) -> bool:
+    lowered = text.lower().replace("\u2019", "'")
+    return bool(pattern.search(lowered)) and not NOT_WEAK.search(lowered)
+
+
+def pop_at_back_of_leg(facts: Dict[str, Any]) -> bool:
+    return bool({"pop_heard", "crack_heard"} & set(facts.get("symptoms") or [])) and facts.get("body_part") in {
+        "achilles",
+        "calf",
+    }
+
+
 def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]], text: str = "") -> Any:
     """The value a short answer gives to the question just asked, or None."""
     if question == OPEN_QUESTION:
         return open_answer(intent, text, told_a_fact=any(e.get("entity") for e in entities))
+    if question == "tiptoe" and weak_on_tiptoe(text):
+        return False  # "on the right one alone it's really weak, I can barely lift the heel": not a clear yes
     said_signs = {e.get("value") for e in entities if e.get("entity") == "symptom"}
     if question in SEVERAL_SIGNS and said_signs and said_signs <= PASSED_SIGNS:
         return False  # "it tingled during the race but not now": none of these now (its own flag stays)
@@ -292,6 +316,9 @@ class ValidateAssessmentForm(FormValidationAction):
             return events + confirmation_events(dispatcher, tracker, facts, question, intent, entities, text)
         if (first_pass or after_side_answer) and question and facts.get(question) is None:
             answer = answer_from_context(question, intent, entities, text)
+            if question == "tiptoe" and answer is True and pop_at_back_of_leg(facts):
+                if weak_on_tiptoe(text, MILD_WEAKNESS):
+                    answer = False  # after a pop, "yes but weaker than normal" is not a clear yes
             said_something = any(e.get("entity") for e in entities)
             if answer is not None:
                 facts[question] = answer

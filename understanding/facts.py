@@ -378,6 +378,18 @@ DIAGNOSIS_WORDS = {
 # "I think I ruptured it": a guess at a diagnosis. "Snapped" is also what was felt, so it stays a sign.
 GUESS_WORDS = {"think", "reckon", "guess", "suspect", "probably", "maybe", "wonder"}
 FELT_DIAGNOSIS_WORDS = {"snapped", "snap"}
+TEST_VERBS = {
+    "squeeze",
+    "squeezes",
+    "squeezed",
+    "squeezing",
+    "pressed",
+    "presses",
+    "pressing",
+    "pinched",
+    "tested",
+    "checked",
+}
 SNAP_WORDS = {"snapped", "snap", "snapping", "snaps"}
 CANNOT_WALK_SYMPTOMS = {"cannot_bear_weight", "cannot_walk_said"}
 # After "couldn't walk", these say it passed: limping and walking count as bearing weight.
@@ -1346,7 +1358,9 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) ->
     others = set(before) & OTHER_PEOPLE
     if "they" in others and set(t.lower_ for t in doc[: span.start]) & PLURAL_BODY_WORDS:
         others.discard("they")  # "my toes have been white ... they feel numb": the toes
-    if (others and not patient_is_other and not heard) or set(before) & WORRY_WORDS:
+    # "when my wife squeezes my calf the foot doesn't move": someone testing the runner's own leg
+    tested = bool(set(before) & TEST_VERBS) and "my" in before
+    if (others and not patient_is_other and not heard and not tested) or set(before) & WORRY_WORDS:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"} and not patient_is_other:
         return True  # "ruptured his achilles"

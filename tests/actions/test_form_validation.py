@@ -5,7 +5,13 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.form_validation import ValidateAssessmentForm, answer_from_context
+from actions.form_validation import (
+    MILD_WEAKNESS,
+    ValidateAssessmentForm,
+    answer_from_context,
+    pop_at_back_of_leg,
+    weak_on_tiptoe,
+)
 from actions.knowledge import knowledge
 
 SKIP = knowledge().messages["skip_question"]
@@ -485,3 +491,23 @@ def test_the_bone_press_answered_in_sentences():
     assert answer_from_context("bone_tenderness", "inform", [], said) is False
     assert answer_from_context("bone_tenderness", "inform", [], "I don't know, I did not press it.") is None
     assert answer_from_context("bone_tenderness", "inform", [], "yes, one spot on the bone is sore") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on two feet a bit, but on that leg alone it's really weak, I can barely lift the heel",
+        "I can only do it with both feet",
+        "hardly, there's no push at all",
+    ],
+)
+def test_clear_weakness_on_the_tiptoe_check_is_a_no(text):
+    assert answer_from_context("tiptoe", "inform", [], text) is False
+
+
+def test_mild_weakness_on_tiptoe_is_a_yes_except_after_a_pop_at_the_back_of_the_leg():
+    assert answer_from_context("tiptoe", "affirm", [], "yes, though that side feels a little weaker") is True
+    assert pop_at_back_of_leg({"symptoms": ["pop_heard"], "body_part": "calf"})
+    assert not pop_at_back_of_leg({"symptoms": ["pop_heard"], "body_part": "ankle"})
+    assert weak_on_tiptoe("yes, though that side feels a little weaker", MILD_WEAKNESS)
+    assert not weak_on_tiptoe("yes, no weakness at all", MILD_WEAKNESS)

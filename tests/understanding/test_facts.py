@@ -1091,3 +1091,11 @@ def test_round16_readings_in_new_words(facts_of):
     # a couch-to-5k programme is no 25 km run
     assert facts_of("week 6 of c25k, 3 runs a week, about 4k each")["weekly_km"] == 12
     assert facts_of("running in my old chucks round the park")["shoes"] == "unsuitable"
+
+
+def test_someone_testing_the_runners_leg_is_the_runners_sign(facts_of):
+    # Round 16: "when my wife squeezes my calf the foot doesn't move" was read as the wife's
+    assert "achilles_rupture" in symptoms_of(
+        facts_of("when my partner squeezes my right calf the foot doesn't move at all")
+    )
+    assert "achilles_rupture" not in symptoms_of(facts_of("my partner's foot doesn't move when she flexes it"))
