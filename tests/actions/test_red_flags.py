@@ -339,3 +339,7 @@ def test_a_childs_sore_bone_is_told_once_as_the_growing_child_check():
 def test_a_child_who_stops_their_sport_for_the_pain_is_checked():
     assert "growing_child" in flags_of(body_part="heel", symptoms=["child_runner", "stops_sport"])
     assert "growing_child" not in flags_of(body_part="heel", symptoms=["stops_sport"])
+
+
+def test_a_pop_and_no_tiptoe_is_told_once_as_the_emergency():
+    assert flags_of(body_part="achilles", symptoms=["pop_heard"], tiptoe=False) == ["achilles_rupture"]

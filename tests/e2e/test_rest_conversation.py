@@ -358,3 +358,13 @@ def test_a_parent_telling_of_a_childs_limp_gets_a_check_not_self_care(servers):
     replies = " ".join(servers.say(sender, "my son is 10, his heel hurts after football and he limps home, no fall"))
     assert "growing_child" in servers.tracker(sender)["slots"]["red_flags"], replies
     assert "child" in replies.lower(), replies
+
+
+def test_a_pop_at_the_back_of_the_ankle_asks_tiptoe_first_and_a_weak_answer_is_the_emergency(servers):
+    sender = new_sender()
+    replies = " ".join(servers.say(sender, "felt a little pop at the back of my right ankle on a hill sprint")).lower()
+    slots = servers.tracker(sender)["slots"]
+    assert "pop_back_of_leg" in slots["red_flags"] and slots["requested_slot"] == "tiptoe", replies
+    assert "heel raise" not in replies and "heel drop" not in replies, replies
+    replies = " ".join(servers.say(sender, "on that leg alone it's really weak, I can barely lift the heel")).lower()
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
