@@ -522,7 +522,10 @@ def duration_days(text: str) -> Optional[Quantity]:
     text = normalise_numbers(text)
     for match in _DURATION.finditer(text):
         before = text[max(0, match.start() - 25) : match.start()]
-        if re.search(r"\b(?:running|run|ran|jogging|training|been)\s*$", before) and not _PAIN_WORDS.search(before):
+        activity = (
+            r"\b(?:running|run|ran|jogging|training|been|walking|walked|cycling|swimming|playing|doing|jogged)\s*$"
+        )
+        if re.search(activity, before) and not _PAIN_WORDS.search(before):
             continue
         if not _PAIN_WORDS.search(text):
             continue

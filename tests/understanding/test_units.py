@@ -112,3 +112,10 @@ def test_a_junior_parkrun_is_2_km_and_a_parkrun_5():
 def test_shoe_wear_told_as_more_than_or_already():
     assert units.shoe_wear("nike pegasus 39, more than 1000 km already", 2026)[0] == "worn_out"
     assert units.shoe_wear("about 900 km already on my ghosts", 2026)[0] == "worn_out"
+
+
+def test_how_long_someone_walked_is_not_how_long_it_hurt():
+    assert (
+        units.duration_days("I was walking for years and in september I started to jog, now my shins are sore") is None
+    )
+    assert units.duration_days("my shins have been sore for 3 weeks").value == 21
