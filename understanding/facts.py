@@ -1096,6 +1096,12 @@ def extract_facts(doc: Doc) -> List[Fact]:
         fact = _with_token(fact, doc)
         if clauses and clauses[min(fact.token, len(clauses) - 1)] in asked:
             continue  # "is it ok to add 5 km a week?"
+        if (
+            fact.label == DURATION_DAYS
+            and said_painless(doc)
+            and lifelong(" " + doc.text.lower().replace("\u2019", "'") + " ")
+        ):
+            continue  # "thicker than the right, it's been like that for years and doesn't hurt": no pain to time
         if fact.label == DURATION_DAYS and said_painless(doc) and {t.lower_ for t in doc} & NOISE_WORDS:
             continue  # "clicks when I rotate it, has done for years, zero pain": not how long it has hurt
         if fact.label != VOLUME_CHANGE or fact.label not in taken:
@@ -1301,6 +1307,12 @@ def cracked_thing(doc: Doc, span: Span, clauses: List[int]) -> bool:
     clause = {t.lower_ for t in doc if clauses[t.i] == clauses[span.start]}
     body_cracked = any(w in body_words() and w not in CRACKED_THINGS for w in clause)  # "my ankle cracked"
     body_cracked = body_cracked or (span.start > 0 and doc[span.start - 1].lower_ in {"went", "go", "goes"})
+    body_cracked = body_cracked and not clause & {
+        "skin",
+        "dry",
+        "callus",
+        "calluses",
+    }  # "the skin on my heel is cracked"
     return bool(words & CRACKED_THINGS) and not words & HEARING_WORDS and not body_cracked
 
 
@@ -1477,6 +1489,9 @@ LIFELONG_CUES = (
     "since childhood",
     "it's always been",
     "its always been",
+    "like that for years",
+    "that way for years",
+    "like this for years",
 )
 BOTH_CALVES_SETTLING = (
     "gone by morning",
@@ -1486,6 +1501,9 @@ BOTH_CALVES_SETTLING = (
     "next morning",
 )
 HEAT_WORDS = {"hot", "heat", "warm", "summer", "humid", "sun", "sunny", "day", "fair", "festival", "standing"}
+
+
+WARMED_BY = {"shower", "bath", "sauna", "jacuzzi", "heater", "radiator", "fire", "fireplace", "hairdryer"}
 
 
 def lifelong(text: str) -> bool:
@@ -1568,6 +1586,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         if fact.label == SYMPTOM and fact.value == "calf_swelling" and "exertional_compartment" in symptom_values:
             if not still and not injured and not words & CLOT_SKIN_WORDS:
                 continue  # calves that swell up on every run and settle with rest: exertional, not a clot
+        if fact.label == SYMPTOM and fact.value == "redness_or_heat" and words & WARMED_BY and not words & {"fever"}:
+            continue  # "went bright red in the hot shower", "loosen up after a hot shower": the water, not a hot joint
         if fact.label == SYMPTOM and fact.value in LIFELONG_SYMPTOMS and lifelong(text) and not injured:
             continue  # "the bone sticks out on the inside of my foot but it's always been like that"
         if (fact.label, fact.value) in {(SYMPTOM, "calf_swelling"), ("swelling", True)} and both_calves_settling(

@@ -1099,3 +1099,18 @@ def test_someone_testing_the_runners_leg_is_the_runners_sign(facts_of):
         facts_of("when my partner squeezes my right calf the foot doesn't move at all")
     )
     assert "achilles_rupture" not in symptoms_of(facts_of("my partner's foot doesn't move when she flexes it"))
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("both feet went pink and tingly in the warm bath after a frosty run, normal again after", "redness_or_heat"),
+        ("the skin on the back of my heel is cracked and dry, it doesn't hurt", "crack_heard"),
+    ],
+)
+def test_round16_see_a_doctor_look_alikes(facts_of, text, not_symptom):
+    assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_a_painless_difference_that_has_always_been_there_has_no_pain_duration(facts_of):
+    assert "duration_days" not in facts_of("my right achilles looks thicker, it's been like that for years, no pain")
