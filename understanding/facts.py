@@ -1520,6 +1520,20 @@ NAIL_WORDS = {"nail", "nails", "toenail", "toenails", "clipping", "clipped", "cl
 
 
 NEW_WORDS = {"new", "newish", "brand-new"}
+WANTING_WORDS = {
+    "need",
+    "needs",
+    "buy",
+    "buying",
+    "get",
+    "getting",
+    "want",
+    "should",
+    "recommend",
+    "which",
+    "what",
+    "any",
+}
 PRONOUN_SHOE_WORDS = {"them", "they", "these", "pair", "pairs"}
 
 
@@ -1528,7 +1542,8 @@ def new_shoes(doc: Doc) -> Optional[Token]:
     shoe_words = vocabulary().shoe_words - PRONOUN_SHOE_WORDS
     for token in doc:
         if token.lower_ in NEW_WORDS and any(t.lower_ in shoe_words for t in doc[token.i + 1 : token.i + 3]):
-            if not any(t.lower_ in NEGATIONS for t in doc[max(0, token.i - 3) : token.i]):
+            before = {t.lower_ for t in doc[max(0, token.i - 3) : token.i]}
+            if not before & (NEGATIONS | WANTING_WORDS):  # not "how many miles before I need new shoes"
                 return token
     return None
 

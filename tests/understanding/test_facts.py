@@ -1114,3 +1114,10 @@ def test_round16_see_a_doctor_look_alikes(facts_of, text, not_symptom):
 
 def test_a_painless_difference_that_has_always_been_there_has_no_pain_duration(facts_of):
     assert "duration_days" not in facts_of("my right achilles looks thicker, it's been like that for years, no pain")
+
+
+def test_words_that_only_look_like_this_sessions_new_phrases(facts_of):
+    # the held-out NLU set showed these: lemmas made "few runs" "fewer runs", "runs ever" "running ever"
+    assert "volume_change" not in facts_of("my right ankle has been throbbing after my last few runs")
+    assert facts_of("shin pain on my runs ever since I switched shoes").get("volume_change") != "returning"
+    assert "shoes" not in facts_of("how many miles before I need new shoes")
