@@ -23,7 +23,14 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import EMERGENCY, knowledge
-from actions.red_flags import confirming_question, confirms, detect, pending_question, without_cannot_walk
+from actions.red_flags import (
+    confirming_question,
+    confirms,
+    detect,
+    pending_question,
+    pop_at_back_of_leg,
+    without_cannot_walk,
+)
 from actions.runner import TRAINING_QUESTIONS, TURN_BUDGET, facts_from_slots, questions_left
 from actions.slot_mappings import ActionValidateSlotMappings
 from understanding import units
@@ -102,13 +109,6 @@ NOT_WEAK = re.compile(r"\b(?:no|not|without|any)\s+(?:any\s+|really\s+)?(?:weak|
 def weak_on_tiptoe(text: str, pattern: "re.Pattern[str]" = WEAK_TIPTOE) -> bool:
     lowered = text.lower().replace("\u2019", "'")
     return bool(pattern.search(lowered)) and not NOT_WEAK.search(lowered)
-
-
-def pop_at_back_of_leg(facts: Dict[str, Any]) -> bool:
-    return bool({"pop_heard", "crack_heard"} & set(facts.get("symptoms") or [])) and facts.get("body_part") in {
-        "achilles",
-        "calf",
-    }
 
 
 def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]], text: str = "") -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from actions.knowledge import EMERGENCY, SEE_DOCTOR, Knowledge
-from actions.red_flags import CAUTION_FLAGS, Flag
+from actions.red_flags import CAUTION_FLAGS, Flag, pop_at_back_of_leg
 from actions.runner import Facts, tiptoe_relevant
 
 SHOWN_CAUSES = 3  # the assessment explains the three likeliest causes
@@ -25,8 +25,8 @@ def rupture_possible(facts: Facts) -> bool:
     """A torn Achilles has not been ruled out, or a medicine weakens the tendon
     (fluoroquinolones, steroids): no loading exercises then."""
     symptoms = set(facts.get("symptoms") or [])
-    if "tendon_medication" in symptoms or "pop_heard" in symptoms and facts.get("body_part") in {"achilles", "calf"}:
-        return True  # a pop at the back of the leg: a tear until examined, whatever tiptoe says
+    if "tendon_medication" in symptoms or pop_at_back_of_leg(facts):
+        return True  # a pop or snap at the back of the leg: a tear until examined, whatever tiptoe says
     return tiptoe_relevant(facts) and facts.get("tiptoe") is not True
 
 

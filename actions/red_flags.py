@@ -99,9 +99,8 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("limp_without_injury"))
     child_signs = {"child_limp", "limping", "growth_spurt", "tiptoe_walking", "stops_sport"} & symptoms or bone_tender
     if "child_runner" in symptoms and child_signs and injury is not True:
-        flags.append(
-            Flag("growing_child")
-        )  # a child's heel, foot or shin pain with a limp, a growth spurt, a tender bone
+        # a child's heel, foot or shin pain with a limp, a growth spurt, a tender bone, a sport given up
+        flags.append(Flag("growing_child"))
     if "crack_heard" in symptoms:
         if injury is True:
             flags.append(Flag("crack_heard"))
@@ -110,16 +109,25 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
     return flags
 
 
+POP_SYMPTOMS = {"pop_heard", "crack_heard"}
+BACK_OF_LEG = {"achilles", "calf"}
+
+
+def pop_at_back_of_leg(facts: Facts) -> bool:
+    """A pop or snap told at the Achilles or the calf: a tear until examined."""
+    return bool(POP_SYMPTOMS & set(facts.get("symptoms") or [])) and facts.get("body_part") in BACK_OF_LEG
+
+
 def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
     """A torn Achilles: tiptoe impossible, or a pop at the back of the leg."""
     flags: List[Flag] = []
     if facts.get("tiptoe") is False:
         flags.append(Flag("achilles_rupture"))
-    if {"pop_heard", "crack_heard"} & symptoms:
+    if POP_SYMPTOMS & symptoms:
         tiptoe_unknown = facts.get("tiptoe") is None and _skipped(facts, "tiptoe")
         if tiptoe_unknown:
             flags.append(Flag("achilles_rupture", _reason("caution_pop_tiptoe_unknown")))
-        elif facts.get("body_part") in {"achilles", "calf"}:
+        elif pop_at_back_of_leg(facts):
             # the tiptoe check comes next (a "no" is the emergency above); on tiptoe, a partial tear is still examined
             flags.append(Flag("pop_back_of_leg"))
     return flags

@@ -1425,7 +1425,8 @@ FEVER_PAST_CUES = (" last week ", " ago ", " had a ", " had the ", " was ill ", 
 
 # A child is the runner: a parent writing for them, or an age of 15 or under ("I'm 13", "my lil bro (11)").
 CHILD_AGE_LIMIT = 15
-CHILD_WORDS_PATTERN = r"(?:son|daughter|kid|child|boy|girl|bro|brother|sister|sis|nephew|niece|lad|lass)"
+YOUNG_RELATIVES = {"bro", "brother", "sister", "sis", "nephew", "niece", "lad", "lass"}
+CHILD_WORDS_PATTERN = "(?:" + "|".join(sorted(CHILDREN | YOUNG_RELATIVES)) + ")"
 CHILD_AGES = (
     re.compile(
         r"\b(?:my|our|his|her|their|a|an)\s+(\d{1,2})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b"

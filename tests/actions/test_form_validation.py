@@ -5,14 +5,9 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.form_validation import (
-    MILD_WEAKNESS,
-    ValidateAssessmentForm,
-    answer_from_context,
-    pop_at_back_of_leg,
-    weak_on_tiptoe,
-)
+from actions.form_validation import MILD_WEAKNESS, ValidateAssessmentForm, answer_from_context, weak_on_tiptoe
 from actions.knowledge import knowledge
+from actions.red_flags import pop_at_back_of_leg
 
 SKIP = knowledge().messages["skip_question"]
 UNCLEAR = knowledge().messages["did_not_understand"]

@@ -343,3 +343,12 @@ def test_a_child_who_stops_their_sport_for_the_pain_is_checked():
 
 def test_a_pop_and_no_tiptoe_is_told_once_as_the_emergency():
     assert flags_of(body_part="achilles", symptoms=["pop_heard"], tiptoe=False) == ["achilles_rupture"]
+
+
+def test_a_pop_or_a_snap_at_the_back_of_the_leg_keeps_loading_off_whatever_tiptoe_says():
+    from actions.messages import rupture_possible
+
+    for symptom in ("pop_heard", "crack_heard"):
+        facts = facts_from_slots({"body_part": "calf", "symptoms": [symptom], "tiptoe": True})
+        assert rupture_possible(facts), symptom
+    assert not rupture_possible(facts_from_slots({"body_part": "ankle", "symptoms": ["pop_heard"], "tiptoe": True}))
