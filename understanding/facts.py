@@ -1445,9 +1445,8 @@ SHOE_NOUNS = {"shoes", "shoe", "trainers", "runners", "sneakers", "pair", "ones"
 AGE_NOUNS = CHILDREN | {"man", "woman", "lady", "guy", "bloke", "male", "female", "runner", "here", "'s", "mum", "dad"}
 
 
-def child_runner(doc: Doc, text: str) -> bool:
+def child_runner(doc: Doc, text: str, words: set) -> bool:
     """The one in pain is a child: "my son can't walk on it", "I'm 13", "our 11 year old"."""
-    words = {t.lower_ for t in doc}
     own = [int(m.group(1)) for m in OWN_AGE.finditer(text)]
     if own:
         return min(own) <= CHILD_AGE_LIMIT
@@ -1502,8 +1501,6 @@ BOTH_CALVES_SETTLING = (
     "next morning",
 )
 HEAT_WORDS = {"hot", "heat", "warm", "summer", "humid", "sun", "sunny", "day", "fair", "festival", "standing"}
-
-
 WARMED_BY = {"shower", "bath", "sauna", "jacuzzi", "heater", "radiator", "fire", "fireplace", "hairdryer"}
 
 
@@ -1646,9 +1643,9 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         new_pair = new_shoes(doc)
         if new_pair is not None:
             result.append(Fact("shoes", "new", new_pair.idx, new_pair.idx + len(new_pair), new_pair.i))
-    if child_runner(doc, text):
+    if child_runner(doc, text, words):
         result.append(Fact(SYMPTOM, "child_runner", 0, 0, 0))
-        if words & CHILD_LIMP_WORDS and not any(f.label == SYMPTOM and f.value == "child_limp" for f in result):
+        if words & CHILD_LIMP_WORDS:
             result.append(Fact(SYMPTOM, "child_limp", 0, 0, 0))
     walk = [f for f in result if f.label == "can_walk"]
     if walk and any(f.label == SYMPTOM and f.value in CANNOT_WALK_SYMPTOMS for f in result):

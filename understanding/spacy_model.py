@@ -84,7 +84,7 @@ def typo_variants(word: str, every_edit: bool = False) -> Set[str]:
 def phrase_patterns(nlp: Language, phrase: str) -> Iterator[List[Dict]]:
     """Token patterns for a phrase: on lowercase words, and on lemmas."""
     words = phrase.split()
-    particle = False
+    written_only = False  # a phrase matched as written, never on its lemmas
     lower: List[Dict] = []
     lemma: List[Dict] = []
     for word in words:
@@ -97,12 +97,11 @@ def phrase_patterns(nlp: Language, phrase: str) -> Iterator[List[Dict]]:
         for token in nlp(word):
             lower.append({"LOWER": token.lower_})
             lemma.append({"LEMMA": token.lemma_.lower()})
-            if token.lemma_.lower() in PARTICLES and token.lower_ != token.lemma_.lower():
-                particle = True  # "upped the" must not match "up the stairs"
-            if token.lower_ in AS_WRITTEN:
-                particle = True
+            particle = token.lemma_.lower() in PARTICLES and token.lower_ != token.lemma_.lower()
+            # "upped the" must not match "up the stairs"; "worn" must not match "I wore"
+            written_only = written_only or particle or token.lower_ in AS_WRITTEN
     yield lower
-    if lemma != lower and not particle:
+    if lemma != lower and not written_only:
         yield lemma
 
 
