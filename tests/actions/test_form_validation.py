@@ -361,19 +361,24 @@ def test_an_emergency_from_loose_words_gets_one_confirming_question(tracker_fact
     assert slots["requested_slot"] == "can_walk" and CONFIRM in messages
 
 
-def test_yes_to_the_confirming_question_withdraws_the_emergency_and_says_so(tracker_factory):
+def answer_the_confirming_question(tracker_factory, said, slots, intent, reply):
+    """The runner said they cannot walk, was asked to confirm, and answers ``reply``."""
     events = [
-        {"event": "user", "text": "I can't walk after rolling my ankle"},
+        {"event": "user", "text": said},
         {"event": "slot", "name": "requested_slot", "value": "can_walk"},
-        {"event": "user", "text": "yes"},
+        {"event": "user", "text": reply},
     ] + LISTEN
-    slots, messages = run_form(
-        tracker_factory(
-            slots={**SAID_CANT_WALK, "requested_slot": "can_walk", "red_flags": ["cannot_bear_weight"]},
-            intent="affirm",
-            text="oh yes, I can walk, I meant I can't run",
-            events=events,
-        )
+    asked = {**slots, "requested_slot": "can_walk", "red_flags": ["cannot_bear_weight"]}
+    return run_form(tracker_factory(slots=asked, intent=intent, text=reply, events=events))
+
+
+def test_yes_to_the_confirming_question_withdraws_the_emergency_and_says_so(tracker_factory):
+    slots, messages = answer_the_confirming_question(
+        tracker_factory,
+        "I can't walk after rolling my ankle",
+        SAID_CANT_WALK,
+        "affirm",
+        "oh yes, I can walk, I meant I can't run",
     )
     assert slots["can_walk"] is True and "cannot_walk_said" not in slots["symptoms"]
     assert slots["triage"] == "self_care" and slots["requested_slot"] == "bone_tenderness"
@@ -383,36 +388,16 @@ def test_yes_to_the_confirming_question_withdraws_the_emergency_and_says_so(trac
 def test_gradual_pain_said_too_bad_to_walk_keeps_a_check_when_walking_turns_out_possible(tracker_factory):
     said = "shin pain so bad I can't walk on it now, it built up over weeks"
     gradual = {**SAID_CANT_WALK, "body_part": "shin", "injury_event": False}
-    events = [
-        {"event": "user", "text": said},
-        {"event": "slot", "name": "requested_slot", "value": "can_walk"},
-        {"event": "user", "text": "yes"},
-    ] + LISTEN
-    slots, messages = run_form(
-        tracker_factory(
-            slots={**gradual, "requested_slot": "can_walk", "red_flags": ["cannot_bear_weight"]},
-            intent="affirm",
-            text="yes I can, it just hurts a lot",
-            events=events,
-        )
+    slots, messages = answer_the_confirming_question(
+        tracker_factory, said, gradual, "affirm", "yes I can, it just hurts a lot"
     )
     assert slots["can_walk"] is True and "walking_pain" in slots["symptoms"]
     assert slots["triage"] == "see_doctor", messages
 
 
 def test_no_to_the_confirming_question_keeps_the_emergency_and_ends(tracker_factory):
-    events = [
-        {"event": "user", "text": "I can't walk after rolling my ankle"},
-        {"event": "slot", "name": "requested_slot", "value": "can_walk"},
-        {"event": "user", "text": "no"},
-    ] + LISTEN
-    slots, _ = run_form(
-        tracker_factory(
-            slots={**SAID_CANT_WALK, "requested_slot": "can_walk", "red_flags": ["cannot_bear_weight"]},
-            intent="deny",
-            text="no I really can't",
-            events=events,
-        )
+    slots, _ = answer_the_confirming_question(
+        tracker_factory, "I can't walk after rolling my ankle", SAID_CANT_WALK, "deny", "no I really can't"
     )
     assert slots.get("can_walk") is not True and slots["requested_slot"] is None
 
