@@ -599,6 +599,14 @@ TRANSIENT_CUES = (
     "normal in",
     "long run",
     "halfway",
+    # on runs, again and again: "on every run for a month", "the first few minutes of a run"
+    "every run",
+    "each run",
+    "most runs",
+    "first few minutes",
+    "first few mins",
+    "first couple of minutes",
+    "first minutes",
 )
 # "hasn't come back": the feeling (still numb) or the numbness (passed), told apart by a passing cue.
 NOT_BACK_CUES = ("not coming back", "n't coming back", "n't come back", "not come back")
@@ -617,6 +625,8 @@ RECURRING_CUES = (
 )  # fmt: skip
 PASSED_LATER = re.compile(
     r" (?:fine|normal|ok|okay|better|gone) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within) "
+    r"| (?:went|goes|passed|passes|settled|settles|eased|eases|stopped|stops) (?:away |off )?within "  # "went within a minute"
+    r"| then (?:it 's |it is |its |they 're |they are |everything 's )?(?:fine|ok|okay|gone|normal|alright) "
 )
 ONE_EPISODE_CUES = (
     "never happened before", "first time", "only once", "that once", "just once", "that run", "no numbness since", "not since",
@@ -683,7 +693,9 @@ def clause_ids(doc: Doc) -> List[int]:
     for i, token in enumerate(doc):
         lower = token.lower_
         next_lower = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-        if lower in CLAUSE_BREAKS or (lower in JOINERS and next_lower in SUBJECTS):
+        if lower == "-" and within_word(doc, i):
+            pass  # "one-leg heel raise": a hyphen inside a word ends no clause
+        elif lower in CLAUSE_BREAKS or (lower in JOINERS and next_lower in SUBJECTS):
             clause += 1
         ids.append(clause)
     return ids
@@ -966,10 +978,49 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
         if uncertain_before(doc, bone):
             return []  # "can't tell if the bone hurts when I press": no answer, never a "no"
         if lowers & NEGATIONS:
+            if turned_to_a_bone(doc, bone, sentences):
+                return []  # "pressing the bone doesn't hurt but the tip does": not a clear no
             if lowers & PRESS_WORDS:
                 return [Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))]
             continue
         return [Fact(SYMPTOM, "bone_tenderness", bone.idx, bone.idx + len(bone))]
+    return pressed_bone_fine(doc, sentences)
+
+
+BUT_WORDS = {"but", "except", "apart", "although", "though", "only", "whereas"}
+BONE_PLACES = {"tip", "tips", "edge", "edges", "knob", "knobs", "bump", "bumps", "spot", "point", "end"}
+TURN_REACH = 5  # "but the very tip does": the place named shortly after the turn
+
+
+def turned_to_a_bone(doc: Doc, bone: Token, sentences: List[int]) -> bool:
+    """After the bone is said not to hurt, a "but" turns to a place on a bone ("but the tip does")."""
+    for t in doc[bone.i :]:
+        if sentences[t.i] != sentences[bone.i]:
+            break
+        if t.lower_ in BUT_WORDS:
+            after = {u.lower_ for u in doc[t.i + 1 : t.i + 1 + TURN_REACH]}
+            if after & (BONE_WORDS | BONE_PLACES):
+                return True
+    return False
+
+
+def pressed_bone_fine(doc: Doc, sentences: List[int]) -> List[Fact]:
+    """ "Pressing the actual bone, the back edge and the tip, doesn't hurt": pressing, the bone and
+    the negated tenderness in one sentence, across its commas, with nothing turning it round."""
+    for sentence in sorted(set(sentences)):
+        tokens = [t for t, s in zip(doc, sentences) if s == sentence]
+        lowers = {t.lower_ for t in tokens}
+        bone = next((t for t in tokens if t.lower_ in BONE_WORDS), None)
+        if (
+            bone is None
+            or lowers & SOFT_TISSUE_WORDS
+            or not lowers & PRESS_WORDS
+            or turned_to_a_bone(doc, bone, sentences)
+        ):
+            continue
+        tender = [t for t in tokens if t.lower_ in TENDER_WORDS and t.i > bone.i]
+        if tender and any(t.lower_ in NEGATIONS for t in doc[tender[0].i - 3 : tender[0].i]):
+            return [Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))]
     return []
 
 
@@ -1145,12 +1196,18 @@ def used_to_before(doc: Doc, span: Span, clauses: List[int]) -> bool:
     return _has_sequence(words, ("used", "to")) >= 0
 
 
+def within_word(doc: Doc, i: int) -> bool:
+    """The token at ``i`` stands between two words with no space on either side ("one-leg")."""
+    return 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def sentence_ids(doc: Doc) -> List[int]:
     ids, sentence = [], 0
     for token in doc:
         ids.append(sentence)
-        if token.text in SENTENCE_BREAKS:
-            sentence += 1
+        closes_aside = token.i + 1 < len(doc) and doc[token.i + 1].text in {")", "]"}
+        if token.text in SENTENCE_BREAKS and not closes_aside:
+            sentence += 1  # "(navicular I think?) is tender": the aside's "?" ends no sentence
     return ids
 
 
@@ -1268,7 +1325,7 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                     and not any(t.lower_ == "but" for t in doc[:first])
                 ):
                     continue  # "no, pressing on the bones is fine, it's the soft bit that's sore"
-                if not_this_runner_now(doc, anchor, clauses, asked):
+                if not_this_runner_now(doc, anchor, clauses, asked, lasting=rule.value in LASTING_SYMPTOMS):
                     continue
                 opening = [t.lower_ for t in doc[:first] if clauses[t.i] == clauses[first]]
                 told_test = press_test([t.lower_ for t in doc[: first + 3] if clauses[t.i] == clauses[first]])
@@ -1350,13 +1407,13 @@ def tells_own_body(doc: Doc) -> bool:
     return "mine" in words or owned or had
 
 
-def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set) -> bool:
+def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, lasting: bool = False) -> bool:
     """A symptom said of the past, of someone else, as a worry, or asked as a
     diagnosis ("could it be ruptured?") is not a warning sign of this runner now."""
     clause = clauses[span.start]
     text = " " + _clause_text(doc, clauses, clause) + " "
     before = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clause]
-    lasting = span.label_ == SYMPTOM and span.ent_id_ in LASTING_SYMPTOMS
+    lasting = lasting or (span.label_ == SYMPTOM and span.ent_id_ in LASTING_SYMPTOMS)  # a history that still counts
     if any(f" {cue} " in text for cue in PAST_CUES) and not lasting:
         return True
     message_words = {t.lower_ for t in doc}
@@ -1550,6 +1607,38 @@ def sock_mark(words: set) -> bool:
     return bool(words & SOCK_WORDS and words & MARK_WORDS and not words & (CLOT_SKIN_WORDS - {"red", "redness"}))
 
 
+# A noise in the present tense, told as happening again and again, is a click, not a pop or snap that happened.
+PRESENT_NOISES = {"crack", "cracks", "pop", "pops", "click", "clicks", "snap", "snaps", "clunk", "clunks", "creaks"}
+NOISE_AS_EVENT = {"a", "the", "big", "loud", "heard", "felt", "went", "massive", "huge", "one", "sudden"}
+HABIT_NOISE_CUES = (
+    "every time", "everytime", "every step", "every run", "whenever", "loads", "all the time", "always", "constantly",
+    "when i run", "when i walk", "when i rotate", "when i move", "when i circle", "a lot", "often", "sometimes",
+)  # fmt: skip
+HABIT_NOISE_LABELS = {SYMPTOM, "injury_event"}
+
+
+def habitual_noise(doc: Doc, fact: Fact) -> bool:
+    """The fact was read from a noise told in the present as a habit ("cracks when I rotate it")."""
+    if fact.label not in HABIT_NOISE_LABELS or fact.value not in NOISE_SYMPTOMS | {"achilles_rupture", True}:
+        return False
+    tokens = [t for t in doc if fact.start <= t.idx < fact.end]
+    noises = [
+        t for t in tokens if t.lower_ in PRESENT_NOISES and (t.i == 0 or doc[t.i - 1].lower_ not in NOISE_AS_EVENT)
+    ]
+    if not noises or len(tokens) > 3:
+        return False
+    sentences = sentence_ids(doc)
+    sentence = " " + " ".join(t.lower_ for t in doc if sentences[t.i] == sentences[noises[0].i]) + " "
+    return any(f" {cue} " in sentence for cue in HABIT_NOISE_CUES)
+
+
+def calf_settled_unswollen(facts: List[Fact], text: str, symptom_values: set) -> bool:
+    """The leg felt heavy or tight after a journey, that has passed, and it is said not to be swollen."""
+    passed = any(f" {c} " in text for c in PASSED_CUES) or bool(PASSED_LATER.search(text))
+    unswollen = any(f.label == "swelling" and f.value is False for f in facts)
+    return passed and unswollen and not symptom_values & {"calf_swelling", "redness_or_heat"} and " still " not in text
+
+
 def fever_over(text: str) -> bool:
     """A fever told as over: "had a temperature last week, all better now"."""
     return any(cue in text for cue in FEVER_PAST_CUES) and any(f" {cue} " in text for cue in FEVER_OVER_CUES)
@@ -1565,14 +1654,16 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     words = {t.lower_ for t in doc}
     injured = any(f.label == "injury_event" and f.value is True for f in facts)
     for fact in facts:
-        passed_cue = any(f" {c} " in text for c in PASSED_CUES)
+        if habitual_noise(doc, fact):
+            continue  # "my ankles crack loads when I run", "my achilles pops every time": a habit, not an event
+        passed_cue = any(f" {c} " in text for c in PASSED_CUES) or bool(PASSED_LATER.search(text))
         still = any(f" {c} " in text for c in STILL_CUES) or (
             any(f" {c} " in text for c in NOT_BACK_CUES) and not passed_cue
         )  # "numb and it hasn't come back" (the feeling) or "it stopped and hasn't come back" (the tingling)
         if (
             fact.label == SYMPTOM
             and fact.value == "circulation"
-            and any(f" {c} " in text for c in TRANSIENT_CUES)
+            and (any(f" {c} " in text for c in TRANSIENT_CUES) or PASSED_LATER.search(text))
             and not still
             and not (injured and COLOUR_WORDS & words)  # blue and cold since the fall: now
         ):
@@ -1609,6 +1700,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # both calves puffy after a hot day, gone by morning: not a clot (a clot is in one leg)
         if fact.label == SYMPTOM and fact.value in SKIN_MARK_SYMPTOMS and sock_mark(words):
             continue  # "a red line round my calf from the top of my compression socks"
+        if fact.label == SYMPTOM and fact.value == "clot_risk" and calf_settled_unswollen(facts, text, symptom_values):
+            continue  # "calf heavy after the drive, went away after a short walk, no swelling or heat": nothing left
         if fact.label == SYMPTOM and fact.value == "fever" and fever_over(text):
             continue  # "had a cold with a temperature last week, all better now"
         if an_age(doc, fact):

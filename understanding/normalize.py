@@ -95,6 +95,27 @@ CONTRACTIONS = {
     "couldve": "could've",
     "wouldve": "would've",
 }
+# Scots, Irish and northern English forms for the same words ("naw", "aye nae bother", "I cannae put it doon").
+DIALECT = {
+    "naw": "no",
+    "nae": "no",
+    "nay": "no",
+    "aye": "yes",
+    "cannae": "can't",
+    "canna": "can't",
+    "dinnae": "don't",
+    "didnae": "didn't",
+    "couldnae": "couldn't",
+    "wouldnae": "wouldn't",
+    "isnae": "isn't",
+    "wasnae": "wasn't",
+    "doesnae": "doesn't",
+    "hasnae": "hasn't",
+    "havnae": "haven't",
+    "doon": "down",
+    "ower": "over",
+}
+CONTRACTIONS.update(DIALECT)
 _CONTRACTION = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}", re.UNICODE)
 _SPACES = re.compile(r"[ ]{2,}")

@@ -74,9 +74,10 @@ _FROM_TO = re.compile(
 _DAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
 # "Monday Wednesday Friday", "tues and thurs": the days of a week's runs, listed together.
 _DAYS_LISTED = re.compile(rf"\b{_DAY_NAME}\b(?:\s*(?:,|and|&|/|\+)?\s*\b{_DAY_NAME}\b)+")
+_OCCASIONS = r"(?:x|times|days|runs|sessions|mornings|evenings|nights|lunchtimes|afternoons)"  # "three mornings a week"
 _TIMES_PER_WEEK = re.compile(
-    rf"{_NUM}\s*(?:x|times|days|runs|sessions)\s*(?:a|per|each|every|in\s+a|in\s+the|in|/)\s*(?:week|wk)|"
-    rf"{_NUM}\s*(?:x|times|days|runs)\s*weekly"
+    rf"{_NUM}\s*{_OCCASIONS}\s*(?:a|per|each|every|in\s+a|in\s+the|in|/)\s*(?:week|wk)|"
+    rf"{_NUM}\s*{_OCCASIONS}\s*weekly"
 )
 _PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b(?!\s+ago)|\bweekly\b|\bpw\b|/\s*w\b")
 _PER_DAY = re.compile(
@@ -131,6 +132,9 @@ def normalise_numbers(text: str) -> str:
         text,
     )
     text = _WORD_PATTERN.sub(lambda m: _format(NUMBER_WORDS[m.group(1)]).ljust(len(m.group(1))), text)
+    text = re.sub(
+        r"\b(\d+)(\s+and\s+a\s+half)\b", lambda m: (m.group(1) + ".5").ljust(len(m.group(0))), text
+    )  # "two and a half months"
     text = re.sub(
         r"\b(?:c\s?25\s?k|couch\s+to\s+5\s?k|c\s?2\s?5k)\b", lambda m: " " * len(m.group(0)), text
     )  # a programme
@@ -200,8 +204,16 @@ _LIST_JOIN = re.compile(r"^\s*(?:,|\+|and|&|then)\s*(?:a\s+|another\s+)?$")
 _COUNT_BEFORE = re.compile(r"\b\d+\s*$")  # "two 8k runs": each run, not the week
 # "3 runs of 8k", "4 x 8km", "3 miles three times": a count of runs of that distance.
 _RUNS_OF_BEFORE = re.compile(rf"{_NUM}\s*(?:x|runs?\s+of|times?)\s*(?:about\s+|around\s+|roughly\s+|~)?$")
-_RUNS_AFTER = re.compile(rf"\s*{_NUM}\s*(?:x|times)\b")
-_PLUS_BEFORE = re.compile(r"\b(?:plus|as\s+well\s+as|and\s+(?:one|1)|then)\s+(?:a|an|one|1)?\s*(?:longer\s+|long\s+)?$")
+_RUNS_AFTER = re.compile(rf"\s*{_NUM}\s*(?:x|times)\b|\s*x\s*{_NUM}\b(?!\s*(?:k|km|mi|miles?|m)\b)")  # "7 km x 5"
+_PLUS_BEFORE = re.compile(
+    r"\b(?:plus|as\s+well\s+as|and\s+(?:one|1)|then|and(?=\s+a\s+long))\s+(?:a|an|one|1)?\s*(?:longer\s+|long\s+)?"
+    r"(?:run\s+of\s+)?$"  # "2 x 6 miles and a long run of 12 miles"
+)
+# "walk 15 km a day and run 3 x 8 km": a distance walked, cycled or hiked is no running
+_NOT_RUN_BEFORE = re.compile(
+    r"(?<![/-])\b(?:walk|walks|walking|walked|hike|hikes|hiking|cycle|cycles|cycling|bike|ride|rides|swim)\s+(?:about\s+|around\s+)?$"
+)
+_EACH_WAY = re.compile(r"\s*(?:each|every)\s+way\b")  # "9 km each way": a run commute, twice a day
 MOST_KM_PER_WEEK = 120.0  # above this, "N days a week, 50 km" names the week's total, not each run
 
 
@@ -225,6 +237,10 @@ def _distances(text: str) -> List[Tuple[float, int, int]]:
         if re.fullmatch(_MILE_UNIT, match.group(3)):
             value *= KM_PER_MILE
             miles = True
+        if _NOT_RUN_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
+        if _EACH_WAY.match(text[match.end() :]):
+            value *= 2
         found.append((value, match.start(), match.end()))
     if found:
         taken = [(s, e) for _, s, e in found]
@@ -233,6 +249,8 @@ def _distances(text: str) -> List[Tuple[float, int, int]]:
             if any(s <= start < e for s, e in taken):
                 continue
             before = text[max(0, start - 40) : start]
+            if re.search(r"\bx\s*$", before):
+                continue  # "8 km x 3 a week": the count of runs
             if (
                 _WEEKLY_AFTER.match(text[end:])
                 or _USUAL_BEFORE.search(before)
@@ -253,6 +271,8 @@ def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optiona
         is_usual = bool(_USUAL_BEFORE.search(before)) and not _NOW_BEFORE.search(before)
         if _RUNS_OF_BEFORE.search(text[max(0, start - 25) : start]) or _COUNT_BEFORE.search(before):
             continue  # "3 runs of 5 miles a week", "done two 8k runs": each run
+        if len(distances) > 1 and _PLUS_BEFORE.search(text[max(0, start - 20) : start]):
+            continue  # "3 x 5 miles and a long run of 10 miles every week": one more run, not the week
         is_weekly = bool(_WEEKLY_AFTER.match(text[end:]) or _WEEKLY_BEFORE.search(before))
         if is_usual:
             usual.append(value)
@@ -276,10 +296,11 @@ def _per_run_total(text: str, distances: List[Tuple[float, int, int]]) -> Option
     runs_of = _RUNS_OF_BEFORE.search(before)
     runs_after = _RUNS_AFTER.match(after)
     extra = sum(v for v, s, _ in distances[1:] if _PLUS_BEFORE.search(text[max(0, s - 20) : s]))
-    if runs is not None and len(distances) >= 2 and len(distances) == int(runs) and not extra:
+    listed = all(_LIST_JOIN.match(text[a[2] : b[1]]) for a, b in zip(distances, distances[1:]))
+    if runs is not None and len(distances) >= 2 and len(distances) == int(runs) and not extra and listed:
         total = sum(v for v, _, _ in distances)  # "3 times a week: 5k, 5k and a 10k"
     elif runs_of or runs_after:
-        count = _to_float((runs_of or runs_after).group(1))  # type: ignore[union-attr]
+        count = _to_float(next(g for g in (runs_of or runs_after).groups() if g))  # type: ignore[union-attr]
         total = value * count
     elif runs is not None:
         total = value * runs
@@ -359,7 +380,8 @@ _SHOE_YEARS_OLD = re.compile(rf"{_NUM}\s*(year|years|yr|yrs|month|months|week|we
 _SHOE_BOUGHT_AGO = re.compile(
     rf"\b(?:got|bought|arrived|ordered|had)\b(?:\s+(?!about|around|only)[a-z'-]+){{0,3}}?\s+(?:about\s+|around\s+|only\s+)?"
     rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years|fortnight)\s+ago\b|"
-    r"\b(?:got|bought|arrived)\s+(?:them\s+|these\s+)?(?:last|this)\s+(week|month|fortnight)\b"
+    r"\b(?:got|bought|arrived|(?:made\s+(?:us|me|him|her)|had\s+to)\s+(?:get|buy))\s+(?:them\s+|these\s+)?(?:last|this)\s+"
+    r"(week|month|fortnight)\b"  # "the coach made us get them this month"
 )
 _SHOE_YEAR = re.compile(r"\b(?:from|since|bought\s+in|in)\s+((?:19|20)\d\d)\b")
 

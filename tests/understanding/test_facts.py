@@ -1121,3 +1121,93 @@ def test_words_that_only_look_like_this_sessions_new_phrases(facts_of):
     assert "volume_change" not in facts_of("my right ankle has been throbbing after my last few runs")
     assert facts_of("shin pain on my runs ever since I switched shoes").get("volume_change") != "returning"
     assert "shoes" not in facts_of("how many miles before I need new shoes")
+
+
+# Round 17 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        # fewer than four steps, told as a failed try
+        (
+            "did the four-step test after I went over and couldn't manage a single one of the steps",
+            "cannot_bear_weight",
+        ),
+        # the ankle "knob" is a bone word
+        ("rolled it on the kerb, the outside ankle knob is really sore when I prod it", "bone_tenderness"),
+        # an aside with a question mark inside brackets ends no sentence
+        ("went over on it, the bony bump (the 5th metatarsal maybe?) is tender to press", "bone_tenderness"),
+        # a snap behind the ankle with no push-off; a heel raise impossible, the "can't" far from "raise"
+        ("felt a snap behind my left ankle playing squash, zero power to push off now", "achilles_rupture"),
+        ("calf went bang on the track and I can't do even one single-leg heel raise", "achilles_rupture"),
+        # pain on moving the toes with a swollen, shiny shin after a knock
+        ("knocked my shin on a bench, it's tight and shiny and moving my toes is agony", "compartment"),
+        # numbness where one sits, in other words
+        ("my back aches after the long run and I can't feel anything when I wipe", "saddle_numbness"),
+        # the foot pointing to the side after a fall
+        ("slipped on ice, now my foot is pointing to the side and it looks wrong", "deformity"),
+        ("came off my bike, my foot sits sideways now", "deformity"),
+        # the pain wakes the child; swelling weeks after a sprain that keeps coming back
+        ("his shin hurts for a month now and wakes him at 3am", "rest_or_night_pain"),
+        ("ankle still puffs up with swelling every evening, weeks after I rolled it", "not_improving"),
+        # a stress fracture before, the same ache again
+        ("I had a stress fracture in my foot two years ago and that same ache is back", "energy_deficiency"),
+        # pins and needles on every run: numbness that comes with runs (examined), not a numb foot now
+        ("my toes get pins and needles on every run lately", "transient_numbness"),
+    ],
+)
+def test_round17_warning_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        # tingling for the first minutes of a cold run, then fine
+        ("my toes tingle for the first few minutes on icy mornings, then it's fine", "circulation"),
+        ("my toes tingle for the first few minutes on icy mornings, then it's fine", "transient_numbness"),
+        # a heavy calf after a journey that passed, with no swelling
+        ("long coach trip, calf felt stiff after, gone after a walk round, no swelling at all", "clot_risk"),
+        # a gait compared with crutches
+        ("my sister laughs that I run like I need crutches, nothing hurts though", "cannot_bear_weight"),
+        # twitching in bed is no pain at night
+        ("my calf muscle twitches in bed after a hard session, no pain", "rest_or_night_pain"),
+        # hot weather, not a hot joint
+        ("my feet puff up a little on hot runs, normal next day", "redness_or_heat"),
+        # a heel thud of the landing is no kick
+        ("my coach says I'm landing on my heel with a thud every stride", "achilles_rupture"),
+        # a noise told as a habit is no pop or snap that happened
+        ("my ankles crack all the time when I run, my calves are just sore", "crack_heard"),
+        ("my achilles pops whenever I point my foot", "achilles_rupture"),
+        # the side of the foot going a bruise colour is no foot pointing sideways
+        ("rolled it last week and the side of my foot has gone purple", "deformity"),
+    ],
+)
+def test_round17_look_alike_classes(facts_of, text, not_symptom):
+    assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_round17_signs_that_stay(facts_of):
+    # the look-alike rules above leave these alone
+    assert "clot_risk" in symptoms_of(facts_of("long flight home, my left calf aches, no swelling"))
+    assert "circulation" in symptoms_of(facts_of("my toes went numb after the fall and they're still numb"))
+    assert "crack_heard" in symptoms_of(facts_of("heard a crack when I fell on the trail"))
+    assert "pop_heard" in symptoms_of(facts_of("felt a pop in my calf on the hill"))
+    assert "energy_deficiency" not in symptoms_of(facts_of("could it be a stress fracture? my foot aches"))
+
+
+def test_round17_readings(facts_of):
+    # Scots and Irish forms
+    facts = facts_of("I cannae put it doon since I went ower on it")
+    assert facts["injury_event"] is True and "cannot_bear_weight" in symptoms_of(facts)
+    # slip-on shoes are shoes, not a slip
+    facts = facts_of("I run in my old slip-ons")
+    assert facts["shoes"] == "unsuitable" and "injury_event" not in facts
+    assert facts_of("the coach made me buy them this month")["shoes"] == "new"
+    assert facts_of("sure, I still walk the dog")["can_walk"] is True
+    # a walk-run habit is no return to running; trying to get fit is
+    assert "volume_change" not in facts_of("I do a walk-run 3 times a week, my heel hurts")
+    assert facts_of("trying to get fit, doing run-walk, my feet ache")["volume_change"] == "returning"
+    # the bone told fine to press across commas, after a first "yes"
+    facts = facts_of("yes... no wait. Pressing the bone, at the tip and the back, doesn't hurt at all.")
+    assert facts["bone_tenderness"] is False
+    assert facts_of("pressing the bone doesn't hurt but the tip does").get("bone_tenderness") is not False

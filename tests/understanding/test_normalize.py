@@ -35,3 +35,16 @@ def test_real_words_are_left_alone(text):
 
 def test_empty_text_is_fine():
     assert normalize("") == "" and normalize_message("") == ""
+
+
+@pytest.mark.parametrize(
+    "typed, plain",
+    [
+        ("naw", "no"),
+        ("aye nae bother", "yes no bother"),
+        ("I cannae put it doon", "I can't put it down"),
+        ("went ower on it", "went over on it"),
+    ],
+)
+def test_scots_and_irish_forms_read_as_the_same_words(typed, plain):
+    assert normalize(typed) == plain

@@ -119,3 +119,25 @@ def test_how_long_someone_walked_is_not_how_long_it_hurt():
         units.duration_days("I was walking for years and in september I started to jog, now my shins are sore") is None
     )
     assert units.duration_days("my shins have been sore for 3 weeks").value == 21
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("about 5 km four mornings a week", 20.0),  # mornings, evenings: runs
+        ("10 km three evenings a week", 30.0),
+        ("I run 6 km x 4", 24.0),  # the count after the distance
+        ("8 km x 3 a week", 24.0),
+        ("3 x 5 miles and a long run of 10 miles every week", 40.2),  # the long run adds to the others
+        ("I cycle 20 km a day and run 3 x 5 km a week", 15.0),  # cycling is no running
+        ("I walk/run about 12 km a week", 12.0),  # a walk/run is running
+        ("commute by running, 7 km each way, 3 days a week", 42.0),  # each way: twice a day
+        ("up to 10k three times a week (from 5k), then back to 10k x3", 30.0),  # not a list of one week's runs
+    ],
+)
+def test_weekly_arithmetic_in_round17_shapes(text, km):
+    assert units.weekly_km(text).value == km
+
+
+def test_a_half_in_words_counts():
+    assert units.duration_days("sore for two and a half months now").value == 75
