@@ -66,6 +66,7 @@ STANDALONE_ANSWER = re.compile(r"^\W*(" + "|".join(sorted(BARE_ANSWERS)) + r")\s
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
 CONVERSATION_INTENTS = {
     "ask_why",
+    "ask_clarify",
     "stop",
     "start_over",
     "out_of_scope",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -43,8 +43,18 @@ class ActionExplainQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         question = tracker.get_slot("requested_slot")
         item = knowledge().questions.get(question) if question else None
-        if item is None:
-            dispatcher.utter_message(text=knowledge().messages["why_in_general"])
-        else:
-            dispatcher.utter_message(text=item["why"].strip())
+        clarify = (tracker.latest_message.get("intent") or {}).get("name") == "ask_clarify"
+        dispatcher.utter_message(text=explanation(item, clarify))
         return []
+
+
+def explanation(item: Optional[Dict[str, Any]], clarify: bool) -> str:
+    """Why the question matters, or for "what do you mean?" the question in plainer words (or an example answer)."""
+    messages = knowledge().messages
+    if item is None:
+        return messages["clarify_in_general" if clarify else "why_in_general"]
+    if not clarify:
+        return str(item["why"]).strip()
+    if item.get("explain"):
+        return str(item["explain"]).strip()
+    return messages["clarify_example"].format(example=item["example"])

@@ -97,7 +97,11 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("walking_pain"))  # walking hurts, from pain that built up: a bone stress injury until checked
     if "limping" in symptoms and injury is False:
         flags.append(Flag("limp_without_injury"))
-    child_signs = {"child_limp", "limping", "growth_spurt", "tiptoe_walking", "stops_sport"} & symptoms or bone_tender
+    child_signs = {"child_limp", "limping", "tiptoe_walking", "stops_sport"} & symptoms or bone_tender
+    if "growth_spurt" in symptoms and facts.get("body_part") in GROWTH_PLATE_PLACES:
+        child_signs = (
+            True  # heel (Sever's) or foot pain in a growth spurt; a growing teenager's sore shins alone is not
+        )
     if "child_runner" in symptoms and child_signs and injury is not True:
         # a child's heel, foot or shin pain with a limp, a growth spurt, a tender bone, a sport given up
         flags.append(Flag("growing_child"))
@@ -109,6 +113,8 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
     return flags
 
 
+# Where a growth plate is the usual cause of a growing child's pain (docs/clinical-basis.md, children).
+GROWTH_PLATE_PLACES = {"heel", "achilles", "foot"}
 POP_SYMPTOMS = {"pop_heard", "crack_heard"}
 BACK_OF_LEG = {"achilles", "calf"}
 

@@ -46,7 +46,7 @@ HEDGED = re.compile(
 # Intents that never carry a complaint: a sore body part said with them is one.
 SMALL_TALK = {"thank", "greet", "goodbye", "ask_capabilities", "affirm", "out_of_scope", "nlu_fallback", None}
 # Side-question intents with no answer of their own for a complaint ("why do you ask?" is about the questions).
-NOT_ANSWERABLE = {"ask_why"}
+NOT_ANSWERABLE = {"ask_why", "ask_clarify"}
 # Intents that start (or update) the assessment (data/rules/assessment.yml).
 STARTS_ASSESSMENT = {"inform", "describe_pain"}
 # "stop" and "start over" are obeyed only when asked for in so many words.

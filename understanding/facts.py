@@ -763,6 +763,13 @@ def is_uncertain(doc: Doc, span: Span, clauses: List[int], same_clause_only: boo
     return any(_has_sequence(words, cue) >= 0 or _has_sequence(previous[-6:], cue) >= 0 for cue in UNCERTAIN)
 
 
+# A modal verb opens a question when a subject follows it ("can I run?"), a statement with the "I" left out when
+# a verb does ("Can walk, just sore.", "Could feel it swelling").
+MODAL_STARTS = {"can", "could", "do", "does", "is", "are"}  # not "should stretch more": a wish, not a habit
+ASKED_SUBJECTS = {
+    "i", "you", "u", "ya", "it", "we", "they", "he", "she", "my", "your", "the", "this", "that", "these", "those",
+    "there", "a", "an", "running", "one", "someone", "anyone", "anything", "something", "ice", "stretching", "she's",
+}  # fmt: skip
 # Question words that also open a statement ("When I rolled my ankle I heard a crack.").
 TELLING_STARTS = {"when"}
 TELLING_SUBJECTS = {"i", "my", "we", "it", "the", "he", "she", "they", "our"}  # not "when should I stretch"
@@ -791,7 +798,9 @@ def question_clauses(doc: Doc, clauses: List[int]) -> set:
         if sentence_start and token.lower_ in QUESTION_STARTS and following not in {"n't", "not"}:
             telling = (
                 token.lower_ in TELLING_STARTS and following in TELLING_SUBJECTS and not sentence_asks(doc, token.i)
-            )
+            ) or (
+                token.lower_ in MODAL_STARTS and following not in ASKED_SUBJECTS and not sentence_asks(doc, token.i)
+            )  # "Can walk, just sore.": the "I" left out, no question mark
             if not telling:
                 asked.add(clause)  # "don't warm up" tells; "do you warm up" asks; "When I rolled it, ..." tells
         if not token.is_space:
@@ -1176,10 +1185,18 @@ SYMPTOM_STARTING_VERBS = {"balloon", "swell", "swelled", "bruise", "hurt", "thro
 NOT_THE_RUNNER_SUBJECTS = {"they", "it", "feet", "toes", "foot", "legs", "calves", "hands", "muscles"}
 
 
+ROLLED_ON_OBJECTS = {"ball", "balls", "bottle", "roller", "foam", "pin", "massage"}
+
+
 def not_an_injury_roll(doc: Doc, span: Span) -> bool:
     """A lone "roll" that is not a twist: "I roll out of bed and go", "roll it on a ball",
     "I've done the rolling" (a treatment)."""
-    if len(span) != 1 or span[0].lower_ not in ROLL_WORDS:
+    if not any(t.lower_ in ROLL_WORDS for t in span):
+        return False
+    ahead = {t.lower_ for t in doc[span.start : span.end + 6]}
+    if ahead & ROLLED_ON_OBJECTS and not ahead & {"ankle", "stepped", "landed", "trod", "tripped", "slipped"}:
+        return True  # "rolling my foot on a tennis ball", "rolled it on a frozen bottle": a treatment
+    if len(span) != 1:
         return False
     following = doc[span.end].lower_ if span.end < len(doc) else ""
     preceding = doc[span.start - 1].lower_ if span.start > 0 else ""

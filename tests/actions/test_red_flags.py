@@ -352,3 +352,12 @@ def test_a_pop_or_a_snap_at_the_back_of_the_leg_keeps_loading_off_whatever_tipto
         facts = facts_from_slots({"body_part": "calf", "symptoms": [symptom], "tiptoe": True})
         assert rupture_possible(facts), symptom
     assert not rupture_possible(facts_from_slots({"body_part": "ankle", "symptoms": ["pop_heard"], "tiptoe": True}))
+
+
+def test_a_growth_spurt_counts_where_a_growth_plate_is_the_usual_cause():
+    # Round 17: a growing 15-year-old's sore shins, no limp, no sore bone: self-care, not the child check
+    assert "growing_child" not in flags_of(
+        body_part="shin", pain_side="both", symptoms=["child_runner", "growth_spurt"]
+    )
+    assert "growing_child" in flags_of(body_part="foot", symptoms=["child_runner", "growth_spurt"])
+    assert "growing_child" in flags_of(body_part="shin", symptoms=["child_runner", "growth_spurt", "child_limp"])

@@ -368,3 +368,27 @@ def test_a_pop_at_the_back_of_the_ankle_asks_tiptoe_first_and_a_weak_answer_is_t
     assert "heel raise" not in replies and "heel drop" not in replies, replies
     replies = " ".join(servers.say(sender, "on that leg alone it's really weak, I can barely lift the heel")).lower()
     assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
+
+
+def test_what_do_you_mean_gets_the_bone_check_in_plainer_words_and_the_question_again(servers):
+    # Round 17: "What do you mean by the bones?" got "Sorry, I didn't catch that"
+    sender = new_sender()
+    servers.say(sender, "twisted my right ankle stepping off a curb, can walk on it")
+    for _ in range(4):
+        if servers.tracker(sender)["slots"]["requested_slot"] == "bone_tenderness":
+            break
+        servers.say(sender, "no")
+    assert servers.tracker(sender)["slots"]["requested_slot"] == "bone_tenderness"
+    replies = servers.say(sender, "which bones do you mean? I'm a bit lost")
+    said = " ".join(replies)
+    assert "didn't catch" not in said and "one finger" in said, replies
+    assert servers.tracker(sender)["slots"]["requested_slot"] == "bone_tenderness", replies
+
+
+def test_scots_answers_are_answers(servers):
+    # Round 17: "naw" to every question was "Sorry, I didn't catch that", then skipped
+    sender = new_sender()
+    servers.say(sender, "arch of my left foot has been sore since I got back into running")
+    replies = servers.say(sender, "naw")
+    assert servers.tracker(sender)["slots"]["injury_event"] is False, replies
+    assert "didn't catch" not in " ".join(replies), replies

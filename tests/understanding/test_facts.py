@@ -1211,3 +1211,29 @@ def test_round17_readings(facts_of):
     facts = facts_of("yes... no wait. Pressing the bone, at the tip and the back, doesn't hurt at all.")
     assert facts["bone_tenderness"] is False
     assert facts_of("pressing the bone doesn't hurt but the tip does").get("bone_tenderness") is not False
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a statement with the "I" left out is no question ("Can walk." tells; "can I walk?" asks)
+        ("Rolled it on a trail. Can walk. Bit swollen.", {"can_walk": True, "swelling": True}),
+        ("Could feel it swelling up straight after", {"swelling": True}),
+        # walking told as getting home on it
+        ("went over on it near the end but jogged home on it", {"can_walk": True}),
+        ("I could not get home on it, my wife came to get me", {"can_walk": False}),
+        ("I can weight bear, it just aches", {"can_walk": True}),
+        # swelling told as the size of something
+        ("the outside of my ankle is up like a cricket ball", {"swelling": True}),
+    ],
+)
+def test_round17_readings_told_in_other_shapes(facts_of, text, expected):
+    facts = facts_of(text)
+    assert {k: facts.get(k) for k in expected} == expected, facts
+
+
+def test_questions_and_treatments_that_only_look_like_these_readings(facts_of):
+    assert "can_walk" not in facts_of("can I walk on it?")
+    assert "stretching" not in facts_of("should stretch more probably")
+    assert "injury_event" not in facts_of("rolling my foot on a spiky ball helps a bit")
+    assert facts_of("rolled my ankle on a ball at five-a-side")["injury_event"] is True
