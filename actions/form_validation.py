@@ -23,6 +23,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import EMERGENCY, knowledge
+from actions.questions import CLARIFY_INTENT
 from actions.red_flags import (
     confirming_question,
     confirms,
@@ -66,7 +67,7 @@ STANDALONE_ANSWER = re.compile(r"^\W*(" + "|".join(sorted(BARE_ANSWERS)) + r")\s
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
 CONVERSATION_INTENTS = {
     "ask_why",
-    "ask_clarify",
+    CLARIFY_INTENT,
     "stop",
     "start_over",
     "out_of_scope",
@@ -124,6 +125,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     values = [e.get("value") for e in entities if e.get("entity") == question]
     if values:
         return values[-1]
+    if intent == CLARIFY_INTENT:
+        return None  # "which bones? I'm a bit lost": not knowing what is asked answers nothing ("a bit" is no yes)
     if UNCERTAIN.search(text.lower().replace("\u2019", "'")):
         return None  # "I don't know, I did not press it": no answer, never a guessed yes or no
     said = intent if intent in {"affirm", "deny"} else answer_outside_question(text)

@@ -10,6 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import EMERGENCY, knowledge
 
+# "What do you mean?": the question said again in plainer words; it answers nothing (actions/form_validation.py).
+CLARIFY_INTENT = "ask_clarify"
 # Answers that stay true when a warning sign needs urgent care (where to go, what it costs).
 STILL_TRUE_AFTER_AN_EMERGENCY = {"ask_see_doctor", "ask_affording_care"}
 
@@ -43,7 +45,7 @@ class ActionExplainQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         question = tracker.get_slot("requested_slot")
         item = knowledge().questions.get(question) if question else None
-        clarify = (tracker.latest_message.get("intent") or {}).get("name") == "ask_clarify"
+        clarify = (tracker.latest_message.get("intent") or {}).get("name") == CLARIFY_INTENT
         dispatcher.utter_message(text=explanation(item, clarify))
         return []
 

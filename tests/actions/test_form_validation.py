@@ -491,3 +491,10 @@ def test_mild_weakness_on_tiptoe_is_a_yes_except_after_a_pop_at_the_back_of_the_
     assert not pop_at_back_of_leg({"symptoms": ["pop_heard"], "body_part": "ankle"})
     assert weak_on_tiptoe("yes, though that side feels a little weaker", MILD_WEAKNESS)
     assert not weak_on_tiptoe("yes, no weakness at all", MILD_WEAKNESS)
+
+
+def test_asking_what_the_question_means_answers_nothing():
+    # "which bones do you mean? I'm a bit lost" read "a bit" as a yes to the bone check: an emergency
+    assert answer_from_context("bone_tenderness", "ask_clarify", [], "which bones do you mean? I'm a bit lost") is None
+    assert answer_from_context("anything_else", "ask_clarify", [], "what do you mean by that, a bit confused") is None
+    assert answer_from_context("bone_tenderness", "affirm", [], "yes a bit") is True
