@@ -92,7 +92,9 @@ APOSTROPHES = str.maketrans({"'": "\u2019"})
 
 
 def load(name: str, key: str) -> List[Dict[str, Any]]:
-    return yaml.safe_load((SET_DIR / name).read_text(encoding="utf-8"))[key]
+    """The items of one file: under ``key`` (``messages``, ``runners``), or the file is the list itself."""
+    data = yaml.safe_load((SET_DIR / name).read_text(encoding="utf-8"))
+    return data if isinstance(data, list) else data[key]
 
 
 def rank(level: Optional[str]) -> int:
