@@ -108,6 +108,19 @@ MILD_WEAKNESS = re.compile(r"\b(?:weak|weaker|weakness|struggle|struggling|wobbl
 NOT_WEAK = re.compile(r"\b(?:no|not|without|any)\s+(?:any\s+|really\s+)?(?:weak|weakness|struggle)")
 
 
+# The screening question asks about now: "it went within minutes, normal since" answers "none of these now".
+PASSED_NOW = re.compile(
+    r"\b(?:went away|went within|gone now|it'?s gone|passed|settled|normal (?:again|since|now)|fine (?:now|since)|"
+    r"back to normal|all fine now|all good now)\b"
+)
+STILL_THERE = re.compile(r"\b(?:still|n't (?:gone|passed|settled)|not (?:gone|passed|settled)|hasn'?t)\b")
+
+
+def told_passed(text: str) -> bool:
+    lowered = text.lower().replace("\u2019", "'")
+    return bool(PASSED_NOW.search(lowered)) and not STILL_THERE.search(lowered)
+
+
 def weak_on_tiptoe(text: str, pattern: "re.Pattern[str]" = WEAK_TIPTOE) -> bool:
     lowered = text.lower().replace("\u2019", "'")
     return bool(pattern.search(lowered)) and not NOT_WEAK.search(lowered)
@@ -122,6 +135,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     said_signs = {e.get("value") for e in entities if e.get("entity") == "symptom"}
     if question in SEVERAL_SIGNS and said_signs and said_signs <= PASSED_SIGNS:
         return False  # "it tingled during the race but not now": none of these now (its own flag stays)
+    if question in SEVERAL_SIGNS and not said_signs and told_passed(text):
+        return False  # "it went within a couple of minutes when I loosened the laces, normal since": none now
     values = [e.get("value") for e in entities if e.get("entity") == question]
     if values:
         return values[-1]

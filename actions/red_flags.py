@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import List, Mapping, Optional
 
 from actions.knowledge import EMERGENCY, LEVEL_ORDER, SEE_DOCTOR, SELF_CARE, knowledge
-from actions.runner import Facts, tiptoe_relevant
+from actions.runner import Facts, at_back_of_leg, tiptoe_relevant
 
 __all__ = [
     "EMERGENCY",
@@ -48,6 +48,7 @@ CONTEXT_SYMPTOMS = {
     "growth_spurt",
     "tiptoe_walking",
     "stops_sport",
+    "back_of_heel",
 }
 # Where diabetes makes foot pain a reason to see a doctor (not a tight calf).
 DIABETIC_FOOT_PARTS = {"foot", "heel", "ankle", "achilles", None}
@@ -116,12 +117,11 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
 # Where a growth plate is the usual cause of a growing child's pain (docs/clinical-basis.md, children).
 GROWTH_PLATE_PLACES = {"heel", "achilles", "foot"}
 POP_SYMPTOMS = {"pop_heard", "crack_heard"}
-BACK_OF_LEG = {"achilles", "calf"}
 
 
 def pop_at_back_of_leg(facts: Facts) -> bool:
     """A pop or snap told at the Achilles or the calf: a tear until examined."""
-    return bool(POP_SYMPTOMS & set(facts.get("symptoms") or [])) and facts.get("body_part") in BACK_OF_LEG
+    return bool(POP_SYMPTOMS & set(facts.get("symptoms") or [])) and at_back_of_leg(facts)
 
 
 def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
@@ -133,8 +133,9 @@ def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
         tiptoe_unknown = facts.get("tiptoe") is None and _skipped(facts, "tiptoe")
         if tiptoe_unknown:
             flags.append(Flag("achilles_rupture", _reason("caution_pop_tiptoe_unknown")))
-        elif pop_at_back_of_leg(facts):
-            # the tiptoe check comes next (a "no" is the emergency above); on tiptoe, a partial tear is still examined
+        elif pop_at_back_of_leg(facts) and not (facts.get("body_part") == "calf" and facts.get("tiptoe") is True):
+            # the tiptoe check comes next (a "no" is the emergency above); on tiptoe, a partial tear of the tendon
+            # is still examined; a calf pop with a strong tiptoe is a calf strain (docs/clinical-basis.md)
             flags.append(Flag("pop_back_of_leg"))
     return flags
 
@@ -174,7 +175,7 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
         local = {"redness_or_heat", "spreading_redness", "open_wound", "diabetic_wound"} & symptoms or swollen is True
         flags.append(Flag("hot_joint_or_fever") if local else Flag("fever", _reason("caution_fever")))
     heard_without_twist = "crack_heard" in symptoms and facts.get("injury_event") is False
-    if ("pop_heard" in symptoms or heard_without_twist) and body in {"heel", "foot"}:
+    if ("pop_heard" in symptoms or heard_without_twist) and body in {"heel", "foot"} and not at_back_of_leg(facts):
         flags.append(Flag("pop_in_foot"))  # a torn plantar fascia or a broken bone: examined soon
     if "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
         flags.append(Flag("diabetic_foot"))
@@ -236,10 +237,11 @@ def detect(facts: Facts) -> List[Flag]:
                 _reason("caution_screening_unfinished"),
             )
         )
+    expected_after_a_twist = {"walking_pain"} if facts.get("injury_event") is True else set()
     if (
         facts.get("withdrawn_flags")
         and not [f for f in flags if f.id not in CAUTION_FLAGS]
-        and symptoms - CONTEXT_SYMPTOMS
+        and symptoms - CONTEXT_SYMPTOMS - expected_after_a_twist  # "sore when I walk on it" after a sprain is no sign
     ):
         flags.append(
             Flag(

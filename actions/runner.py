@@ -35,6 +35,8 @@ TURN_BUDGET = 10
 # Body parts and symptoms after which the tiptoe (Achilles rupture) check is asked.
 TIPTOE_BODY_PARTS = {"achilles", "calf"}
 TIPTOE_SYMPTOMS = {"pop_heard"}
+# The place told with heel pain: "the back of my heel" (where the Achilles tendon meets the bone), not under it.
+BACK_OF_HEEL = "back_of_heel"
 
 FACT_SLOTS = QUESTION_ORDER + [
     "stretching",
@@ -60,9 +62,15 @@ def facts_from_slots(slots: Mapping[str, Any]) -> Facts:
     return facts
 
 
+def at_back_of_leg(facts: Facts) -> bool:
+    """Achilles, calf or back-of-heel pain: where the Achilles tendon and calf muscle are."""
+    back_of_heel = facts.get("body_part") == "heel" and BACK_OF_HEEL in (facts.get("symptoms") or [])
+    return facts.get("body_part") in TIPTOE_BODY_PARTS or back_of_heel
+
+
 def tiptoe_relevant(facts: Facts) -> bool:
-    """After a pop or snap, or with Achilles or calf pain, a torn Achilles must be ruled out."""
-    return facts.get("body_part") in TIPTOE_BODY_PARTS or bool(TIPTOE_SYMPTOMS & set(facts.get("symptoms") or []))
+    """After a pop or snap, or with Achilles, calf or back-of-heel pain, a torn Achilles must be ruled out."""
+    return at_back_of_leg(facts) or bool(TIPTOE_SYMPTOMS & set(facts.get("symptoms") or []))
 
 
 def safety_questions(facts: Facts) -> List[str]:

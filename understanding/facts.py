@@ -625,9 +625,9 @@ RECURRING_CUES = (
 )  # fmt: skip
 PASSED_LATER = re.compile(
     r" (?:fine|normal|ok|okay|better|gone) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within) "
-    r"| (?:went|goes|passed|passes|settled|settles|eased|eases|stopped|stops) (?:away |off )?within "  # "went within a minute"
+    r"| (?:went|goes|passed|passes|settled|settles|eased|eases|stopped|stops) (?:away |off )?(?:within|after|once|when) "
     r"| then (?:it 's |it is |its |they 're |they are |everything 's )?(?:fine|ok|okay|gone|normal|alright) "
-)
+)  # "went within a minute", "it goes after I take my shoes off", "then it's fine"
 ONE_EPISODE_CUES = (
     "never happened before", "first time", "only once", "that once", "just once", "that run", "no numbness since", "not since",
     "n't happened since", "never before", "before or since",
@@ -724,6 +724,9 @@ def is_answer_word(doc: Doc, i: int) -> bool:
     return following is None or following.is_punct or following.lower_ in NEGATIONS | {"nothing", "none", "same"}
 
 
+LIST_JOINERS = {"or", "nor", "and", ","}
+
+
 def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> bool:
     """A negation word shortly before the span (same clause, no scope break),
     or a bare "no"/"never"/"none" right after it ("swelling? none")."""
@@ -739,6 +742,10 @@ def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> boo
         if lower in SCOPE_BREAKS:
             if lower in PAIN_WORDS and i > 0 and doc[i - 1].lower_ in NEGATIONS and clauses[i - 1] == clause:
                 return True  # "no pain in the night", "doesn't hurt at rest": the denied pain is the one described
+            listed = all(t.lower_ in LIST_JOINERS for t in doc[i + 1 : span.start])
+            before = [t.lower_ for t in doc[max(0, i - 3) : i] if clauses[t.i] == clause]
+            if lower in PAIN_WORDS and listed and set(before) & {"no", "not", "n't", "never", "without"}:
+                return True  # "no calf pain or swelling": the swelling is denied with the pain
             break
     after = [t.lower_ for t in doc[span.end : span.end + 3]]
     if after[:2] and after[0] == "no" and after[1:2] and after[1] in NO_IDIOMS:
@@ -1107,6 +1114,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
         if label == "can_walk" and negated and {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]} & BARELY:
             continue  # "can barely hobble (but I can)": walking with difficulty is bearing weight; the question decides
         resolved = resolve_value(label, value, negated)
+        if label == "can_walk" and resolved is True and tried_and_failed(doc, ent):
+            resolved = False  # "tried to take 4 steps and I can't"
         if resolved is None:
             if label == SYMPTOM and negated and corrected_from:
                 # "sorry, actually it's not numb at all": takes back a sign said before
@@ -1186,6 +1195,18 @@ NOT_THE_RUNNER_SUBJECTS = {"they", "it", "feet", "toes", "foot", "legs", "calves
 
 
 ROLLED_ON_OBJECTS = {"ball", "balls", "bottle", "roller", "foam", "pin", "massage"}
+NOT_ROLLED_IN_A_TWIST = {"neck", "shoulders", "shoulder", "eyes", "sleeves", "hips"}  # "rolled my neck before the run"
+
+
+TRY_WORDS = {"tried", "try", "trying", "attempted", "attempt", "tested"}
+FAILED_REACH = 5  # "tried to take 4 steps and I can't": the failure told shortly after
+
+
+def tried_and_failed(doc: Doc, span: Span) -> bool:
+    """Walking told as a try that failed: a try word before it, a "can't" or "failed" right after."""
+    tried = any(t.lower_ in TRY_WORDS for t in doc[max(0, span.start - 3) : span.start])
+    after = doc[span.end : span.end + FAILED_REACH]
+    return tried and any(_negates_ability(t) or t.lower_ in {"failed", "impossible"} for t in after)
 
 
 def not_an_injury_roll(doc: Doc, span: Span) -> bool:
@@ -1194,7 +1215,14 @@ def not_an_injury_roll(doc: Doc, span: Span) -> bool:
     if not any(t.lower_ in ROLL_WORDS for t in span):
         return False
     ahead = {t.lower_ for t in doc[span.start : span.end + 6]}
-    if ahead & ROLLED_ON_OBJECTS and not ahead & {"ankle", "stepped", "landed", "trod", "tripped", "slipped"}:
+    if ahead & (ROLLED_ON_OBJECTS | NOT_ROLLED_IN_A_TWIST) and not ahead & {
+        "ankle",
+        "stepped",
+        "landed",
+        "trod",
+        "tripped",
+        "slipped",
+    }:
         return True  # "rolling my foot on a tennis ball", "rolled it on a frozen bottle": a treatment
     if len(span) != 1:
         return False
@@ -1408,12 +1436,21 @@ def press_test(words: List[str]) -> bool:
     )
 
 
+def _until_a_person(words: List[str]) -> List[str]:
+    """The words before the first word for a person ("my daughter has heel pain": the daughter's heel)."""
+    for i, word in enumerate(words):
+        if word in CHILDREN | OTHER_PEOPLE:
+            return words[:i]
+    return words
+
+
 def tells_own_body(doc: Doc) -> bool:
     """The writer speaks of their own body: "my ankle", "mine is just stiff", "I have a sore heel"."""
     words = [t.lower_ for t in doc]
     body = body_words()
-    owned = any(  # "my ankle", "my right one"
-        w == "my" and any(x in body or x == "one" for x in words[i + 1 : i + 4]) for i, w in enumerate(words)
+    owned = any(  # "my ankle", "my right one" (not "my daughter has heel pain")
+        w == "my" and any(x in body or x == "one" for x in _until_a_person(words[i + 1 : i + 4]))
+        for i, w in enumerate(words)
     )
     had = any(  # "I just have a sore heel", "I've got a sore foot"
         w == "i"
@@ -1446,7 +1483,9 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, la
         others.discard("they")  # "my toes have been white ... they feel numb": the toes
     # "when my wife squeezes my calf the foot doesn't move": someone testing the runner's own leg
     tested = bool(set(before) & TEST_VERBS) and "my" in before
-    if (others and not patient_is_other and not heard and not tested) or set(before) & WORRY_WORDS:
+    # "I'm on my friend's shoulder": the runner, told with someone who helps
+    helped = before[:1] == ["i"] and "my" in before
+    if (others and not patient_is_other and not heard and not tested and not helped) or set(before) & WORRY_WORDS:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"} and not patient_is_other:
         return True  # "ruptured his achilles"
@@ -1507,7 +1546,9 @@ CHILD_AGES = (
         r"(?!\s*(?:shoes?|trainers|runners|sneakers|pair|ones|kicks))"
     ),
     re.compile(r"\b(\d{1,2})\s*-?\s*(?:years?|yrs?|yr|yo|y/o)\s*-?\s*(?:old\s+)?" + CHILD_WORDS_PATTERN),
-    re.compile(r"\b" + CHILD_WORDS_PATTERN + r"\s*(?:is\s+|\(\s*|,\s*)(\d{1,2})\b"),
+    re.compile(
+        r"\b" + CHILD_WORDS_PATTERN + r"\s*(?:[a-z]+\s+)?(?:is\s+|\(\s*|,\s*)(\d{1,2})\b"
+    ),  # "daughter ruby is 17"
 )
 OWN_AGE = re.compile(
     r"\b(?:i ?'m|i am|im|i ?'m aged|age|aged)\s+(\d{1,2})\b"
@@ -1526,7 +1567,9 @@ def child_runner(doc: Doc, text: str, words: set) -> bool:
         return min(own) <= CHILD_AGE_LIMIT
     others = [int(m.group(1)) for pattern in CHILD_AGES for m in pattern.finditer(text)]
     remembered = any(cue in text for cue in (" as a kid ", " as a child ", " when i was a ", " when i was little "))
-    young = bool(words & CHILDREN) or any(age <= CHILD_AGE_LIMIT for age in others)
+    young = (bool(words & CHILDREN) and not others) or any(
+        age <= CHILD_AGE_LIMIT for age in others
+    )  # a son of 17 is no child
     return young and not tells_own_body(doc) and not remembered
 
 
@@ -1566,6 +1609,9 @@ LIFELONG_CUES = (
     "like that for years",
     "that way for years",
     "like this for years",
+    "there for years",
+    "had it for years",
+    "same size for years",
 )
 BOTH_CALVES_SETTLING = (
     "gone by morning",
@@ -1578,8 +1624,25 @@ HEAT_WORDS = {"hot", "heat", "warm", "summer", "humid", "sun", "sunny", "day", "
 WARMED_BY = {"shower", "bath", "sauna", "jacuzzi", "heater", "radiator", "fire", "fireplace", "hairdryer"}
 
 
+TENDON_WORDS = {"tendon", "tendons", "cord"}
+
+
+def tendon_said(doc: Doc) -> bool:
+    """The tendon is named as the sore part ("the tendon bit"), not ruled out ("not the tendon")."""
+    return any(
+        t.lower_ in TENDON_WORDS and not any(u.lower_ in {"not", "no", "n't"} for u in doc[max(0, t.i - 3) : t.i])
+        for t in doc
+    )
+
+
+# "the back of my heel", "behind the heel", "the back of both heels" (token-joined, lowercased text).
+BACK_OF_HEEL = re.compile(r" (?:back|behind|rear)(?: of)?(?: [a-z']+){0,2} heels? ")
+
+
 def lifelong(text: str) -> bool:
-    return any(cue in text for cue in LIFELONG_CUES)
+    """ "it's always been like that", "been there for years": also in token-joined text ("it 's always been")."""
+    joined = text.replace(" '", "'")
+    return any(cue in text or cue in joined for cue in LIFELONG_CUES)
 
 
 def both_calves_settling(text: str, words: set) -> bool:
@@ -1649,6 +1712,15 @@ def habitual_noise(doc: Doc, fact: Fact) -> bool:
     return any(f" {cue} " in sentence for cue in HABIT_NOISE_CUES)
 
 
+COLOUR_ON_THE_SKIN = {"dye", "dyed", "stain", "stained", "staining", "ink", "paint", "polish", "marker"}
+FELT_CIRCULATION_WORDS = {"numb", "numbness", "tingling", "tingly", "tingle", "cold", "freezing", "icy", "dead", "pins"}
+
+
+def dyed_not_numb(words: set) -> bool:
+    """A colour explained by dye or a stain, with nothing felt (no numbness, no cold)."""
+    return bool(words & COLOUR_ON_THE_SKIN) and not words & FELT_CIRCULATION_WORDS
+
+
 def calf_settled_unswollen(facts: List[Fact], text: str, symptom_values: set) -> bool:
     """The leg felt heavy or tight after a journey, that has passed, and it is said not to be swollen."""
     passed = any(f" {c} " in text for c in PASSED_CUES) or bool(PASSED_LATER.search(text))
@@ -1671,6 +1743,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     words = {t.lower_ for t in doc}
     injured = any(f.label == "injury_event" and f.value is True for f in facts)
     for fact in facts:
+        if fact.label == BODY_PART and fact.value == "heel" and tendon_said(doc) and BACK_OF_HEEL.search(text):
+            fact = Fact(BODY_PART, "achilles", fact.start, fact.end, fact.token, fact.weight)  # "the tendon bit"
         if habitual_noise(doc, fact):
             continue  # "my ankles crack loads when I run", "my achilles pops every time": a habit, not an event
         passed_cue = any(f" {c} " in text for c in PASSED_CUES) or bool(PASSED_LATER.search(text))
@@ -1717,6 +1791,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # both calves puffy after a hot day, gone by morning: not a clot (a clot is in one leg)
         if fact.label == SYMPTOM and fact.value in SKIN_MARK_SYMPTOMS and sock_mark(words):
             continue  # "a red line round my calf from the top of my compression socks"
+        if fact.label == SYMPTOM and fact.value == "circulation" and dyed_not_numb(words):
+            continue  # "my foot went blue! oh wait, it's the dye from my new socks": a colour on the skin
         if fact.label == SYMPTOM and fact.value == "clot_risk" and calf_settled_unswollen(facts, text, symptom_values):
             continue  # "calf heavy after the drive, went away after a short walk, no swelling or heat": nothing left
         if fact.label == SYMPTOM and fact.value == "fever" and fever_over(text):
@@ -1753,6 +1829,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         new_pair = new_shoes(doc)
         if new_pair is not None:
             result.append(Fact("shoes", "new", new_pair.idx, new_pair.idx + len(new_pair), new_pair.i))
+    if any(f.label == BODY_PART and f.value == "heel" for f in result) and BACK_OF_HEEL.search(text):
+        result.append(Fact(SYMPTOM, "back_of_heel", 0, 0, 0))  # where the Achilles meets the bone, not under it
     if child_runner(doc, text, words):
         result.append(Fact(SYMPTOM, "child_runner", 0, 0, 0))
         if words & CHILD_LIMP_WORDS:

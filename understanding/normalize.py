@@ -151,9 +151,19 @@ def unstretch_word(word: str, word_known: Optional[Callable[[str], bool]] = None
 
 
 def _contraction(match: "re.Match[str]") -> str:
-    word = match.group(1)
-    replacement = CONTRACTIONS[word.lower()]
-    return replacement.upper() if word.isupper() and len(word) > 2 else replacement
+    return CONTRACTIONS[match.group(1).lower()]  # "CANT" -> "can't": spaCy splits only the usual cases
+
+
+SHOUTED_SHARE = 0.7  # a message this much in capitals is shouted: read in lower case
+_CAPS_APOSTROPHE = re.compile(r"\b[A-Z]+'[A-Z]+\b")  # "CAN'T", "DON'T" inside other text
+
+
+def unshout(text: str) -> str:
+    """ "MY ANKLE WENT CRACK AND I CANT WALK" -> lower case; "I CAN'T walk" -> "I can't walk"."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > SHOUTED_SHARE:
+        return text.lower()
+    return _CAPS_APOSTROPHE.sub(lambda m: m.group(0).lower(), text)
 
 
 def normalize(text: str, word_known: Optional[Callable[[str], bool]] = None) -> str:
@@ -163,7 +173,7 @@ def normalize(text: str, word_known: Optional[Callable[[str], bool]] = None) -> 
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATION)
     text = "".join(" " if _is_pictograph(c) else c for c in text)
     text = re.sub(r"[^\W\d_]{3,}", lambda m: unstretch_word(m.group(0), word_known), text)
-    text = _CONTRACTION.sub(_contraction, text)
+    text = _CONTRACTION.sub(_contraction, unshout(text))
     text = _NO_ONE.sub("nobody", text)
     return _SPACES.sub(" ", text).strip()
 

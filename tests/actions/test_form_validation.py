@@ -498,3 +498,10 @@ def test_asking_what_the_question_means_answers_nothing():
     assert answer_from_context("bone_tenderness", "ask_clarify", [], "which bones do you mean? I'm a bit lost") is None
     assert answer_from_context("anything_else", "ask_clarify", [], "what do you mean by that, a bit confused") is None
     assert answer_from_context("bone_tenderness", "affirm", [], "yes a bit") is True
+
+
+def test_a_sign_that_passed_answers_the_screening_question_with_none_now():
+    # Round 18: "it went within a couple of minutes when I stopped and loosened the laces" was not understood twice
+    said = "it eased within a minute once I loosened the laces, normal since"
+    assert answer_from_context("warning_signs", "inform", [], said) is False
+    assert answer_from_context("warning_signs", "inform", [], "it went away but my toes are still numb") is None

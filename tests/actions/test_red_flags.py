@@ -89,7 +89,8 @@ def test_skipped_ottawa_question_is_the_cautious_see_doctor():
 def test_pop_at_the_achilles_is_examined_and_the_tiptoe_check_decides_the_emergency():
     assert level_of(body_part="achilles", symptoms=["pop_heard"]) == "see_doctor"
     assert pending_question(facts_from_slots({"body_part": "achilles", "symptoms": ["pop_heard"]})) == "tiptoe"
-    assert level_of(body_part="calf", symptoms=["pop_heard"], tiptoe=True) == "see_doctor"
+    assert level_of(body_part="achilles", symptoms=["pop_heard"], tiptoe=True) == "see_doctor"
+    assert level_of(body_part="calf", symptoms=["pop_heard"], tiptoe=True) == "self_care"  # a calf strain
     assert level_of(body_part="calf", symptoms=["pop_heard"], tiptoe=False) == "emergency"
     assert level_of(body_part="ankle", symptoms=["pop_heard"], tiptoe=True) == "self_care"
 
@@ -361,3 +362,24 @@ def test_a_growth_spurt_counts_where_a_growth_plate_is_the_usual_cause():
     )
     assert "growing_child" in flags_of(body_part="foot", symptoms=["child_runner", "growth_spurt"])
     assert "growing_child" in flags_of(body_part="shin", symptoms=["child_runner", "growth_spurt", "child_limp"])
+
+
+def test_walking_that_hurts_after_a_twist_is_not_a_remaining_warning_sign():
+    # Round 18: "I can't walk" corrected to "it's really sore when I walk on it" kept a see-a-doctor caution
+    facts = {"symptoms": ["walking_pain"], "withdrawn_flags": ["cannot_bear_weight"], "can_walk": True}
+    assert "corrected_warning" not in ids(detect({**facts, "injury_event": True}))
+    assert "walking_pain" in ids(detect({**facts, "injury_event": False}))  # gradual pain on walking: still checked
+
+
+def test_the_back_of_the_heel_is_checked_like_the_achilles():
+    back = {"body_part": "heel", "symptoms": ["pop_heard", "back_of_heel"]}
+    assert ids(detect(back)) == {"pop_back_of_leg"}
+    assert ids(detect({**back, "tiptoe": False})) >= {"achilles_rupture"}
+    assert "pop_in_foot" in ids(detect({"body_part": "heel", "symptoms": ["pop_heard"]}))  # under the heel
+
+
+def test_a_calf_pop_with_a_strong_tiptoe_is_a_calf_strain():
+    # Rounds 17 and 18: a "twang" in the calf, finished the run, can tiptoe on that leg
+    assert "pop_back_of_leg" not in flags_of(body_part="calf", symptoms=["pop_heard"], tiptoe=True)
+    assert "pop_back_of_leg" in flags_of(body_part="calf", symptoms=["pop_heard"])  # tiptoe asked next
+    assert "pop_back_of_leg" in flags_of(body_part="achilles", symptoms=["pop_heard"], tiptoe=True)
