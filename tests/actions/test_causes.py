@@ -82,3 +82,9 @@ def test_no_loading_exercises_while_a_rupture_is_possible():
     achilles = knowledge().causes["achilles"]
     assert any("heel raises" in step for step in achilles.steps({}, rupture_possible=False))
     assert not any("heel raise" in step or "heel drop" in step for step in achilles.steps({}, rupture_possible=True))
+
+
+def test_the_back_of_the_heel_gets_the_achilles_plan_not_plantar_heel_pain():
+    back = likely_causes({"body_part": "heel", "injury_event": False, "symptoms": ["back_of_heel"]})
+    assert "achilles" in back and "heel_pain" not in back
+    assert "heel_pain" in likely_causes({"body_part": "heel", "injury_event": False, "symptoms": []})

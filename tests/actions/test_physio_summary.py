@@ -129,6 +129,12 @@ def test_both_sides_of_another_part_of_the_leg():
     assert first == "Both sides, leg pain after running."
 
 
+def test_the_back_of_the_heel_is_told_apart_from_under_it():
+    first = summary({"body_part": "heel", "pain_side": "right", "symptoms": ["back_of_heel"]}).split("\n")[1]
+    assert first == "Right back-of-heel pain after running."
+    assert summary({"body_part": "heel", "pain_side": "right"}).split("\n")[1] == "Right heel pain after running."
+
+
 @pytest.mark.parametrize("level, said", [(EMERGENCY, "urgent care now"), (SEE_DOCTOR, "see a doctor or physio soon")])
 def test_the_advice_given_is_the_level(level, said):
     assert summary({}, level=level).split("\n")[-1] == f"Advice given: {said}."
