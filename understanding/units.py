@@ -180,7 +180,7 @@ def _runs_per_week(text: str) -> Optional[float]:
 # A distance that is the week's total: "25 km a week", "40 miles last week", "so 25k", "this week it was 45".
 _WEEKLY_AFTER = re.compile(
     r"\s*(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b(?!\s+ago)|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b|"
-    r"(?:-\s*)?weeks\b)"  # "80k weeks"
+    r"(?:-\s*)?weeks\b|total\b|in\s+total\b)"  # "80k weeks", "30 miles total"
 )
 _WEEKLY_BEFORE = re.compile(
     r"(?:\b(?:so|total|totals|that's|thats|makes|=)\s*(?:about|around|like|roughly|~)?|"
@@ -188,7 +188,7 @@ _WEEKLY_BEFORE = re.compile(
 )
 # The usual distance, before a change: "normally 25", "usually do 10 miles", "started at 10k", "vs my usual 15".
 _USUAL_BEFORE = re.compile(
-    r"\b(?:usual|usually|normally|normal|used\s+to|started\s+at|was\s+doing|before)\b(?:\W+[\w']+){0,3}?\W*$"
+    r"\b(?:usual|usually|normally|normal|used\s+to|started\s+at|was\s+(?:doing|running)|before)\b(?:\W+[\w']+){0,3}?\W*$"
 )
 _NOW_BEFORE = re.compile(
     r"\b(?:now|this\s+week|currently|these\s+days|nowadays|back\s+(?:doing|to|at|on))\b(?:\W+[\w']+){0,3}?\W*$"
@@ -212,6 +212,9 @@ _PLUS_BEFORE = re.compile(
 # "walk 15 km a day and run 3 x 8 km": a distance walked, cycled or hiked is no running
 _NOT_RUN_BEFORE = re.compile(
     r"(?<![/-])\b(?:walk|walks|walking|walked|hike|hikes|hiking|cycle|cycles|cycling|bike|ride|rides|swim)\s+(?:about\s+|around\s+)?$"
+)
+_FOR_YEARS_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\s+)?for\s+(?:years|ages|months|a\s+long\s+time|a\s+while)\b"
 )
 _EACH_WAY = re.compile(r"\s*(?:each|every)\s+way\b")  # "9 km each way": a run commute, twice a day
 MOST_KM_PER_WEEK = 120.0  # above this, "N days a week, 50 km" names the week's total, not each run
@@ -274,6 +277,8 @@ def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optiona
         if len(distances) > 1 and _PLUS_BEFORE.search(text[max(0, start - 20) : start]):
             continue  # "3 x 5 miles and a long run of 10 miles every week": one more run, not the week
         is_weekly = bool(_WEEKLY_AFTER.match(text[end:]) or _WEEKLY_BEFORE.search(before))
+        if is_weekly and _FOR_YEARS_AFTER.match(text[end:]):
+            is_usual = True  # "15 miles a week for years, now doing 25": the usual one
         if is_usual:
             usual.append(value)
         elif is_weekly or (usual and _NOW_BEFORE.search(before)):
@@ -284,6 +289,12 @@ def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optiona
         return None
     value, start, end = weekly[-1]
     return value, start, end, any(u < value for u in usual)
+
+
+def _long_run_added(text: str, start: int, end: int) -> bool:
+    """ "3 x 8km and a 16km long run": one more run, named after its distance."""
+    added = re.search(r"\b(?:and|plus)\s+(?:(?:a|an|one|1)\s*)?$", text[max(0, start - 12) : start])
+    return bool(added and re.match(r"\s*(?:long|longer)\s+(?:run|one)\b", text[end:]))
 
 
 def _per_run_total(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Tuple[float, int, int]]:
@@ -297,8 +308,15 @@ def _per_run_total(text: str, distances: List[Tuple[float, int, int]]) -> Option
     runs_after = _RUNS_AFTER.match(after)
     extra = sum(v for v, s, _ in distances[1:] if _PLUS_BEFORE.search(text[max(0, s - 20) : s]))
     listed = all(_LIST_JOIN.match(text[a[2] : b[1]]) for a, b in zip(distances, distances[1:]))
-    if runs is not None and len(distances) >= 2 and len(distances) == int(runs) and not extra and listed:
-        total = sum(v for v, _, _ in distances)  # "3 times a week: 5k, 5k and a 10k"
+    the_runs_listed = runs is not None and len(distances) >= 2 and len(distances) == int(runs) and not extra and listed
+    if not the_runs_listed:
+        extra += sum(  # "3 x 8km and a 16km long run"
+            v
+            for v, s, e in distances[1:]
+            if _long_run_added(text, s, e) and not _PLUS_BEFORE.search(text[max(0, s - 20) : s])
+        )
+    if the_runs_listed:
+        total = sum(v for v, _, _ in distances)  # "3 times a week: 7 km, 7 km and a 12 km long run"
     elif runs_of or runs_after:
         count = _to_float(next(g for g in (runs_of or runs_after).groups() if g))  # type: ignore[union-attr]
         total = value * count

@@ -1295,3 +1295,10 @@ def test_round18_readings(facts_of):
     assert facts_of("joined a running club as well as football, so more than before")["volume_change"] == "increased"
     # a shouted message reads like any other
     assert "cannot_walk_said" in symptoms_of(facts_of("I CANT WALK ON IT"))
+
+
+def test_round18_readings_in_other_shapes(facts_of):
+    assert facts_of("same old loop every week, my arch aches")["volume_change"] == "steady"
+    assert facts_of("rolled it on a rocky jeep track")["surface"] == "uneven"
+    assert facts_of("got kicked on the shin at five-a-side")["injury_event"] is True
+    assert facts_of("jumped down from a bench and my heel hurts")["injury_event"] is True

@@ -141,3 +141,22 @@ def test_weekly_arithmetic_in_round17_shapes(text, km):
 
 def test_a_half_in_words_counts():
     assert units.duration_days("sore for two and a half months now").value == 75
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("2 x 6 km and a 14km long run", 26.0),  # the long run named after its distance
+        ("3 x 10k plus a 21k long run", 51.0),  # counted once
+        ("3 runs a week: 6 km, 6 km and a 12 km long run", 24.0),  # the runs listed, added up
+        ("4 runs a week, 25 miles total", 40.2),  # the total said after
+        ("now 5 times in the week, every time 6 km. Before I was running only 15 km in the week", 30.0),
+    ],
+)
+def test_weekly_arithmetic_in_round18_shapes(text, km):
+    assert units.weekly_km(text).value == km
+
+
+def test_a_weekly_figure_kept_for_years_is_the_usual_one():
+    value, increased = units.weekly_run("10 miles a week for years, now doing 20 for a marathon")
+    assert value.value == 32.2 and increased
