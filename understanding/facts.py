@@ -770,12 +770,16 @@ def is_uncertain(doc: Doc, span: Span, clauses: List[int], same_clause_only: boo
     return any(_has_sequence(words, cue) >= 0 or _has_sequence(previous[-6:], cue) >= 0 for cue in UNCERTAIN)
 
 
-# A modal verb opens a question when a subject follows it ("can I run?"), a statement with the "I" left out when
-# a verb does ("Can walk, just sore.", "Could feel it swelling").
-MODAL_STARTS = {"can", "could", "do", "does", "is", "are"}  # not "should stretch more": a wish, not a habit
-ASKED_SUBJECTS = {
-    "i", "you", "u", "ya", "it", "we", "they", "he", "she", "my", "your", "the", "this", "that", "these", "those",
-    "there", "a", "an", "running", "one", "someone", "anyone", "anything", "something", "ice", "stretching", "she's",
+# A question word opens a statement with the "I" or "it" left out when a telling word follows it ("Can walk, just
+# sore.", "Could feel it swelling", "Is swollen a little"); "is grass a good surface", "do calf raises help" still ask.
+DROPPED_SUBJECT_WORDS = {
+    "can": {"walk", "feel", "see", "stand", "put", "bear", "hop", "run", "jog", "move", "manage", "push", "bend",
+            "wiggle", "still", "barely", "hardly", "only", "just", "limp", "hobble", "weight"},
+    "could": {"walk", "feel", "see", "stand", "put", "bear", "hop", "run", "jog", "move", "manage", "push", "hear",
+              "still", "barely", "hardly", "only", "just", "limp", "hobble"},
+    "is": {"swollen", "sore", "painful", "red", "hot", "warm", "bruised", "little", "bit", "very", "really", "still",
+           "puffy", "tender", "stiff", "fat", "purple", "blue"},
+    "do": {"about", "around", "roughly", "some", "my", "loads", "lots", "stretches", "weights", "yoga", "pilates"},
 }  # fmt: skip
 # Question words that also open a statement ("When I rolled my ankle I heard a crack.").
 TELLING_STARTS = {"when"}
@@ -806,7 +810,11 @@ def question_clauses(doc: Doc, clauses: List[int]) -> set:
             telling = (
                 token.lower_ in TELLING_STARTS and following in TELLING_SUBJECTS and not sentence_asks(doc, token.i)
             ) or (
-                token.lower_ in MODAL_STARTS and following not in ASKED_SUBJECTS and not sentence_asks(doc, token.i)
+                (
+                    following in DROPPED_SUBJECT_WORDS.get(token.lower_, set())
+                    or (token.lower_ == "do" and following.isdigit())
+                )
+                and not sentence_asks(doc, token.i)
             )  # "Can walk, just sore.": the "I" left out, no question mark
             if not telling:
                 asked.add(clause)  # "don't warm up" tells; "do you warm up" asks; "When I rolled it, ..." tells

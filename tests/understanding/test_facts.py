@@ -1302,3 +1302,12 @@ def test_round18_readings_in_other_shapes(facts_of):
     assert facts_of("rolled it on a rocky jeep track")["surface"] == "uneven"
     assert facts_of("got kicked on the shin at five-a-side")["injury_event"] is True
     assert facts_of("jumped down from a bench and my heel hurts")["injury_event"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is grass a good surface for running", "do calf raises help heel pain", "does being overweight make it worse"],
+)
+def test_a_question_without_a_question_mark_still_asks(facts_of, question):
+    # the held-out NLU set caught this: only a telling word after "can", "could", "is", "do" drops the "I"
+    assert facts_of(question) == {}
