@@ -52,7 +52,7 @@ CONTEXT_SYMPTOMS = {
 }
 # Where diabetes makes foot pain a reason to see a doctor (not a tight calf).
 DIABETIC_FOOT_PARTS = {"foot", "heel", "ankle", "achilles", None}
-NUMBNESS_SYMPTOMS = {"circulation", "transient_numbness"}
+NUMBNESS_SYMPTOMS = {"circulation", "transient_numbness", "lasting_numbness"}
 # Flags that only say an earlier warning was corrected or a check was not finished.
 CAUTION_FLAGS = {"corrected_warning", "unclear_bone_check", "unclear_warning_signs"}
 

@@ -363,6 +363,7 @@ NOISE_WORDS = {
 }  # fmt: skip
 DIAGNOSIS_WORDS = {
     "rupture",
+    "ruptures",
     "ruptured",
     "torn",
     "tear",
@@ -376,7 +377,7 @@ DIAGNOSIS_WORDS = {
     "snap",
 }
 # "I think I ruptured it": a guess at a diagnosis. "Snapped" is also what was felt, so it stays a sign.
-GUESS_WORDS = {"think", "reckon", "guess", "suspect", "probably", "maybe", "wonder"}
+GUESS_WORDS = {"think", "reckon", "guess", "suspect", "probably", "maybe", "wonder", "read", "reading", "heard"}
 FELT_DIAGNOSIS_WORDS = {"snapped", "snap"}
 TEST_VERBS = {
     "squeeze",
@@ -624,7 +625,7 @@ RECURRING_CUES = (
     "tingle when", "tingles when", "goes dead", "go dead",
 )  # fmt: skip
 PASSED_LATER = re.compile(
-    r" (?:fine|normal|ok|okay|better|gone) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within) "
+    r" (?:fine|normal|ok|okay|better|gone|warm) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within|as soon as) "
     r"| (?:went|goes|passed|passes|settled|settles|eased|eases|stopped|stops) (?:away |off )?(?:within|after|once|when) "
     r"| then (?:it 's |it is |its |they 're |they are |everything 's )?(?:fine|ok|okay|gone|normal|alright) "
 )  # "went within a minute", "it goes after I take my shoes off", "then it's fine"
@@ -1538,7 +1539,20 @@ COLOUR_WORDS = {
 # A mark left by a sock or a strap, told as a mark: no swelling, redness spreading or clot.
 SKIN_MARK_SYMPTOMS = {"calf_swelling", "spreading_redness", "redness_or_heat"}
 SOCK_WORDS = {"sock", "socks", "compression", "sleeve", "sleeves", "strap", "straps", "elastic", "waistband"}
-MARK_WORDS = {"mark", "marks", "line", "lines", "ring", "indent", "indentation", "groove", "imprint", "dent"}
+MARK_WORDS = {
+    "mark",
+    "marks",
+    "line",
+    "lines",
+    "ring",
+    "indent",
+    "indentation",
+    "groove",
+    "imprint",
+    "dent",
+    "where",
+    "faded",
+}
 CLOT_SKIN_WORDS = {"warm", "hot", "tender", "swollen", "puffy", "fatter", "bigger", "red", "redness", "pus", "fever"}
 FEVER_OVER_CUES = ("all better", "better now", "gone now", "over it", "got over", "recovered", "fine now", "cleared up")
 FEVER_PAST_CUES = (" last week ", " ago ", " had a ", " had the ", " was ill ", " was sick ", " last month ")
@@ -1554,6 +1568,7 @@ CHILD_AGES = (
         r"(?!\s*(?:shoes?|trainers|runners|sneakers|pair|ones|kicks))"
     ),
     re.compile(r"\b(\d{1,2})\s*-?\s*(?:years?|yrs?|yr|yo|y/o)\s*-?\s*(?:old\s+)?" + CHILD_WORDS_PATTERN),
+    re.compile(r"\b(?:my|our)\s+(\d{1,2})\s*(?:yo|y/o|yr|yrs)\b"),  # "my 10yo says her legs ache"
     re.compile(
         r"\b" + CHILD_WORDS_PATTERN + r"\s*(?:[a-z]+\s+)?(?:is\s+|\(\s*|,\s*)(\d{1,2})\b"
     ),  # "daughter ruby is 17"
@@ -1720,6 +1735,30 @@ def habitual_noise(doc: Doc, fact: Fact) -> bool:
     return any(f" {cue} " in sentence for cue in HABIT_NOISE_CUES)
 
 
+MORNING_FINE_CUES = (
+    " fine in the morning ",
+    " fine by morning ",
+    " fine by the morning ",
+    " gone by morning ",
+    " gone in the morning ",
+)
+
+
+def growing_pains(doc: Doc, text: str, words: set) -> bool:
+    """A child's legs, both, aching at night and fine by the morning (harmless growing pains)."""
+    both = bool(words & {"legs", "both"})
+    return both and child_runner(doc, text, words) and any(cue in text for cue in MORNING_FINE_CUES)
+
+
+LASTING_NUMBNESS_DAYS = 14  # numbness there for weeks is a nerve to examine, not the sudden loss of blood supply
+
+
+def lasting_numbness(text: str, words: set) -> bool:
+    """Numbness or tingling told as lasting two weeks or more, with no colour or cold: see a doctor soon."""
+    duration = units.duration_days(text)
+    return bool(duration and duration.value >= LASTING_NUMBNESS_DAYS and not words & COLOUR_WORDS)
+
+
 COLOUR_ON_THE_SKIN = {"dye", "dyed", "stain", "stained", "staining", "ink", "paint", "polish", "marker"}
 FELT_CIRCULATION_WORDS = {"numb", "numbness", "tingling", "tingly", "tingle", "cold", "freezing", "icy", "dead", "pins"}
 
@@ -1799,6 +1838,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # both calves puffy after a hot day, gone by morning: not a clot (a clot is in one leg)
         if fact.label == SYMPTOM and fact.value in SKIN_MARK_SYMPTOMS and sock_mark(words):
             continue  # "a red line round my calf from the top of my compression socks"
+        if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and growing_pains(doc, text, words):
+            continue  # a child's legs that ache at night, both, fine in the morning and running about: growing pains
+        if fact.label == SYMPTOM and fact.value == "circulation" and lasting_numbness(text, words):
+            fact = Fact(SYMPTOM, "lasting_numbness", fact.start, fact.end, fact.token)
         if fact.label == SYMPTOM and fact.value == "circulation" and dyed_not_numb(words):
             continue  # "my foot went blue! oh wait, it's the dye from my new socks": a colour on the skin
         if fact.label == SYMPTOM and fact.value == "clot_risk" and calf_settled_unswollen(facts, text, symptom_values):

@@ -102,7 +102,7 @@ _SINCE_MONTH = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
 _PAIN_WORDS = re.compile(
-    r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|swell|problem|issue|bother|itis\b|worse"
+    r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|swell|problem|issue|bother|itis\b|worse|numb|tingl"
 )
 _BARE_NUMBER = re.compile(
     r"^(?:about|around|roughly|approx\.?|approximately|maybe|like|probably|~|circa|only|just|"

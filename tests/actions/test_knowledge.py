@@ -51,6 +51,7 @@ SEE_DOCTOR_FLAGS = {
     "snapping_tendon",
     "unclear_bone_check",
     "exertional_numbness",
+    "lasting_numbness",
     "inflammatory_signs",
     "tendon_medication",
     "diabetic_foot",

@@ -383,3 +383,8 @@ def test_a_calf_pop_with_a_strong_tiptoe_is_a_calf_strain():
     assert "pop_back_of_leg" not in flags_of(body_part="calf", symptoms=["pop_heard"], tiptoe=True)
     assert "pop_back_of_leg" in flags_of(body_part="calf", symptoms=["pop_heard"])  # tiptoe asked next
     assert "pop_back_of_leg" in flags_of(body_part="achilles", symptoms=["pop_heard"], tiptoe=True)
+
+
+def test_numbness_that_has_lasted_weeks_is_examined_soon_not_an_emergency():
+    assert level_of(body_part="foot", symptoms=["lasting_numbness"]) == SEE_DOCTOR
+    assert level_of(body_part="foot", symptoms=["circulation"]) == EMERGENCY

@@ -1311,3 +1311,32 @@ def test_round18_readings_in_other_shapes(facts_of):
 def test_a_question_without_a_question_mark_still_asks(facts_of, question):
     # the held-out NLU set caught this: only a telling word after "can", "could", "is", "do" drops the "I"
     assert facts_of(question) == {}
+
+
+# Round 19 classes (measured first at 23ee8a9), in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("fell off the kerb and a bone is pushing against the skin on my ankle", "deformity"),
+        ("there's a gap where my achilles should be. I can only shuffle", "achilles_rupture"),
+        ("my calf aches after ten minutes of jogging and eases when I stop, I'm a smoker", "walking_calf_pain"),
+        ("numb toes on my left foot for 3 weeks now, the foot looks normal", "lasting_numbness"),
+    ],
+)
+def test_round19_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("my shins burn on the hill reps, gone a minute after I stop", "exertional_compartment"),
+        ("my toes feel cold in my thin trainers in winter but they're warm as soon as I'm indoors", "circulation"),
+        ("I've been reading about ruptured achilles tendons, mine just aches a bit", "achilles_rupture"),
+        ("it was only a cramp, the calf went rock hard and then it went", "compartment"),
+        ("my 9yo gets achy legs at night, both of them, fine in the morning", "rest_or_night_pain"),
+        ("numb toes on my left foot for 3 weeks now and the foot is cold and pale", "lasting_numbness"),
+    ],
+)
+def test_round19_look_alike_classes(facts_of, text, not_symptom):
+    assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
