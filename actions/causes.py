@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, List, Tuple
 
-from actions.runner import BACK_OF_HEEL, Facts
+from actions.runner import Facts, at_back_of_heel
 
 RISKY_SHOES = {"worn_out", "poor_fit", "unsuitable", "new"}
 RISKY_SURFACES = {"hard", "uneven", "downhill"}
@@ -19,19 +19,14 @@ def _bone_stress(facts: Facts) -> bool:
     return bone_tender and facts.get("injury_event") is False
 
 
-def _back_of_heel(facts: Facts) -> bool:
-    """Pain at the back of the heel: where the Achilles tendon meets the bone (its own plan), not under the heel."""
-    return facts.get("body_part") == "heel" and BACK_OF_HEEL in (facts.get("symptoms") or [])
-
-
 # In order of rank: a single event first, the place, then load, then the rest.
 RULES: List[Tuple[str, Callable[[Facts], bool]]] = [
     ("sprain", lambda f: f.get("injury_event") is True and f.get("body_part") in {"ankle", "foot"}),
     ("stress_injury", _bone_stress),
-    ("achilles", lambda f: f.get("body_part") == "achilles" or _back_of_heel(f)),
+    ("achilles", lambda f: f.get("body_part") == "achilles" or at_back_of_heel(f)),  # the Achilles at the bone
     (
         "heel_pain",
-        lambda f: f.get("body_part") == "heel" and f.get("injury_event") is not True and not _back_of_heel(f),
+        lambda f: f.get("body_part") == "heel" and f.get("injury_event") is not True and not at_back_of_heel(f),
     ),
     ("overload", lambda f: f.get("volume_change") == "increased"),
     ("sudden_return", lambda f: f.get("volume_change") == "returning"),

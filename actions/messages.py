@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional
 
 from actions.knowledge import EMERGENCY, SEE_DOCTOR, Knowledge
 from actions.red_flags import CAUTION_FLAGS, Flag, pop_at_back_of_leg
-from actions.runner import BACK_OF_HEEL, Facts, tiptoe_relevant
+from actions.runner import Facts, at_back_of_heel, tiptoe_relevant
 
 SHOWN_CAUSES = 3  # the assessment explains the three likeliest causes
 # Lists are written with a bullet character, not Markdown "-": the chat widget's
@@ -112,7 +112,7 @@ def physio_summary(facts: Facts, causes: List[str], flags: List[Flag], level: st
     body = facts.get("body_part")
     symptoms = set(facts.get("symptoms") or [])
     where = words["body_parts"].get(body, body) if body else said["place_unknown"]
-    if body == "heel" and BACK_OF_HEEL in symptoms:
+    if at_back_of_heel(facts):
         where = words["back_of_heel"]  # "Right back-of-heel pain": not the sole of the heel
     side = said["sides"].get(facts.get("pain_side") or "", "")
     parts = [said["complaint"].format(side=side, where=where).capitalize()]

@@ -62,10 +62,14 @@ def facts_from_slots(slots: Mapping[str, Any]) -> Facts:
     return facts
 
 
+def at_back_of_heel(facts: Facts) -> bool:
+    """Heel pain told at the back of the heel, where the Achilles tendon meets the bone (not under it)."""
+    return facts.get("body_part") == "heel" and BACK_OF_HEEL in (facts.get("symptoms") or [])
+
+
 def at_back_of_leg(facts: Facts) -> bool:
     """Achilles, calf or back-of-heel pain: where the Achilles tendon and calf muscle are."""
-    back_of_heel = facts.get("body_part") == "heel" and BACK_OF_HEEL in (facts.get("symptoms") or [])
-    return facts.get("body_part") in TIPTOE_BODY_PARTS or back_of_heel
+    return facts.get("body_part") in TIPTOE_BODY_PARTS or at_back_of_heel(facts)
 
 
 def tiptoe_relevant(facts: Facts) -> bool:
