@@ -9,7 +9,7 @@ warning is acknowledged, never dropped silently.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -21,7 +21,7 @@ from actions.knowledge import EMERGENCY, knowledge
 from actions.messages import noted_message, red_flag_message, withdrawn_message
 from actions.red_flags import CAUTION_FLAGS, DIRECT_SYMPTOMS, detect, triage_level, without_cannot_walk
 from actions.runner import facts_from_slots
-from understanding.words import CORRECTION_PHRASES
+from understanding.words import CORRECTION_PHRASES, LASTING_NUMBNESS_DAYS
 
 # Symptoms that answer a safety question by themselves.
 SYMPTOM_ANSWERS = {
@@ -171,17 +171,39 @@ def only_felt_numbness(tracker: Tracker) -> bool:
     return bool(spans) and not any(word in span for span in spans for word in CIRCULATION_NOW)
 
 
-def complaint_pending(tracker: Tracker) -> List[EventType]:
-    """``complaint_pending``: pain described outside the form, no assessment yet.
+NUMB_NOW_WORDS = ("now", "suddenly", "today", "this morning", "just", "since")
+
+
+def numbness_of_a_lasting_complaint(tracker: Tracker, facts: Dict[str, Any]) -> bool:
+    """Numbness or tingling, felt only, told as part of a complaint of two weeks or more that came without an
+    injury, with no word that it is new ("now", "suddenly", "since this morning") and no duration of its own."""
+    pain_days = facts.get("pain_days")
+    text = f" {(tracker.latest_message.get('text') or '').lower()} "
+    return (
+        only_felt_numbness(tracker)
+        and pain_days is not None
+        and pain_days >= LASTING_NUMBNESS_DAYS
+        and facts.get("injury_event") is not True
+        and not message_entities(tracker, "duration_days")
+        and not any(f" {word} " in text for word in NUMB_NOW_WORDS)
+    )
+
+
+def complaint_pending(tracker: Tracker, withdrawn: Optional[List[str]] = None) -> List[EventType]:
+    """``complaint_pending``: pain described outside the form, no assessment yet, or a warning
+    sign taken back after the assessment.
 
     A message that describes pain and asks something ("rolled my ankle, it's
-    swollen. ice?") gets its answer and then the assessment (data/rules/digressions.yml).
+    swollen. ice?") gets its answer and then the assessment (data/rules/digressions.yml);
+    so does one that takes back the sign the advice rested on, whatever else it seems to
+    ask ("I CAN walk, I just walk like a penguin"): the advice is updated, not left standing.
     """
     described = any(
         e.get("entity") in COMPLAINT_ENTITIES or (e.get("entity") == "symptom" and e.get("value") in DIRECT_SYMPTOMS)
         for e in tracker.latest_message.get("entities") or []
     )
-    pending = described and not tracker.active_loop.get("name") and tracker.get_slot("last_advice") is None
+    assessed = tracker.get_slot("last_advice") is not None
+    pending = not tracker.active_loop.get("name") and ((described and not assessed) or (assessed and bool(withdrawn)))
     return [SlotSet("complaint_pending", pending)] if pending != bool(tracker.get_slot("complaint_pending")) else []
 
 
@@ -222,6 +244,9 @@ class ActionValidateSlotMappings(ValidationAction):
         if "circulation" in new_symptoms and "transient_numbness" in symptoms and only_felt_numbness(tracker):
             # "yes, the numbness and tingling" after numbness told as passing: the same numbness, not a numb foot now
             new_symptoms.remove("circulation")
+        if "circulation" in new_symptoms and numbness_of_a_lasting_complaint(tracker, facts):
+            # "burning and tingling into my sole, worse at night" about heel pain of two months: a nerve, not a numb foot now
+            new_symptoms[new_symptoms.index("circulation")] = "lasting_numbness"
         symptoms += new_symptoms
         for denied in message_entities(tracker, "denied_symptom"):
             # "sorry, it's not numb at all": a sign taken back in a correction (flag_events says so)
@@ -253,7 +278,11 @@ class ActionValidateSlotMappings(ValidationAction):
             facts["pain_days"] = float(durations[-1])
             events.append(SlotSet("pain_days", facts["pain_days"]))
 
-        return events + self.flag_events(dispatcher, tracker, facts, acknowledged) + complaint_pending(tracker)
+        return (
+            events
+            + self.flag_events(dispatcher, tracker, facts, acknowledged)
+            + complaint_pending(tracker, acknowledged)
+        )
 
     @staticmethod
     def flag_events(

@@ -28,6 +28,7 @@ from understanding.words import (
     BARE_ANSWERS,
     CORRECTION_PHRASES,
     HABIT_NEGATIONS,
+    LASTING_NUMBNESS_DAYS,
     NEGATION_WORDS,
     PAIN_WORDS,
     QUESTION_STARTS,
@@ -628,6 +629,8 @@ PASSED_LATER = re.compile(
     r" (?:fine|normal|ok|okay|better|gone|warm) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within|as soon as) "
     r"| (?:went|goes|passed|passes|settled|settles|eased|eases|stopped|stops) (?:away |off )?(?:within|after|once|when) "
     r"| then (?:it 's |it is |its |they 're |they are |everything 's )?(?:fine|ok|okay|gone|normal|alright) "
+    r"| (?:went|goes|go|gone|passed|passes|wears off|wore off) (?:away )?in (?:a |one |two |a few |few |\d+ )?"
+    r"(?:minute|minutes|min|mins|second|seconds|secs|moment|moments) "
 )  # "went within a minute", "it goes after I take my shoes off", "then it's fine"
 ONE_EPISODE_CUES = (
     "never happened before", "first time", "only once", "that once", "just once", "that run", "no numbness since", "not since",
@@ -890,6 +893,11 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
     return facts
 
 
+def maker_name(doc: Doc, token: Token) -> bool:
+    """A word that is part of a shoe maker's name: "New Balance"."""
+    return token.lower_ == "new" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "balance"
+
+
 def short_answer_facts(doc: Doc, taken: set) -> List[Fact]:
     """Single words that answer an obvious question in very short messages."""
     if len(_content_tokens(doc)) > SHORT_MESSAGE_TOKENS or taken:
@@ -901,7 +909,7 @@ def short_answer_facts(doc: Doc, taken: set) -> List[Fact]:
             continue
         for value, words in values.items():
             for token in doc:
-                if token.lower_ in words and not negated:
+                if token.lower_ in words and not negated and not maker_name(doc, token):
                     facts.append(Fact(label, value, token.idx, token.idx + len(token)))
     return facts
 
@@ -1699,6 +1707,8 @@ def new_shoes(doc: Doc) -> Optional[Token]:
     """ "New Hokas from the sale", "my new Novablast 4s": a shoe word right after "new"."""
     shoe_words = vocabulary().shoe_words - PRONOUN_SHOE_WORDS
     for token in doc:
+        if maker_name(doc, token):
+            continue  # New Balance, the maker
         if token.lower_ in NEW_WORDS and any(t.lower_ in shoe_words for t in doc[token.i + 1 : token.i + 3]):
             before = {t.lower_ for t in doc[max(0, token.i - 3) : token.i]}
             if not before & (NEGATIONS | WANTING_WORDS):  # not "how many miles before I need new shoes"
@@ -1750,9 +1760,6 @@ def growing_pains(doc: Doc, text: str, words: set) -> bool:
     return both and child_runner(doc, text, words) and any(cue in text for cue in MORNING_FINE_CUES)
 
 
-LASTING_NUMBNESS_DAYS = 14  # numbness there for weeks is a nerve to examine, not the sudden loss of blood supply
-
-
 def lasting_numbness(text: str, words: set) -> bool:
     """Numbness or tingling told as lasting two weeks or more, with no colour or cold: see a doctor soon."""
     duration = units.duration_days(text)
@@ -1761,6 +1768,68 @@ def lasting_numbness(text: str, words: set) -> bool:
 
 COLOUR_ON_THE_SKIN = {"dye", "dyed", "stain", "stained", "staining", "ink", "paint", "polish", "marker"}
 FELT_CIRCULATION_WORDS = {"numb", "numbness", "tingling", "tingly", "tingle", "cold", "freezing", "icy", "dead", "pins"}
+
+
+TIGHT_BODY = re.compile(
+    r" (?:calf|calves|shin|shins|muscles?|legs?|hamstrings?|quads?) (?:[a-z']+ ){0,3}(?:tight|tighter) "
+)
+
+
+def fit_said(text: str, words: set) -> bool:
+    """Shoes or laces that fit badly: "tight" said of the shoes, not "my calf gets rock tight"."""
+    if (FIT_WORDS - {"tight", "tighter"}) & words:
+        return True
+    return bool({"tight", "tighter"} & words) and (
+        not TIGHT_BODY.search(text) or bool(words & {"laces", "lace", "shoe", "shoes", "trainers", "shoelaces"})
+    )
+
+
+# Tenderness told as spread along the bone, not at one spot: shin splints, not a stress fracture.
+DIFFUSE_TENDERNESS = re.compile(
+    r" (?:no|not|n't|without|never) (?:hurt |sore |tender |painful )?(?:at |in |on )?"
+    r"(?:(?:one|a|any|a single|single|just one|one particular|a particular|a specific|any particular|any one) )?"
+    r"(?:particular |specific |single |exact )?(?:spot|point|place)s? "
+    r"| spread out | spread along | all along | (?:a )?long stretch | broad (?:ache|area|pain|band) "
+    r"| along the (?:whole|entire|length) | diffuse | whole length "
+)
+BONE_OR_SHIN = {"bone", "bones", "shin", "shins", "shinbone", "tibia", "edge"}
+TENDER_OR_PRESSED = {"tender", "press", "pressed", "pressing", "touch", "sore", "hurts", "hurt", "poke", "squeeze"}
+
+
+def diffuse_tenderness(text: str, words: set) -> bool:
+    """ "tender along the inside edge but no single spot", "pressing doesn't hurt at one spot, it's spread out"."""
+    return bool(DIFFUSE_TENDERNESS.search(text)) and bool(words & TENDER_OR_PRESSED)
+
+
+NOISE_WAS_AN_OBJECT = re.compile(
+    r" (?:was|were|'s|is) (?:just |only |actually )?(?:a|the|my|some) (?:[a-z]+ ){0,2}"
+    r"(?:branch|branches|twig|twigs|stick|sticks|strap|packet|wrapper|bottle|buckle|zip|counter|gel) "
+)  # an explanation, not a simile ("like a twig snapping")
+OTHER_COMPLAINT_WORDS = {
+    "splints",
+    "shin",
+    "shins",
+    "heel",
+    "heels",
+    "arch",
+    "knee",
+    "knees",
+    "achilles",
+    "calf",
+    "calves",
+}
+
+
+def feeling_text(doc: Doc) -> str:
+    """The message without its sentences about another complaint and nothing felt or seen in the foot."""
+    sentences = sentence_ids(doc)
+    kept = []
+    for sentence in sorted(set(sentences)):
+        tokens = [t.lower_ for t, s in zip(doc, sentences) if s == sentence]
+        other = set(tokens) & OTHER_COMPLAINT_WORDS and not set(tokens) & (FELT_CIRCULATION_WORDS | COLOUR_WORDS)
+        if not other:
+            kept.extend(tokens)
+    return " " + " ".join(kept) + " "
 
 
 def dyed_not_numb(words: set) -> bool:
@@ -1788,31 +1857,39 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     labels = {f.label for f in facts}
     symptom_values = {f.value for f in facts if f.label == SYMPTOM}
     words = {t.lower_ for t in doc}
+    about_feeling = feeling_text(doc)  # "my shin splints are still there" says nothing about the numbness
     injured = any(f.label == "injury_event" and f.value is True for f in facts)
     for fact in facts:
         if fact.label == BODY_PART and fact.value == "heel" and tendon_said(doc) and BACK_OF_HEEL.search(text):
             fact = Fact(BODY_PART, "achilles", fact.start, fact.end, fact.token, fact.weight)  # "the tendon bit"
+        if fact.label == SYMPTOM and fact.value in NOISE_SYMPTOMS and NOISE_WAS_AN_OBJECT.search(text):
+            continue  # "it was a branch snapping under my foot", "the snap was my watch strap": not the leg
         if habitual_noise(doc, fact):
             continue  # "my ankles crack loads when I run", "my achilles pops every time": a habit, not an event
         passed_cue = any(f" {c} " in text for c in PASSED_CUES) or bool(PASSED_LATER.search(text))
         still = any(f" {c} " in text for c in STILL_CUES) or (
             any(f" {c} " in text for c in NOT_BACK_CUES) and not passed_cue
         )  # "numb and it hasn't come back" (the feeling) or "it stopped and hasn't come back" (the tingling)
+        still_felt = still and (
+            any(f" {c} " in about_feeling for c in STILL_CUES) or any(f" {c} " in text for c in NOT_BACK_CUES)
+        )  # not "my shin splints are still there"
         if (
             fact.label == SYMPTOM
             and fact.value == "circulation"
             and (any(f" {c} " in text for c in TRANSIENT_CUES) or PASSED_LATER.search(text))
-            and not still
+            and not still_felt
             and not (injured and COLOUR_WORDS & words)  # blue and cold since the fall: now
         ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
             if lying_on_it(doc):
                 continue  # "sat on it watching the match, it came back after a minute"
+            if words & WARMED_BY and not injured:
+                continue  # toes that tingle in a hot bath after a cold run and settle: warming up, not a sign
             cold = COLD_WORDS & words or " in the cold " in text or re.search(r" - ?\d+ ", text)
             if cold and not words & {"sitting", "rest", "night"}:
                 continue  # numb with cold on a winter run until warmed up: the weather, not a sign
             blamed_laces = {"laces", "lacing"} & words and "loose" not in words  # "it was my laces"
-            if FIT_WORDS & words or blamed_laces:  # it passes on loosening the laces: the laces, not a sign
+            if fit_said(text, words) or blamed_laces:  # it passes on loosening the laces: the laces, not a sign
                 if "shoes" not in labels:
                     result.append(Fact("shoes", "poor_fit", fact.start, fact.end, fact.token))
                 continue
@@ -1840,6 +1917,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # "a red line round my calf from the top of my compression socks"
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and growing_pains(doc, text, words):
             continue  # a child's legs that ache at night, both, fine in the morning and running about: growing pains
+        if fact.label == SYMPTOM and fact.value == "bone_tenderness" and diffuse_tenderness(text, words):
+            fact = Fact("bone_tenderness", False, fact.start, fact.end, fact.token)  # tender all along: not one spot
         if fact.label == SYMPTOM and fact.value == "circulation" and lasting_numbness(text, words):
             fact = Fact(SYMPTOM, "lasting_numbness", fact.start, fact.end, fact.token)
         if fact.label == SYMPTOM and fact.value == "circulation" and dyed_not_numb(words):
@@ -1882,6 +1961,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             result.append(Fact("shoes", "new", new_pair.idx, new_pair.idx + len(new_pair), new_pair.i))
     if any(f.label == BODY_PART and f.value == "heel" for f in result) and BACK_OF_HEEL.search(text):
         result.append(Fact(SYMPTOM, "back_of_heel", 0, 0, 0))  # where the Achilles meets the bone, not under it
+    if "bone_tenderness" not in {f.label for f in result} and diffuse_tenderness(text, words) and words & BONE_OR_SHIN:
+        result.append(Fact("bone_tenderness", False, 0, 0, 0))  # "tender along the inside edge, no single spot"
     if child_runner(doc, text, words):
         result.append(Fact(SYMPTOM, "child_runner", 0, 0, 0))
         if words & CHILD_LIMP_WORDS:

@@ -89,3 +89,8 @@ def word_pattern(words: FrozenSet[str], at_start: bool = False) -> Pattern[str]:
     """A regular expression for any of the words, whole words only (longest first)."""
     alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile((r"^\W*" if at_start else r"\b") + f"({alternatives})" + r"\b")
+
+
+# Numbness or tingling there for this many days or more is a nerve to examine soon, not the sudden loss of blood
+# supply (docs/clinical-basis.md, "numbness or tingling that has lasted weeks").
+LASTING_NUMBNESS_DAYS = 14

@@ -202,3 +202,24 @@ def test_a_short_correction_or_a_warning_sign_still_changes_what_was_told(tracke
         events=user_turn(before, "can't walk now", [], {"can_walk": False}),
     )
     assert run(tracker)[0].get("can_walk", False) is False
+
+
+def test_tingling_told_within_a_complaint_of_weeks_is_a_nerve_to_check_soon(tracker_factory):
+    # Round 20: tingling into the sole, worse at night, in heel pain of two months ended at A&E
+    text = "I get pins and needles and burning along the sole, mostly in bed"
+    start = text.index("pins")
+    entities = [{"entity": "symptom", "value": "circulation", "start": start, "end": start + len("pins and needles")}]
+    slots, _ = run(
+        tracker_factory(
+            slots={"body_part": "heel", "pain_days": 60.0, "injury_event": False}, entities=entities, text=text
+        )
+    )
+    assert "lasting_numbness" in slots["symptoms"] and slots["triage"] == "see_doctor"
+    # ... but not after an injury, nor when it is new, nor in a complaint of days
+    for before, said in [
+        ({"pain_days": 60.0, "injury_event": True}, text),
+        ({"pain_days": 60.0, "injury_event": False}, text.replace("I get", "since this morning I get")),
+        ({"pain_days": 5.0, "injury_event": False}, text),
+    ]:
+        slots, _ = run(tracker_factory(slots={"body_part": "heel", **before}, entities=entities, text=said))
+        assert "circulation" in slots["symptoms"] and slots["triage"] == "emergency", before

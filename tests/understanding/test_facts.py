@@ -1340,3 +1340,52 @@ def test_round19_sign_classes(facts_of, text, symptom):
 )
 def test_round19_look_alike_classes(facts_of, text, not_symptom):
     assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+# Round 20 classes (measured first at 99be43a), in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("tripped on the stairs while jogging and my lower leg looks bent halfway down", "deformity"),
+        ("the puffiness round my ankle returns after each run, it's been like that for a month", "not_improving"),
+        ("on every long run my shins go tight and then my toes go tingly", "exertional_compartment"),
+    ],
+)
+def test_round20_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("heard a snap behind me, it was just a stick my dog stepped on. my arch aches", "crack_heard"),
+        ("the crack was my bottle of water getting squashed, ankle is only a bit sore", "crack_heard"),
+        ("my legs are red and hot, it's sunburn from the beach run, the calf muscles ache", "calf_swelling"),
+        ("calf looks pumped after the calf raises, both legs, back to normal by lunch", "calf_swelling"),
+        ("the toenail went purple from the downhill, the toe moves fine and doesn't hurt to walk", "achilles_rupture"),
+        ("toes tingle when I warm them up in the shower after a snowy run, gone in a minute", "circulation"),
+        ("toes tingle when I warm them up in the shower after a snowy run, gone in a minute", "transient_numbness"),
+        ("my leg went numb from kneeling in church, it passed in a minute. my heel still hurts", "circulation"),
+        (
+            "thinking about it the pop was my knee, the achilles just got slowly sore, nothing sudden",
+            "achilles_rupture",
+        ),
+        ("my calf is not warm and has a normal temperature", "fever"),
+    ],
+)
+def test_round20_look_alike_classes(facts_of, text, not_symptom):
+    assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_round20_readings(facts_of):
+    # tenderness spread along the shin is not a tender spot on the bone (shin splints, not a stress fracture)
+    assert facts_of("both shins are sore to press all along the inner edge")["bone_tenderness"] is False
+    assert facts_of("pressing my shin hurts but there's no particular spot")["bone_tenderness"] is False
+    assert "bone_tenderness" in symptoms_of(facts_of("pressing one spot on my shin bone really hurts"))
+    # a simile keeps the noise: "like a twig snapping"
+    assert "crack_heard" in symptoms_of(facts_of("I went over and heard a crack like a twig snapping"))
+    # the maker is no new pair; a calf gone tight is no tight shoe; travel home is no return to running
+    assert "shoes" not in facts_of("I run in New Balance 880s")
+    assert facts_of("bought new shoes on Saturday")["shoes"] == "new"
+    assert "shoes" not in facts_of("my calf goes tight and my foot goes numb halfway through runs")
+    assert "volume_change" not in facts_of("my calf aches since I flew back from Lisbon on Monday")
