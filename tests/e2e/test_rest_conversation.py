@@ -392,3 +392,17 @@ def test_scots_answers_are_answers(servers):
     replies = servers.say(sender, "naw")
     assert servers.tracker(sender)["slots"]["injury_event"] is False, replies
     assert "didn't catch" not in " ".join(replies), replies
+
+
+def test_a_warning_taken_back_in_a_message_that_also_asks_something_updates_the_advice(servers):
+    # Round 20: "I CAN walk ... I just walk like a penguin" was read as a question about landing; it got that
+    # answer and "I've taken it out", and the A&E advice was left as the last word
+    sender = new_sender()
+    say_all(servers, sender, "I can't walk on my calf since the race yesterday", "no, not really")
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency"
+    replies = servers.say(sender, "oh sorry, I can walk on it fine, it's just stiff. should I put ice on it?")
+    text = " ".join(replies).lower()
+    assert "earlier you mentioned" in text, replies
+    slots = servers.tracker(sender)["slots"]
+    asked_on = slots["requested_slot"] is not None  # the questions the emergency stopped are asked now
+    assert asked_on or "changes my advice" in text, replies
