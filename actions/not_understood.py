@@ -61,11 +61,19 @@ class ActionAnythingElse(Action):
         level = tracker.get_slot("triage")
         if level:
             dispatcher.utter_message(text=advice_stands(level))
+        elif offered_the_places(tracker):  # the buttons were offered and the runner still has nothing: no loop
+            dispatcher.utter_message(text=kb.messages["nothing_to_assess"])
         else:  # "no meds, 27" twice: the place to start from, to tap
             dispatcher.utter_message(
                 text=kb.messages["anything_else_again"], buttons=kb.questions["body_part"]["buttons"]
             )
         return []
+
+
+def offered_the_places(tracker: Tracker) -> bool:
+    """The place buttons ("To help, I need to know where it hurts") were sent earlier in this conversation."""
+    text = knowledge().messages["anything_else_again"]
+    return any(event.get("event") == "bot" and event.get("text") == text for event in tracker.events)
 
 
 def asked_anything_else_last(tracker: Tracker) -> bool:

@@ -644,6 +644,7 @@ PASSED_CUES = (
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
 STILL_CUES = (
     "still",
+    "since then",
     "right now",
     "for an hour",
     "hours",
@@ -1513,7 +1514,8 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, la
         if said_painless(doc) and not {t.lower_ for t in doc} & PAINLESS_SKIN_UNLESS:
             return True
     if clause in asked and span.label_ == SYMPTOM and span.ent_id_ in CONTEXT_IN_QUESTIONS | NOISE_SYMPTOMS:
-        return True  # "should I pop it?" (a blister) is no pop heard
+        if not (span.ent_id_ in CONTEXT_IN_QUESTIONS and told_about_self(doc, span)):
+            return True  # "should I pop it?" (a blister) is no pop heard
     if clause in asked and set(text.split()) & PAST_IN_QUESTIONS:
         return True  # "is it OK that the pins and needles happened?"  # "would a steroid injection help?", "can I fly next week?": asked about, not taken
     if {t.lower_ for t in span} & (DIAGNOSIS_WORDS - FELT_DIAGNOSIS_WORDS) and set(before) & GUESS_WORDS:
@@ -1805,6 +1807,7 @@ NOISE_WAS_AN_OBJECT = re.compile(
     r" (?:was|were|'s|is) (?:just |only |actually )?(?:a|the|my|some) (?:[a-z]+ ){0,2}"
     r"(?:branch|branches|twig|twigs|stick|sticks|strap|packet|wrapper|bottle|buckle|zip|counter|gel) "
 )  # an explanation, not a simile ("like a twig snapping")
+INJURY_COLD_WORDS = {"cold", "colder", "icy", "freezing", "cool", "cooler"}
 OTHER_COMPLAINT_WORDS = {
     "splints",
     "shin",
@@ -1878,7 +1881,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and fact.value == "circulation"
             and (any(f" {c} " in text for c in TRANSIENT_CUES) or PASSED_LATER.search(text))
             and not still_felt
-            and not (injured and COLOUR_WORDS & words)  # blue and cold since the fall: now
+            and not (injured and (COLOUR_WORDS | INJURY_COLD_WORDS) & words)  # blue, or colder, since the fall: now
         ):
             fact = Fact(SYMPTOM, "transient_numbness", fact.start, fact.end, fact.token)
             if lying_on_it(doc):
@@ -1991,6 +1994,30 @@ REFERENCE_WORDS = {"above", "below"}
 EARLIER_WORDS = {"before", "previously", "used"}
 
 
+SELF_TELLING = re.compile(r"\b(?:i 'm|i am|im|i have|i 've|i 'm on|i was|i had|forgot to say|forgot to mention)\b")
+
+
+def told_about_self(doc: Doc, span: Span) -> bool:
+    """The runner tells it of themself before asking: "forgot to say I'm type 2 diabetic, does that matter?"."""
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 6) : span.start])
+    return bool(SELF_TELLING.search(before)) and not any(
+        t.lower_ in {"if", "would", "should"} for t in doc[: span.start]
+    )
+
+
+NOISE_COMPLAINT_WORDS = {
+    "creak",
+    "creaks",
+    "creaky",
+    "creaking",
+    "crunchy",
+    "crunching",
+    "grinding",
+    "squeaky",
+    "squeaks",
+}
+
+
 def tells_own_pain(doc: Doc, clauses: List[int], span: Span) -> bool:
     """A question clause that still says where the runner hurts: "my" and a pain word in it, or "my"
     and a pain word told in a clause that asks nothing ("could my achilles be ruptured?? it's a bit tender")."""
@@ -1999,7 +2026,9 @@ def tells_own_pain(doc: Doc, clauses: List[int], span: Span) -> bool:
         return False
     asked = question_clauses(doc, clauses)
     told = {t.lower_ for t, c in zip(doc, clauses) if c not in asked}
-    return bool(words & PAIN_WORDS) or bool(told & PAIN_WORDS and not told & body_words().keys())
+    return bool(words & (PAIN_WORDS | NOISE_COMPLAINT_WORDS)) or bool(
+        told & PAIN_WORDS and not told & body_words().keys()
+    )  # "is it normal for my achilles to creak?": a complaint asked about
 
 
 def body_part_denied(doc: Doc, span: Span) -> bool:

@@ -68,3 +68,10 @@ def test_the_second_time_in_a_row_it_offers_the_places_to_tap(tracker_factory):
 def test_after_an_assessment_the_second_time_keeps_the_advice(tracker_factory):
     message = anything_else(tracker_factory, [ASKED, {"event": "user"}], triage="self_care")[0]
     assert "My advice stands" in message["text"] and not message.get("buttons")
+
+
+def test_after_the_places_were_offered_a_runner_with_nothing_to_tell_is_not_asked_again(tracker_factory):
+    # Round 21: "no, fit as a fiddle" got "anything else?" and the place buttons by turns, fifteen times
+    places = {"event": "bot", "text": knowledge().messages["anything_else_again"], "metadata": {}}
+    message = anything_else(tracker_factory, [places, {"event": "user"}, ASKED, {"event": "user", "text": "no"}])[0]
+    assert message["text"] == knowledge().messages["nothing_to_assess"] and not message.get("buttons")

@@ -1389,3 +1389,13 @@ def test_round20_readings(facts_of):
     assert facts_of("bought new shoes on Saturday")["shoes"] == "new"
     assert "shoes" not in facts_of("my calf goes tight and my foot goes numb halfway through runs")
     assert "volume_change" not in facts_of("my calf aches since I flew back from Lisbon on Monday")
+
+
+def test_round21_readings(facts_of):
+    # numb and colder since a fall is the emergency sign, not numbness that passes
+    assert "circulation" in symptoms_of(facts_of("took a tumble jogging and since then my toes are numb and colder"))
+    # a complaint asked about still says where ("is it normal for my achilles to creak?")
+    assert facts_of("is it normal that my heels creak like that??")["body_part"] == "heel"
+    # context told of oneself before a question counts; asked about alone it does not
+    assert "clot_risk" in symptoms_of(facts_of("I'm on the pill, is that a problem?"))
+    assert "clot_risk" not in symptoms_of(facts_of("would a long flight matter?"))
