@@ -9,6 +9,7 @@ warning is acknowledged, never dropped silently.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -171,6 +172,16 @@ def only_felt_numbness(tracker: Tracker) -> bool:
     return bool(spans) and not any(word in span for span in spans for word in CIRCULATION_NOW)
 
 
+WARMTH_DENIED = re.compile(
+    r"\b(?:not|n't|no|isn't|isnt|nor)\s+(?:\w+\s+){0,3}?(?:warm|hot|red|warmth|heat|redness)\b|normal temperature"
+)
+
+
+def warmth_denied(tracker: Tracker) -> bool:
+    """The latest message says the place is not warm, hot or red ("my calf is NOT swollen or warm")."""
+    return bool(WARMTH_DENIED.search((tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")))
+
+
 NUMB_NOW_WORDS = ("now", "suddenly", "today", "this morning", "just", "since")
 
 
@@ -251,6 +262,8 @@ class ActionValidateSlotMappings(ValidationAction):
         for denied in message_entities(tracker, "denied_symptom"):
             # "sorry, it's not numb at all": a sign taken back in a correction (flag_events says so)
             symptoms = [s for s in symptoms if s not in DENIAL_COVERS.get(denied, {denied}) or s in new_symptoms]
+        if "redness_or_heat" in symptoms and "redness_or_heat" not in new_symptoms and warmth_denied(tracker):
+            symptoms.remove("redness_or_heat")  # "sorry, it's NOT swollen or warm, normal temperature"
         said = {(e.get("entity"), e.get("value")) for e in tracker.latest_message.get("entities", [])}
         acknowledged: List[str] = []
         for symptom, correction in CORRECTED_BY.items():

@@ -743,6 +743,8 @@ def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> boo
             continue
         lower = doc[i].lower_
         if lower in NEGATIONS and not (lower == "no" and i + 1 < len(doc) and doc[i + 1].lower_ in NO_IDIOMS):
+            if lower in {"forgot", "forget"} and doc[i + 1 : i + 3].text.lower() in FORGOT_TO_TELL:
+                continue  # "forgot to say I'm diabetic": told late, not denied
             return True
         if lower in SCOPE_BREAKS:
             if lower in PAIN_WORDS and i > 0 and doc[i - 1].lower_ in NEGATIONS and clauses[i - 1] == clause:
@@ -756,6 +758,9 @@ def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> boo
     if after[:2] and after[0] == "no" and after[1:2] and after[1] in NO_IDIOMS:
         return False  # "I can walk no problem"
     return bool(after) and after[0] in {"none", "never", "nope", "no"} or after[:2] == [":", "no"]
+
+
+FORGOT_TO_TELL = {"to say", "to mention", "to tell", "to add"}
 
 
 # Training details a runner may give as a best guess after a hedge ("dunno, about the same"):
@@ -1350,7 +1355,10 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
             if rule.negation_required and not any(_negates_ability(t) for t in tokens):
                 continue
             if any(
-                (t.lower_ in rule.unless or t.lemma_.lower() in rule.unless) and not said_fine(doc, t) for t in tokens
+                (t.lower_ in rule.unless or t.lemma_.lower() in rule.unless)
+                and not said_fine(doc, t)
+                and not in_a_simile(doc, t)
+                for t in tokens
             ):
                 continue  # "stung on the calf, red swollen patch": not a clot ("the soft bits are ok" cancels nothing)
             found: List[Token] = []
@@ -1407,7 +1415,19 @@ def explained_away(doc: Doc, span: Span, symptom: str) -> bool:
     if not words:
         return False
     sentences = sentence_ids(doc)
-    return any(t.lower_ in words or t.lemma_.lower() in words for t in doc if sentences[t.i] == sentences[span.start])
+    return any(
+        (t.lower_ in words or t.lemma_.lower() in words) and not in_a_simile(doc, t)
+        for t in doc
+        if sentences[t.i] == sentences[span.start]
+    )
+
+
+def in_a_simile(doc: Doc, token: Token) -> bool:
+    """The word names what it sounded like, not what it was: "a pop like a knuckle cracking"."""
+    i = token.i - 1
+    if i >= 0 and doc[i].lower_ in {"a", "an", "the", "some"}:
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "like" and not (i > 0 and doc[i - 1].lower_ in {"nothing", "not", "anything"})
 
 
 # "cracked" said of a surface or of skin, with no word of hearing or feeling it.
@@ -1808,6 +1828,34 @@ NOISE_WAS_AN_OBJECT = re.compile(
     r"(?:branch|branches|twig|twigs|stick|sticks|strap|packet|wrapper|bottle|buckle|zip|counter|gel) "
 )  # an explanation, not a simile ("like a twig snapping")
 INJURY_COLD_WORDS = {"cold", "colder", "icy", "freezing", "cool", "cooler"}
+REST_PAIN_CUES = {
+    "night",
+    "nights",
+    "wakes",
+    "woke",
+    "waking",
+    "bed",
+    "yes",
+    "yeah",
+    "yep",
+    "even",
+    "still",
+    "constant",
+}
+NOT_ME = re.compile(r" (?:i 'm not|i am not|im not|not me|i do n't|i don't|i have n't|i haven't) ")
+
+
+def someone_elses(doc: Doc, fact: Fact) -> bool:
+    """Context said of another person, and denied for the runner: "my dad's diabetic but I'm not"."""
+    before = {t.lower_ for t in doc[max(0, fact.token - 4) : fact.token]}
+    text = " " + " ".join(t.lower_ for t in doc) + " "
+    return bool(before & OTHER_PEOPLE) and bool(NOT_ME.search(text))
+
+
+ONE_RUN_PAST = re.compile(
+    r" (?:went|was|were|got|felt) (?:[a-z']+ ){0,3}(?:numb|tingly|tingling|dead) (?:[a-z']+ ){0,3}"
+    r"(?:mid run|mid-run|on my run|during my run|on the run|during the run|on today 's run|on this morning 's run) "
+)
 OTHER_COMPLAINT_WORDS = {
     "splints",
     "shin",
@@ -1898,7 +1946,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
                 continue
             recurring = any(f" {c} " in text for c in RECURRING_CUES)
             passed = any(f" {c} " in text for c in PASSED_CUES) or bool(PASSED_LATER.search(text))
-            if any(f" {c} " in text for c in ONE_EPISODE_CUES) or (passed and not recurring):
+            one_run = bool(ONE_RUN_PAST.search(text)) and not recurring  # "my toes were numb on my run this morning"
+            if any(f" {c} " in text for c in ONE_EPISODE_CUES) or (passed and not recurring) or one_run:
                 continue  # one run's numbness that passed: self-care (loosen the laces), a sign if it comes back
             if not passed and not recurring and COLOUR_WORDS & words:
                 fact = Fact(SYMPTOM, "circulation", fact.start, fact.end, fact.token)  # white and cold since the run
@@ -1918,6 +1967,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # both calves puffy after a hot day, gone by morning: not a clot (a clot is in one leg)
         if fact.label == SYMPTOM and fact.value in SKIN_MARK_SYMPTOMS and sock_mark(words):
             continue  # "a red line round my calf from the top of my compression socks"
+        if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and not words & (PAIN_WORDS | REST_PAIN_CUES):
+            continue  # "haven't tried yet, I'm sat on a bench": where the runner is, not pain at rest
+        if fact.label == SYMPTOM and fact.value in CONTEXT_IN_QUESTIONS and someone_elses(doc, fact):
+            continue  # "my dad's diabetic but I'm not"
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and growing_pains(doc, text, words):
             continue  # a child's legs that ache at night, both, fine in the morning and running about: growing pains
         if fact.label == SYMPTOM and fact.value == "bone_tenderness" and diffuse_tenderness(text, words):

@@ -88,7 +88,8 @@ _PER_MONTH = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*month\b(?!\s+ago)|\b
 _DURATION = re.compile(
     rf"\b(?:for|since|past|last(?=\s+(?:\d|few|couple|several))|over|around|about|lasted|lasting)\s+(?:the\s+)?(?:past\s+|last\s+)?"
     rf"(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
-    rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years)\b(?!\s*(?:a|per|each|every)\s+(?:week|month))"
+    rf"(?:{_NUM}|an?(?=\s+(?:day|week|month|year)\b))?\s*(day|days|week|weeks|month|months|year|years)\b"
+    r"(?!\s*(?:a|per|each|every)\s+(?:week|month))"
     r"(?!\s+ago)"  # "switched shoes about 6 weeks ago, now it aches": when something else happened
 )
 # "sprained it 5 weeks ago and it's still sore": how long, when it is still there.
@@ -102,7 +103,7 @@ _SINCE_MONTH = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
 _PAIN_WORDS = re.compile(
-    r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|swell|problem|issue|bother|itis\b|worse|numb|tingl"
+    r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|swell|problem|issue|bother|itis\b|worse|numb|tingl|pins and needles|burning"
 )
 _BARE_NUMBER = re.compile(
     r"^(?:about|around|roughly|approx\.?|approximately|maybe|like|probably|~|circa|only|just|"

@@ -29,6 +29,8 @@ EMERGENCY_FLAGS = {
     "cannot_bear_weight",
     "deformity",
     "crack_heard",
+    "faint_after_injury",
+    "high_energy_injury",
     "open_wound",
     "bone_tenderness_after_injury",
     "achilles_rupture",

@@ -223,3 +223,43 @@ def test_tingling_told_within_a_complaint_of_weeks_is_a_nerve_to_check_soon(trac
     ]:
         slots, _ = run(tracker_factory(slots={"body_part": "heel", **before}, entities=entities, text=said))
         assert "circulation" in slots["symptoms"] and slots["triage"] == "emergency", before
+
+
+def test_a_tender_bone_taken_back_after_the_urgent_advice_lowers_it_with_no_contradiction(tracker_factory):
+    # Round 21: "the bone is fine, it's the squishy bit in front" got "I've taken it out" and then "My advice
+    # stands: A&E now"
+    before = {
+        "body_part": "ankle",
+        "injury_event": True,
+        "bone_tenderness": True,
+        "symptoms": ["bone_tenderness"],
+        "red_flags": ["bone_tenderness_after_injury"],
+        "triage": "emergency",
+        "last_advice": "emergency",
+    }
+    text = "actually I pressed it again properly, the bone is fine, it's the soft bit in front that's sore"
+    tracker = tracker_factory(
+        slots={**before, "bone_tenderness": False},
+        entities=[{"entity": "bone_tenderness", "value": False}],
+        text=text,
+        events=user_turn(before, text, [], {"bone_tenderness": False}),
+    )
+    slots, messages = run(tracker)
+    assert any(m.startswith("Earlier you mentioned") for m in messages), messages
+    assert slots.get("triage") in {"see_doctor", "self_care"}, (slots, messages)
+    assert slots.get("complaint_pending") is True  # the advice is given again, whatever the message seemed to ask
+
+
+def test_warmth_taken_back_with_the_swelling_goes_too(tracker_factory):
+    # Round 20: "my calf is NOT swollen or warm" took back the swelling but left "red or warm" standing
+    before = {"body_part": "calf", "swelling": True, "symptoms": ["redness_or_heat"], "red_flags": ["dvt"]}
+    text = "sorry, misread that, my calf is NOT puffy or warm at all, it's just tight"
+    tracker = tracker_factory(
+        slots={**before, "swelling": False},
+        entities=[{"entity": "swelling", "value": False}],
+        text=text,
+        events=user_turn(before, text, [], {"swelling": False}),
+    )
+    slots, messages = run(tracker)
+    assert "redness_or_heat" not in slots.get("symptoms", ["redness_or_heat"]), (slots, messages)
+    assert slots["triage"] != "emergency" and any(m.startswith("Earlier you mentioned") for m in messages), messages

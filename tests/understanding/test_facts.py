@@ -1399,3 +1399,42 @@ def test_round21_readings(facts_of):
     # context told of oneself before a question counts; asked about alone it does not
     assert "clot_risk" in symptoms_of(facts_of("I'm on the pill, is that a problem?"))
     assert "clot_risk" not in symptoms_of(facts_of("would a long flight matter?"))
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("went over on it badly and came over all faint, I was sick on the verge", "faint_after_injury"),
+        ("rolled my ankle, hurt so much I nearly blacked out", "faint_after_injury"),
+        ("a van clipped me at the crossing on my run and my ankle is swelling", "high_energy_injury"),
+        ("slipped and fell off the ladder onto my heels before my run", "high_energy_injury"),
+        ("twisted it and my ankle looks out of line with the leg", "deformity"),
+        ("pins and needles in my sole for about a month now", "lasting_numbness"),
+        ("oh I forgot to mention I'm diabetic, is that relevant?", "diabetes"),
+        ("the achilles has flared up again, that's the fifth time since spring", "not_improving"),
+        ("every time I go back to running the shin pain returns", "not_improving"),
+    ],
+)
+def test_round21_sign_classes(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_a_noise_compared_with_knuckles_is_still_a_noise_heard(facts_of):
+    heard = symptoms_of(facts_of("I heard a pop like knuckles cracking when I went over on it"))
+    assert heard & {"pop_heard", "crack_heard"}, heard
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("felt light-headed after the 10k in the heat, my calves ache", "faint_after_injury"),
+        ("a car nearly hit me at the junction, my heel is sore from the run", "high_energy_injury"),
+        ("my mum's diabetic but I'm not, my arch aches", "diabetes"),
+        ("haven't tried to walk yet, I'm sat in the car", "rest_or_night_pain"),
+        ("my foot went numb mid-run today and came back when I slowed down", "transient_numbness"),
+        ("third time this month I did the hill session and my calves ache", "not_improving"),
+        ("my achilles flares up every time I run", "not_improving"),
+    ],
+)
+def test_round21_look_alike_classes(facts_of, text, not_symptom):
+    assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
