@@ -91,10 +91,26 @@ def changed_by_latest_message(tracker: Tracker, before: Dict[str, Any]) -> Dict[
     return changed
 
 
+def restated_in_a_correction(tracker: Tracker) -> Dict[str, Any]:
+    """Facts a correction restates as they already stand ("sorry, I misread that, it's NOT swollen" when no
+    swelling was recorded): echoed, so the runner knows what is recorded."""
+    if not said_correction(tracker):
+        return {}
+    return {
+        e["entity"]: e["value"]
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") in ACKNOWLEDGED_SLOTS
+        and e.get("value") is not None
+        and tracker.get_slot(e["entity"]) == e["value"]
+    }
+
+
 def said_correction(tracker: Tracker) -> bool:
     """The latest message corrects something said before ("sorry, actually...", "not my ankle")."""
-    text = " " + (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'") + " "
-    return any(f" {cue} " in text for cue in CORRECTION_CUES)
+    text = (
+        " " + re.sub(r"[^\w' ]+", " ", (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")) + " "
+    )
+    return any(f" {cue} " in re.sub(r"\s+", " ", text) for cue in CORRECTION_CUES)  # "sorry," and "sorry ..." alike
 
 
 # Facts about training, which a short answer to another question must not change ("same as always" said
@@ -246,7 +262,8 @@ class ActionValidateSlotMappings(ValidationAction):
             tracker.slots[event["name"]] = event["value"]
         facts = facts_from_slots(tracker.slots)
 
-        noted = noted_message(kb, changed_by_latest_message(tracker, before), facts)
+        changed = changed_by_latest_message(tracker, before) or restated_in_a_correction(tracker)
+        noted = noted_message(kb, changed, facts)
         if noted:
             dispatcher.utter_message(text=noted)
 

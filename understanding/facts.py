@@ -760,6 +760,7 @@ def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> boo
     return bool(after) and after[0] in {"none", "never", "nope", "no"} or after[:2] == [":", "no"]
 
 
+NOT_NUMB = {"number", "numbers"}
 FORGOT_TO_TELL = {"to say", "to mention", "to tell", "to add"}
 
 
@@ -1128,6 +1129,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         # A phrase that is itself a denial ("nothing like that", "no injury") is not flipped by "no, ...";
         # a body part is negated only right before it ("not my ankle, my heel"), not by "never had ankle trouble".
+        if label == SYMPTOM and ent.text.lower() in NOT_NUMB:
+            continue  # "that weekly number was 20 miles": spaCy reads "number" as "more numb"
         if label == SYMPTOM and quoted_by_runner(doc, ent):
             continue  # "sorry, I said numb before, wrong word": the word, not the sign
         if label == BODY_PART:
@@ -1854,8 +1857,18 @@ def someone_elses(doc: Doc, fact: Fact) -> bool:
 
 ONE_RUN_PAST = re.compile(
     r" (?:went|was|were|got|felt) (?:[a-z']+ ){0,3}(?:numb|tingly|tingling|dead) (?:[a-z']+ ){0,3}"
-    r"(?:mid run|mid-run|on my run|during my run|on the run|during the run|on today 's run|on this morning 's run) "
+    r"(?:mid run|mid-run|(?:on|during) (?:my|the|today 's|this morning 's) (?:[a-z]+ ){0,2}run) "
+)  # "my toes went white and numb on my winter run this morning"
+# Numbness tied to running or to one pair of shoes: "during long runs", "only in one pair of shoes".
+DURING_RUNS = re.compile(
+    r" (?:during|on|in|on my|during my) (?:long |longer |short |easy |hard |some |most |the long )?runs "
+    r"| only in (?:one|that|this|these|those|my) | one pair of "
 )
+START_UP_PAIN = re.compile(
+    r" (?:after|when i get up from|getting up from|standing up after|first steps after) "
+    r"(?:i 've been |i have been |i 've |being |i was |a )?(?:sat|sitting|sit|resting|rest|lying|lie|drive|driving) "
+    r"| i was (?:sitting|sat|lying) (?:down )?when "
+)  # first steps after sitting (plantar heel pain) or "I was sitting down when I answered": not pain at rest
 OTHER_COMPLAINT_WORDS = {
     "splints",
     "shin",
@@ -1927,7 +1940,12 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         if (
             fact.label == SYMPTOM
             and fact.value == "circulation"
-            and (any(f" {c} " in text for c in TRANSIENT_CUES) or PASSED_LATER.search(text))
+            and (
+                any(f" {c} " in text for c in TRANSIENT_CUES)
+                or PASSED_LATER.search(text)
+                or DURING_RUNS.search(text)
+                or ONE_RUN_PAST.search(text)
+            )
             and not still_felt
             and not (injured and (COLOUR_WORDS | INJURY_COLD_WORDS) & words)  # blue, or colder, since the fall: now
         ):
@@ -1967,6 +1985,13 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # both calves puffy after a hot day, gone by morning: not a clot (a clot is in one leg)
         if fact.label == SYMPTOM and fact.value in SKIN_MARK_SYMPTOMS and sock_mark(words):
             continue  # "a red line round my calf from the top of my compression socks"
+        if (
+            fact.label == SYMPTOM
+            and fact.value == "rest_or_night_pain"
+            and START_UP_PAIN.search(text)
+            and not words & {"night", "nights", "wakes", "woke", "waking", "even", "while", "constant"}
+        ):
+            continue  # "worst first thing and after I've been sat at my desk": start-up pain, not pain at rest
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and not words & (PAIN_WORDS | REST_PAIN_CUES):
             continue  # "haven't tried yet, I'm sat on a bench": where the runner is, not pain at rest
         if fact.label == SYMPTOM and fact.value in CONTEXT_IN_QUESTIONS and someone_elses(doc, fact):
@@ -1991,7 +2016,12 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         if fact.label == SYMPTOM and fact.value in CANNOT_WALK_SYMPTOMS:
             after = " " + doc.text[fact.end :].lower().replace("\u2019", "'") + " "
             recovered = any(f" {c} " in after or f" {c}," in after or f" {c}." in after for c in RECOVERY_CUES)
-            if recovered or WALKING_AGAIN.search(after) or BRIEF.search(sentence_before(doc, fact.token)):
+            still_cannot = "still" in {t.lower_ for t in doc[max(0, fact.token - 4) : fact.token]} or after.startswith(
+                " even "
+            )  # "I still can't stand on it even for a second"
+            if not still_cannot and (
+                recovered or WALKING_AGAIN.search(after) or BRIEF.search(sentence_before(doc, fact.token))
+            ):
                 if "can_walk" not in labels:
                     result.append(Fact("can_walk", True, fact.start, fact.end, fact.token))
                 continue

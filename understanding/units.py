@@ -97,6 +97,7 @@ _AGO = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months)\s+(?:ago|since)
 _STILL = re.compile(r"\bstill\b")
 # "10 weeks now", "3 months already"; "since April".
 _FOR_NOW = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months|year|years)\s+(?:now|already|and counting)\b")
+_AN_AGE_BEFORE = re.compile(r"\b(?:she|he|baby|son|daughter|kid|child|they)\s*(?:'s|is|are|'re)?\s*$")
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _SINCE_MONTH = re.compile(
     r"\bsince\s+(?:early\s+|late\s+|mid\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -575,6 +576,8 @@ def duration_days(text: str) -> Optional[Quantity]:
         days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
         return Quantity(days, match.start(), match.end())
     now_for = _FOR_NOW.search(text)
+    if now_for and _AN_AGE_BEFORE.search(text[max(0, now_for.start() - 20) : now_for.start()]):
+        now_for = None  # "since having my baby (she's 8 months now)": an age, not how long it hurts
     if now_for and _PAIN_WORDS.search(text):
         count = _to_float(now_for.group(1))
         return Quantity(

@@ -263,3 +263,18 @@ def test_warmth_taken_back_with_the_swelling_goes_too(tracker_factory):
     slots, messages = run(tracker)
     assert "redness_or_heat" not in slots.get("symptoms", ["redness_or_heat"]), (slots, messages)
     assert slots["triage"] != "emergency" and any(m.startswith("Earlier you mentioned") for m in messages), messages
+
+
+def test_a_correction_that_restates_what_is_recorded_is_still_acknowledged(tracker_factory):
+    # Round 22: "sorry, I misread the swelling question, it's NOT swollen" (already recorded as not swollen)
+    # got only "Thanks, noted"
+    before = {"body_part": "foot", "swelling": False, "triage": "self_care", "last_advice": "self_care"}
+    text = "sorry, I got that question wrong, there's no swelling at all"
+    tracker = tracker_factory(
+        slots=before,
+        entities=[{"entity": "swelling", "value": False}],
+        text=text,
+        events=user_turn(before, text, [], {}),
+    )
+    _, messages = run(tracker)
+    assert any(m and m.startswith("Got it") and "swell" in m for m in messages), messages

@@ -1438,3 +1438,39 @@ def test_a_noise_compared_with_knuckles_is_still_a_noise_heard(facts_of):
 )
 def test_round21_look_alike_classes(facts_of, text, not_symptom):
     assert not_symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+# Round 22 classes (measured first at 721937c), in new words.
+def test_round22_readings(facts_of):
+    # "number" is no numbness (spaCy reads it as "more numb")
+    assert "circulation" not in symptoms_of(facts_of("the number I gave you was miles, not km"))
+    # numb toes on long runs: the exertional kind (see a doctor soon), not a numb foot now
+    assert "transient_numbness" in symptoms_of(facts_of("my toes go numb on longer runs"))
+    # first steps after sitting is start-up pain (plantar heel pain), not pain at rest; throbbing at rest is
+    assert "rest_or_night_pain" not in symptoms_of(
+        facts_of("my heel is sore on the first steps after sitting in the car")
+    )
+    assert "rest_or_night_pain" in symptoms_of(facts_of("my heel aches even while I'm sitting on the sofa"))
+    # a child's age is no duration of pain
+    assert "not_improving" not in symptoms_of(
+        facts_of("back to jogging after my son was born (he's 10 months now), feet ache")
+    )
+    # "it was very hot, I didn't drink enough": the weather, not a hot joint
+    assert "redness_or_heat" not in symptoms_of(
+        facts_of("the day was so hot and I hardly drank anything, calf cramped")
+    )
+    # a child who will not put weight on it
+    assert "cannot_bear_weight" in symptoms_of(
+        facts_of("my son twisted his ankle at football and refuses to stand on it")
+    )
+    # white toes on one winter run are left to the screening question ("now?")
+    assert "circulation" not in symptoms_of(facts_of("my toes got white and numb on my snowy run this morning"))
+
+
+def test_round22_bone_and_weight_readings(facts_of):
+    assert "bone_tenderness" in symptoms_of(facts_of("when I squeeze both sides of my heel it's really sore"))
+    assert "bone_tenderness" in symptoms_of(facts_of("there's a sore point on top of my foot when I hop"))
+    assert "bone_tenderness" not in symptoms_of(facts_of("hopping is fine, it doesn't hurt"))
+    # "still can't ... even for a second" is not a brief spell that passed
+    assert "cannot_bear_weight" in symptoms_of(facts_of("went over on it, still can't stand on it even for a moment"))
+    assert facts_of("couldn't stand on it for a few seconds, then walked home fine").get("can_walk") is True
