@@ -148,7 +148,8 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     normal", "a bit puffy on the left") never overwrites the sore place; the
     place question or a correction does."""
     events: List[EventType] = []
-    corrected = said_correction(tracker)
+    text = (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")
+    corrected = said_correction(tracker) and not SIGN_DENIED.search(text)  # "sorry, my calf is NOT swollen"
     for slot in ("body_part", "pain_side"):
         old, new = before.get(slot), tracker.get_slot(slot)
         if old is None or new == old or before.get("requested_slot") in PLACE_SLOTS or corrected:
@@ -157,6 +158,9 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     return events
 
 
+SIGN_DENIED = re.compile(
+    r"(?:\bnot|n't|\bisnt|\bno)\s+(?:\w+\s+)?(?:swollen|warm|tender|red|hot|puffy|numb|cold|pale)\b"
+)
 COMPLAINT_ENTITIES = {"body_part", "injury_event", "swelling", "pain_side"}
 
 

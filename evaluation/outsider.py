@@ -86,7 +86,11 @@ BENIGN_RUNNER = {
     "other": "ok",
 }
 LOADING_WORDS = ("heel raise", "calf raise", "heel drop", "heel-drop", "eccentric", "heavy slow")
-ACKNOWLEDGING_WORDS = ("earlier", "correct")
+ACKNOWLEDGING_WORDS = (
+    "earlier",
+    "correct",
+    "got it",
+)  # "Got it: left ankle." is the brief acknowledgement #10 asks for
 DID_NOT_CATCH = "didn't catch"
 APOSTROPHES = str.maketrans({"'": "\u2019"})
 
@@ -219,7 +223,9 @@ def judge_runner(runner: Dict[str, Any], result: Dict[str, Any]) -> Dict[str, An
     if expected.get("no_loading_advice"):
         verdict["loading_advice"] = [w for w in LOADING_WORDS if w in texts]
     if expected.get("acknowledges_change") or expected.get("acknowledges_correction"):
-        verdict["acknowledged"] = any(w in texts for w in ACKNOWLEDGING_WORDS)
+        after = result["turns"][result["assessed_at"] :] if result["assessed_at"] else result["turns"]
+        replies_after = " ".join(r for turn in after for r in turn["replies"]).lower()  # to the runner's later messages
+        verdict["acknowledged"] = any(w in replies_after for w in ACKNOWLEDGING_WORDS)
     return verdict
 
 

@@ -1692,7 +1692,10 @@ def tendon_said(doc: Doc) -> bool:
 
 
 # "the back of my heel", "behind the heel", "the back of both heels" (token-joined, lowercased text).
-BACK_OF_HEEL = re.compile(r" (?:back|behind|rear)(?: of)?(?: [a-z']+){0,2} heels? ")
+BACK_OF_HEEL = re.compile(
+    r" (?:back|behind|rear)(?: of)?(?: [a-z']+){0,2} heels? "
+    r"| (?:back|behind|rear) of (?:my |the )?(?:leg|ankle) ,? (?:at|near|by|just above|above|down at) (?:the |my )?heels? "
+)  # "at the back of my heel", "in back of my leg, at the heel"
 
 
 def lifelong(text: str) -> bool:

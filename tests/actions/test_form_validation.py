@@ -505,3 +505,12 @@ def test_a_sign_that_passed_answers_the_screening_question_with_none_now():
     said = "it eased within a minute once I loosened the laces, normal since"
     assert answer_from_context("warning_signs", "inform", [], said) is False
     assert answer_from_context("warning_signs", "inform", [], "it went away but my toes are still numb") is None
+
+
+def test_dont_think_so_about_a_twist_is_a_no():
+    # Round 22: "dont think so" to the twist question was read as "don't know" territory and the bone questions
+    # followed; "dunno, dont think so" stays unknown (the cautious path)
+    from actions.form_validation import answer_from_context
+
+    assert answer_from_context("injury_event", "inform", [], "i dont think so tbh") is False
+    assert answer_from_context("injury_event", "inform", [], "dunno, don't think so") is None

@@ -278,3 +278,17 @@ def test_a_correction_that_restates_what_is_recorded_is_still_acknowledged(track
     )
     _, messages = run(tracker)
     assert any(m and m.startswith("Got it") and "swell" in m for m in messages), messages
+
+
+def test_a_correction_that_denies_a_sign_of_another_place_does_not_move_the_pain(tracker_factory):
+    # Round 22: "sorry I misread that list, my calf is NOT swollen" moved an ankle complaint to the calf
+    before = {"body_part": "ankle", "symptoms": ["calf_swelling"], "red_flags": ["dvt"], "requested_slot": "tiptoe"}
+    text = "sorry, wrong answer, my calf is not swollen or tender at all"
+    tracker = tracker_factory(
+        slots={**before, "body_part": "calf", "swelling": False},
+        entities=[{"entity": "body_part", "value": "calf"}, {"entity": "swelling", "value": False}],
+        text=text,
+        events=user_turn(before, text, [], {"body_part": "calf", "swelling": False}),
+    )
+    slots, messages = run(tracker)
+    assert slots.get("body_part") == "ankle", (slots, messages)

@@ -1474,3 +1474,11 @@ def test_round22_bone_and_weight_readings(facts_of):
     # "still can't ... even for a second" is not a brief spell that passed
     assert "cannot_bear_weight" in symptoms_of(facts_of("went over on it, still can't stand on it even for a moment"))
     assert facts_of("couldn't stand on it for a few seconds, then walked home fine").get("can_walk") is True
+
+
+def test_round22_rupture_told_as_a_blow_at_the_back_of_the_leg(facts_of):
+    told = facts_of("sprinting on the track I felt like a punch in the back of my leg, just above the heel")
+    assert "achilles_rupture" in symptoms_of(told) and told["body_part"] == "achilles", told
+    at_the_heel = facts_of("mid race it felt like a hit in back of my leg, at the heel")
+    assert "achilles_rupture" in symptoms_of(at_the_heel) and "back_of_heel" in symptoms_of(at_the_heel), at_the_heel
+    assert "achilles_rupture" not in symptoms_of(facts_of("I hit the wall at 35k, my heel hurts"))
