@@ -44,6 +44,7 @@ EMERGENCY_FLAGS = {
     "cauda_equina",
 }
 SEE_DOCTOR_FLAGS = {
+    "breathless_lying_flat",
     "growing_child",
     "pop_back_of_leg",
     "rest_or_night_pain",

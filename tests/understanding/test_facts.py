@@ -1482,3 +1482,11 @@ def test_round22_rupture_told_as_a_blow_at_the_back_of_the_leg(facts_of):
     at_the_heel = facts_of("mid race it felt like a hit in back of my leg, at the heel")
     assert "achilles_rupture" in symptoms_of(at_the_heel) and "back_of_heel" in symptoms_of(at_the_heel), at_the_heel
     assert "achilles_rupture" not in symptoms_of(facts_of("I hit the wall at 35k, my heel hurts"))
+
+
+def test_breathless_lying_flat_is_a_sign_and_breathless_running_is_not(facts_of):
+    told = facts_of("my feet and ankles puff up by evening and I can't get my breath lying flat in bed")
+    assert "breathless_lying_flat" in symptoms_of(told), told
+    assert "breathless_lying_flat" not in symptoms_of(
+        facts_of("out of breath on the hill repeats, fine lying down after")
+    )
