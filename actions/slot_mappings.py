@@ -105,11 +105,14 @@ def restated_in_a_correction(tracker: Tracker) -> Dict[str, Any]:
     }
 
 
+def latest_text(tracker: Tracker) -> str:
+    """The runner's latest message, lower case, with typographic apostrophes made plain."""
+    return (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")
+
+
 def said_correction(tracker: Tracker) -> bool:
     """The latest message corrects something said before ("sorry, actually...", "not my ankle")."""
-    text = (
-        " " + re.sub(r"[^\w' ]+", " ", (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")) + " "
-    )
+    text = " " + re.sub(r"[^\w' ]+", " ", latest_text(tracker)) + " "
     return any(f" {cue} " in re.sub(r"\s+", " ", text) for cue in CORRECTION_CUES)  # "sorry," and "sorry ..." alike
 
 
@@ -148,8 +151,9 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     normal", "a bit puffy on the left") never overwrites the sore place; the
     place question or a correction does."""
     events: List[EventType] = []
-    text = (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")
-    corrected = said_correction(tracker) and not SIGN_DENIED.search(text)  # "sorry, my calf is NOT swollen"
+    corrected = said_correction(tracker) and not SIGN_DENIED.search(
+        latest_text(tracker)
+    )  # "sorry, my calf is NOT swollen"
     for slot in ("body_part", "pain_side"):
         old, new = before.get(slot), tracker.get_slot(slot)
         if old is None or new == old or before.get("requested_slot") in PLACE_SLOTS or corrected:
@@ -199,7 +203,7 @@ WARMTH_DENIED = re.compile(
 
 def warmth_denied(tracker: Tracker) -> bool:
     """The latest message says the place is not warm, hot or red ("my calf is NOT swollen or warm")."""
-    return bool(WARMTH_DENIED.search((tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")))
+    return bool(WARMTH_DENIED.search(latest_text(tracker)))
 
 
 NUMB_NOW_WORDS = ("now", "suddenly", "today", "this morning", "just", "since")

@@ -1537,8 +1537,7 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, la
         if said_painless(doc) and not {t.lower_ for t in doc} & PAINLESS_SKIN_UNLESS:
             return True
     if clause in asked and span.label_ == SYMPTOM and span.ent_id_ in CONTEXT_IN_QUESTIONS | NOISE_SYMPTOMS:
-        if not (span.ent_id_ in CONTEXT_IN_QUESTIONS and told_about_self(doc, span)):
-            return True  # "should I pop it?" (a blister) is no pop heard
+        return True  # "should I pop it?" (a blister) is no pop heard
     if clause in asked and set(text.split()) & PAST_IN_QUESTIONS:
         return True  # "is it OK that the pins and needles happened?"  # "would a steroid injection help?", "can I fly next week?": asked about, not taken
     if {t.lower_ for t in span} & (DIAGNOSIS_WORDS - FELT_DIAGNOSIS_WORDS) and set(before) & GUESS_WORDS:
@@ -1834,27 +1833,15 @@ NOISE_WAS_AN_OBJECT = re.compile(
     r"(?:branch|branches|twig|twigs|stick|sticks|strap|packet|wrapper|bottle|buckle|zip|counter|gel) "
 )  # an explanation, not a simile ("like a twig snapping")
 INJURY_COLD_WORDS = {"cold", "colder", "icy", "freezing", "cool", "cooler"}
-REST_PAIN_CUES = {
-    "night",
-    "nights",
-    "wakes",
-    "woke",
-    "waking",
-    "bed",
-    "yes",
-    "yeah",
-    "yep",
-    "even",
-    "still",
-    "constant",
-}
+# Words that pain is there at rest or at night, and words that a rest-pain phrase answers the screening question.
+NIGHT_OR_RESTING_CUES = {"night", "nights", "wakes", "woke", "waking", "even", "constant"}
+REST_PAIN_CUES = NIGHT_OR_RESTING_CUES | {"bed", "yes", "yeah", "yep", "still"}
 NOT_ME = re.compile(r" (?:i 'm not|i am not|im not|not me|i do n't|i don't|i have n't|i haven't) ")
 
 
-def someone_elses(doc: Doc, fact: Fact) -> bool:
+def someone_elses(doc: Doc, fact: Fact, text: str) -> bool:
     """Context said of another person, and denied for the runner: "my dad's diabetic but I'm not"."""
     before = {t.lower_ for t in doc[max(0, fact.token - 4) : fact.token]}
-    text = " " + " ".join(t.lower_ for t in doc) + " "
     return bool(before & OTHER_PEOPLE) and bool(NOT_ME.search(text))
 
 
@@ -1992,12 +1979,12 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             fact.label == SYMPTOM
             and fact.value == "rest_or_night_pain"
             and START_UP_PAIN.search(text)
-            and not words & {"night", "nights", "wakes", "woke", "waking", "even", "while", "constant"}
+            and not words & (NIGHT_OR_RESTING_CUES | {"while"})
         ):
             continue  # "worst first thing and after I've been sat at my desk": start-up pain, not pain at rest
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and not words & (PAIN_WORDS | REST_PAIN_CUES):
             continue  # "haven't tried yet, I'm sat on a bench": where the runner is, not pain at rest
-        if fact.label == SYMPTOM and fact.value in CONTEXT_IN_QUESTIONS and someone_elses(doc, fact):
+        if fact.label == SYMPTOM and fact.value in CONTEXT_IN_QUESTIONS and someone_elses(doc, fact, text):
             continue  # "my dad's diabetic but I'm not"
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and growing_pains(doc, text, words):
             continue  # a child's legs that ache at night, both, fine in the morning and running about: growing pains
@@ -2078,17 +2065,6 @@ FINE_WORDS = {"fine", "ok", "okay", "good", "alright", "op", "operation", "scrap
 EMPHASIS_WORDS = {"mostly", "mainly", "especially", "particularly", "worst", "main", "primarily"}
 REFERENCE_WORDS = {"above", "below"}
 EARLIER_WORDS = {"before", "previously", "used"}
-
-
-SELF_TELLING = re.compile(r"\b(?:i 'm|i am|im|i have|i 've|i 'm on|i was|i had|forgot to say|forgot to mention)\b")
-
-
-def told_about_self(doc: Doc, span: Span) -> bool:
-    """The runner tells it of themself before asking: "forgot to say I'm type 2 diabetic, does that matter?"."""
-    before = " ".join(t.lower_ for t in doc[max(0, span.start - 6) : span.start])
-    return bool(SELF_TELLING.search(before)) and not any(
-        t.lower_ in {"if", "would", "should"} for t in doc[: span.start]
-    )
 
 
 NOISE_COMPLAINT_WORDS = {
