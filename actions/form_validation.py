@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -33,7 +34,7 @@ from actions.red_flags import (
     without_cannot_walk,
 )
 from actions.runner import TRAINING_QUESTIONS, TURN_BUDGET, facts_from_slots, questions_left
-from actions.slot_mappings import ActionValidateSlotMappings
+from actions.slot_mappings import ActionValidateSlotMappings, screened_signs
 from understanding import units
 from understanding.answers import HEDGED, UNCERTAIN, answer_outside_question, short_answer
 from understanding.vocabulary import vocabulary
@@ -135,6 +136,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     said_signs = {e.get("value") for e in entities if e.get("entity") == "symptom"}
     if question in SEVERAL_SIGNS and said_signs and said_signs <= PASSED_SIGNS:
         return False  # "it tingled during the race but not now": none of these now (its own flag stays)
+    if question in SEVERAL_SIGNS and said_signs & screened_signs():
+        return True  # "yes it throbs at night": the sign named answers the question (its flag is raised as well)
     if question in SEVERAL_SIGNS and not said_signs and told_passed(text):
         return False  # "it went within a couple of minutes when I loosened the laces, normal since": none now
     values = [e.get("value") for e in entities if e.get("entity") == question]
@@ -162,6 +165,10 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
             return YES_NO_VALUES[question][said]
     if question == "volume_change" and units.change_between(text) in {"increased", "steady"}:
         return units.change_between(text)  # "she went from 1 night to 3 nights"
+    if question == "shoes":
+        wear = units.shoe_wear_in_answer(text, date.today().year)
+        if wear:
+            return wear  # "Hoka Clifton, 300km", "brooks, about 6 months": a bare distance or age is the shoes'
     if question == "weekly_km":
         for name in DISTANCE_ENTITIES:
             numbers = [e["value"] for e in entities if e.get("entity") == name and e.get("value") is not None]
@@ -262,9 +269,27 @@ def previous_turn_bot_texts(tracker: Tracker) -> List[str]:
     return [e.get("text") or "" for e in events[users[-2] : users[-1]] if e.get("event") == "bot"]
 
 
+def answered_without_a_value(question: str, text: str) -> bool:
+    """An answer that fits none of the question's values (knowledge/questions.yml ``answered_without_a_value``)."""
+    listed = (knowledge().questions.get(question, {}).get("answered_without_a_value") or {}).get("words") or []
+    lowered = " " + " ".join(re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))) + " "
+    return any(f" {w} " in lowered for w in listed)
+
+
+def named_without_a_value(question: str, text: str) -> bool:
+    """The answer names what was asked about but not what it is like ("Hoka Clifton", "just trainers")."""
+    if question != "shoes":
+        return False
+    return bool(set(re.findall(r"[a-z]+", text.lower())) & vocabulary().shoe_words)
+
+
 def unclear_message(tracker: Tracker, question: str) -> str:
-    """ "Sorry, I didn't catch that" once; the second time in a row, buttons or an example."""
+    """ "Sorry, I didn't catch that" once; the second time in a row, buttons or an example. An answer that
+    names the thing asked about gets the question's follow-up instead ("Roughly how old are they?")."""
     messages = knowledge().messages
+    follow_up = knowledge().questions.get(question, {}).get("follow_up")
+    if follow_up and named_without_a_value(question, tracker.latest_message.get("text") or ""):
+        return follow_up
     if any(messages["did_not_understand"] in text for text in previous_turn_bot_texts(tracker)):
         example = knowledge().questions.get(question, {}).get("example", "yes or no")
         return messages["did_not_understand_again"].format(example=example)
@@ -347,6 +372,10 @@ class ValidateAssessmentForm(FormValidationAction):
                     dispatcher.utter_message(text=faq["answer"].strip())
             elif not first_pass:
                 pass  # the rules have answered the side question; the form asks again
+            elif answered_without_a_value(question, text):
+                # "I've stopped running for 3 weeks" to "has how much you run changed?": told, fits no value
+                events.append(skip_question(question, facts, None))
+                dispatcher.utter_message(text=knowledge().questions[question]["answered_without_a_value"]["reply"])
             elif (
                 intent == "dont_know"
                 and question in SELF_CHECKS

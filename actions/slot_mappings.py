@@ -91,6 +91,10 @@ def changed_by_latest_message(tracker: Tracker, before: Dict[str, Any]) -> Dict[
     return changed
 
 
+# A correction that restates a safety answer as it stands ("just to be clear, I CAN walk") is echoed too.
+RESTATED_SLOTS = ACKNOWLEDGED_SLOTS + ["can_walk", "bone_tenderness"]
+
+
 def restated_in_a_correction(tracker: Tracker) -> Dict[str, Any]:
     """Facts a correction restates as they already stand ("sorry, I misread that, it's NOT swollen" when no
     swelling was recorded): echoed, so the runner knows what is recorded."""
@@ -99,7 +103,7 @@ def restated_in_a_correction(tracker: Tracker) -> Dict[str, Any]:
     return {
         e["entity"]: e["value"]
         for e in tracker.latest_message.get("entities") or []
-        if e.get("entity") in ACKNOWLEDGED_SLOTS
+        if e.get("entity") in RESTATED_SLOTS
         and e.get("value") is not None
         and tracker.get_slot(e["entity"]) == e["value"]
     }
@@ -224,6 +228,36 @@ def numbness_of_a_lasting_complaint(tracker: Tracker, facts: Dict[str, Any]) -> 
     )
 
 
+SCREENING_QUESTION = "warning_signs"
+ANSWER_NEGATIONS = {"no", "not", "n't", "never", "none", "nope", "nah", "neither", "nor", "without"}
+
+
+def screened_signs() -> set:
+    """The signs the screening question asks about: its own (knowledge/questions.yml), numbness that has
+    lasted, and the emergency ones that answer it by themselves."""
+    own = set(knowledge().questions[SCREENING_QUESTION].get("signs_in_an_answer") or {})
+    return own | {"lasting_numbness"} | SCREENING_SYMPTOMS
+
+
+def signs_named_in_the_answer(tracker: Tracker, question: Optional[str]) -> List[str]:
+    """The signs a reply to the screening question names in words that need the question ("yes at night",
+    "yes, my calf"), clause by clause; a clause with a negation names none ("no numbness")."""
+    if (
+        question != SCREENING_QUESTION
+        or message_entities(tracker, "symptom")
+        or message_entities(tracker, "denied_symptom")
+    ):
+        return []
+    signs_words = knowledge().questions[SCREENING_QUESTION].get("signs_in_an_answer") or {}
+    named: List[str] = []
+    for clause in re.split(r"[,.;!?]|\bbut\b", latest_text(tracker).replace("n't", " n't")):
+        words = set(re.findall(r"[a-z']+", clause))
+        if words & ANSWER_NEGATIONS:
+            continue
+        named += [sign for sign, listed in signs_words.items() if words & set(listed) and sign not in named]
+    return named
+
+
 def complaint_pending(tracker: Tracker, withdrawn: Optional[List[str]] = None) -> List[EventType]:
     """``complaint_pending``: pain described outside the form, no assessment yet, or a warning
     sign taken back after the assessment.
@@ -283,6 +317,8 @@ class ActionValidateSlotMappings(ValidationAction):
         if "circulation" in new_symptoms and numbness_of_a_lasting_complaint(tracker, facts):
             # "burning and tingling into my sole, worse at night" about heel pain of two months: a nerve, not a numb foot now
             new_symptoms[new_symptoms.index("circulation")] = "lasting_numbness"
+        asked = tracker.get_slot("requested_slot")  # the question this message answers (not changed by it)
+        new_symptoms += [s for s in signs_named_in_the_answer(tracker, asked) if s not in symptoms]
         symptoms += new_symptoms
         for denied in message_entities(tracker, "denied_symptom"):
             # "sorry, it's not numb at all": a sign taken back in a correction (flag_events says so)
@@ -305,7 +341,8 @@ class ActionValidateSlotMappings(ValidationAction):
                 slot, value = SYMPTOM_ANSWERS[symptom]
                 facts[slot] = value
                 events.append(SlotSet(slot, value))
-            if symptom in SCREENING_SYMPTOMS and facts.get("warning_signs") is not True:
+            answers_screening = asked == SCREENING_QUESTION and symptom in screened_signs()
+            if (symptom in SCREENING_SYMPTOMS or answers_screening) and facts.get("warning_signs") is not True:
                 facts["warning_signs"] = True
                 events.append(SlotSet("warning_signs", True))
         if symptoms != facts["symptoms"]:

@@ -47,3 +47,17 @@ def test_the_triage_slot_values_are_the_triage_levels_of_the_actions():
     triage = domain_slots()["triage"]
     assert triage["type"] == "categorical"
     assert triage["values"] == list(LEVEL_ORDER)
+
+
+def test_every_from_entity_mapping_names_an_entity_the_domain_declares():
+    """Rasa skips a ``from_entity`` mapping whose entity is not declared (only a warning), so the slot
+    is silently never filled from the message: a correction such as "the bones don't hurt" was lost."""
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+    declared = {e if isinstance(e, str) else next(iter(e)) for e in domain["entities"]}
+    undeclared = [
+        (slot, mapping["entity"])
+        for slot, spec in domain["slots"].items()
+        for mapping in spec.get("mappings") or []
+        if mapping.get("type") == "from_entity" and mapping["entity"] not in declared
+    ]
+    assert undeclared == []

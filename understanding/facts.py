@@ -238,6 +238,8 @@ PAST_CUES = (
     "long time ago",
     "used to",
 )
+# ... unless the clause says it goes on now ("the ankle I sprained last year still gives way").
+GOES_ON_NOW_CUES = ("still", "ever since", "since then", "keeps", "keep")
 OTHER_PEOPLE = {
     "friend",
     "friends",
@@ -268,6 +270,8 @@ OTHER_PEOPLE = {
     "neighbour",
     "neighbor",
 }
+# Something seen in a video happened to someone else ("saw a video of someone's achilles snapping").
+MEDIA_WORDS = {"video", "videos", "clip", "youtube", "tiktok", "instagram", "documentary", "watched", "watching"}
 # A parent writing about their child: the child is the runner ("my son can't walk on it at all").
 CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "teenager"}
 WORRY_WORDS = {
@@ -459,6 +463,12 @@ TRANSIENT_CUES = (
     "during runs",
     "during my runs",
     "when i run",
+    "whenever i run",
+    "every time i run",
+    "wears off",
+    "wear off",
+    "wore off",
+    "pinked up",
     "while running",
     "on runs",
     "on long runs",
@@ -626,7 +636,7 @@ RECURRING_CUES = (
     "tingle when", "tingles when", "goes dead", "go dead",
 )  # fmt: skip
 PASSED_LATER = re.compile(
-    r" (?:fine|normal|ok|okay|better|gone|warm) (?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within|as soon as) "
+    r" (?:fine|normal|ok|okay|better|gone|warm|pink|pinked) (?:up )?(?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within|as soon as) "
     r"| (?:went|goes|passed|passes|settled|settles|eased|eases|stopped|stops) (?:away |off )?(?:within|after|once|when) "
     r"| then (?:it 's |it is |its |they 're |they are |everything 's )?(?:fine|ok|okay|gone|normal|alright) "
     r"| (?:went|goes|go|gone|passed|passes|wears off|wore off) (?:away )?in (?:a |one |two |a few |few |\d+ )?"
@@ -639,7 +649,7 @@ ONE_EPISODE_CUES = (
 PASSED_CUES = (
     "went away", "goes away", "go away", "gone now", "'s gone", "was gone", "came back", "comes back", "fine now", "normal now", "normal again",
     "back to normal", "fine in", "fine after", "were fine", "was fine", "stopped", "pink", "warmed up", "ok now",
-    "all good", "went straight", "came right",
+    "all good", "went straight", "came right", "pinked", "wore off",
 )  # fmt: skip
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
 STILL_CUES = (
@@ -736,6 +746,10 @@ def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> boo
     """A negation word shortly before the span (same clause, no scope break),
     or a bare "no"/"never"/"none" right after it ("swelling? none")."""
     clause = clauses[span.start]
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"or", "nor"}:
+        joined = [e for e in doc.ents if e.end == span.start - 1 and e.label_ == span.label_]
+        if joined and is_negated(doc, joined[0], clauses, window):
+            return True  # "it doesn't hurt when I'm resting or in bed": both are denied
     for i in range(span.start - 1, max(-1, span.start - window - 1), -1):
         if clauses[i] != clause:
             break
@@ -868,6 +882,13 @@ def said_apart(doc: Doc, token: Token) -> bool:
     return (before is None or before.is_punct) and (after is None or after.is_punct) and not opens_message
 
 
+NOT_A_SIDE_FOLLOWERS = {
+    "on", "at", "in", "there", "here", "where", "now", "away", "after", "before", "by", "next", "above", "below",
+    "under", "behind", "up", "down", "around", "through", "when", "as", "me", "us", "it", "the", "a", "once", "off",
+}  # fmt: skip
+SIDE_AFTER_PAIN_WORDS = {"sore", "pain", "painful", "hurts", "hurting", "aching", "achy", "tender", "niggle"}
+
+
 def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], corrected_from: int = 0) -> List[Fact]:
     """left/right/both when they describe the sore side (or follow a correction)."""
     ignored_tokens = {i for span in ignored for i in range(span.start, span.end)}
@@ -878,11 +899,13 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
         side = SIDE_WORDS.get(token.lower_)
         single_letter = len(token.lower_) == 1
         follower_word = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        preceding_word = doc[token.i - 1].lower_ if token.i > 0 else ""
+        in_brackets = preceding_word == "(" and follower_word == ")"  # "ankle pain (R)"
         if (
             side is None
             or token.i in ignored_tokens
-            or (single_letter and not short)
-            or (single_letter and follower_word and follower_word not in SIDE_FOLLOWERS)
+            or (single_letter and not short and not in_brackets)
+            or (single_letter and follower_word and follower_word not in SIDE_FOLLOWERS and not in_brackets)
         ):  # "shoes r old"
             continue
         nearby_body = any(token.i < start <= token.i + 3 for start in body_starts) or any(
@@ -895,6 +918,13 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
             on_the = True  # "Heel. Left.", "sore Achilles (left)", "ankle sore on the inside, right"
         if body_spans and any(span.end == token.i for span in body_spans):
             on_the = True  # "the ankle right is hurting"
+        pain_before = [t.lower_ in SIDE_AFTER_PAIN_WORDS for t in doc[max(0, token.i - 2) : token.i]]
+        at_clause_end = follower in {"", ".", ",", ";", "!", ")"}
+        # right after the pain word, "right" may be an adverb ("hurts right on the bump") and "left" a verb
+        # ("the pain left after a minute"): not before these words
+        right_after = pain_before and pain_before[-1] and (side == "both" or follower not in NOT_A_SIDE_FOLLOWERS)
+        if body_spans and pain_before and (right_after or (any(pain_before) and at_clause_end)):
+            on_the = True  # "Achilles sore left.", "shins sore both after hills", "foot pain top right."
         if nearby_body or follower in SIDE_FOLLOWERS or on_the or short or corrects:
             facts.append(Fact(PAIN_SIDE, side, token.idx, token.idx + len(token)))
     return facts
@@ -924,8 +954,11 @@ def short_answer_facts(doc: Doc, taken: set) -> List[Fact]:
 def number_facts(text: str) -> List[Fact]:
     """Weekly distance, a plain distance or number, pain duration."""
     facts = []
-    found = units.weekly_run(text)
-    if found:
+    long_run = units.long_run_rise(text)
+    found = None if long_run else units.weekly_run(text)
+    if long_run:
+        facts.append(Fact(VOLUME_CHANGE, "increased", long_run.start, long_run.end))  # one run grew, not the week
+    elif found:
         weekly, increased = found
         facts.append(Fact(WEEKLY_KM, weekly.value, weekly.start, weekly.end))
         if increased:
@@ -966,7 +999,10 @@ def shoe_facts(doc: Doc) -> List[Fact]:
 SOFT_TISSUE_WORDS = {"soft", "tendon", "muscle", "ligament", "strip", "fleshy"}
 BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular", "metatarsal"}
 TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain"}
-PRESS_WORDS = {"press", "pressing", "pressed", "push", "pushing", "touch", "touching", "poke", "prod", "squeeze"}
+PRESS_WORDS = {
+    "press", "pressing", "pressed", "push", "pushing", "pushed", "touch", "touching", "touched", "poke", "poked",
+    "prod", "prodded", "squeeze", "squeezed",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -1051,13 +1087,8 @@ def pressed_bone_fine(doc: Doc, sentences: List[int]) -> List[Fact]:
         tokens = [t for t, s in zip(doc, sentences) if s == sentence]
         lowers = {t.lower_ for t in tokens}
         bone = next((t for t in tokens if t.lower_ in BONE_WORDS), None)
-        if (
-            bone is None
-            or lowers & SOFT_TISSUE_WORDS
-            or not lowers & PRESS_WORDS
-            or turned_to_a_bone(doc, bone, sentences)
-        ):
-            continue
+        if bone is None or not lowers & PRESS_WORDS or turned_to_a_bone(doc, bone, sentences):
+            continue  # the soft tissue named beside it ("it's the soft bit") leaves the bones fine
         tender = [t for t in tokens if t.lower_ in TENDER_WORDS and t.i > bone.i]
         if tender and any(t.lower_ in NEGATIONS for t in doc[tender[0].i - 3 : tender[0].i]):
             return [Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))]
@@ -1220,6 +1251,7 @@ SYMPTOM_STARTING_VERBS = {"balloon", "swell", "swelled", "bruise", "hurt", "thro
 NOT_THE_RUNNER_SUBJECTS = {"they", "it", "feet", "toes", "foot", "legs", "calves", "hands", "muscles"}
 
 
+TREATMENT_WORDS = {"stretches", "stretching", "stretch", "icing", "ice", "massage", "exercises", "strapping", "taping"}
 ROLLED_ON_OBJECTS = {"ball", "balls", "bottle", "roller", "foam", "pin", "massage"}
 NOT_ROLLED_IN_A_TWIST = {"neck", "shoulders", "shoulder", "eyes", "sleeves", "hips"}  # "rolled my neck before the run"
 
@@ -1254,6 +1286,9 @@ def not_an_injury_roll(doc: Doc, span: Span) -> bool:
         return False
     following = doc[span.end].lower_ if span.end < len(doc) else ""
     preceding = doc[span.start - 1].lower_ if span.start > 0 else ""
+    listed = {t.lower_ for t in doc[max(0, span.start - 4) : span.start]}
+    if preceding in {"and", ",", "&", "+"} and listed & TREATMENT_WORDS:
+        return True  # "done all the stretches and rolling": one treatment among others
     return following in NOT_A_TWIST_AFTER_ROLL or preceding in NOT_A_TWIST_BEFORE_ROLL
 
 
@@ -1509,7 +1544,8 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, la
     text = " " + _clause_text(doc, clauses, clause) + " "
     before = [t.lower_ for t, c in zip(doc[: span.start], clauses[: span.start]) if c == clause]
     lasting = lasting or (span.label_ == SYMPTOM and span.ent_id_ in LASTING_SYMPTOMS)  # a history that still counts
-    if any(f" {cue} " in text for cue in PAST_CUES) and not lasting:
+    goes_on = any(f" {cue} " in text for cue in GOES_ON_NOW_CUES)
+    if any(f" {cue} " in text for cue in PAST_CUES) and not lasting and not goes_on:
         return True
     message_words = {t.lower_ for t in doc}
     child_is_the_runner = bool(message_words & CHILDREN) and not message_words & {"i", "i'm", "me"}
@@ -1526,6 +1562,8 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, la
     tested = bool(set(before) & TEST_VERBS) and "my" in before
     # "I'm on my friend's shoulder": the runner, told with someone who helps
     helped = before[:1] == ["i"] and "my" in before
+    if set(before) & MEDIA_WORDS:
+        return True
     if (others and not patient_is_other and not heard and not tested and not helped) or set(before) & WORRY_WORDS:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in {"his", "her", "their"} and not patient_is_other:
@@ -1832,6 +1870,10 @@ NOISE_WAS_AN_OBJECT = re.compile(
     r" (?:was|were|'s|is) (?:just |only |actually )?(?:a|the|my|some) (?:[a-z]+ ){0,2}"
     r"(?:branch|branches|twig|twigs|stick|sticks|strap|packet|wrapper|bottle|buckle|zip|counter|gel) "
 )  # an explanation, not a simile ("like a twig snapping")
+# Tingling told like electric shocks or burning, with no cold, colour or injury: an irritated nerve, checked soon,
+# not a foot losing its blood supply (docs/clinical-basis.md, numbness or tingling that lasts).
+HOP_WORDS = {"hop", "hops", "hopping", "hopped"}
+NERVE_PAIN_WORDS = {"electric", "electrical", "shocks", "zaps", "zapping", "zingers", "shooting"}
 INJURY_COLD_WORDS = {"cold", "colder", "icy", "freezing", "cool", "cooler"}
 # Words that pain is there at rest or at night, and words that a rest-pain phrase answers the screening question.
 NIGHT_OR_RESTING_CUES = {"night", "nights", "wakes", "woke", "waking", "even", "constant"}
@@ -1959,6 +2001,22 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
                 continue  # one run's numbness that passed: self-care (loosen the laces), a sign if it comes back
             if not passed and not recurring and COLOUR_WORDS & words:
                 fact = Fact(SYMPTOM, "circulation", fact.start, fact.end, fact.token)  # white and cold since the run
+        if (
+            fact.label == SYMPTOM
+            and fact.value == "circulation"
+            and words & NERVE_PAIN_WORDS
+            and not words & (COLOUR_WORDS | INJURY_COLD_WORDS)
+            and not injured
+        ):
+            fact = Fact(SYMPTOM, "lasting_numbness", fact.start, fact.end, fact.token)  # tingling like electric shocks
+        if (
+            fact.label == SYMPTOM
+            and fact.value == "bone_tenderness"
+            and injured
+            and words & HOP_WORDS
+            and not words & (BONE_WORDS | PRESS_WORDS)
+        ):
+            continue  # "rolled it 3 weeks ago, still can't hop on it": a sprain, not the stress-injury hop test
         if fact.label == SYMPTOM and fact.value == "compartment" and "exertional_compartment" in symptom_values:
             if not still and not injured:
                 continue  # tight, burning calves that settle each time the run stops: the exertional kind, not acute

@@ -41,7 +41,8 @@ COMMON_WORD_LOG_PROB = -13.0
 
 
 def common_words() -> Set[str]:
-    """English words common enough that they must not be taken as typos."""
+    """English words common enough that they must not be taken as typos, in lower case ("Spain" is no
+    "sprain": messages are read in lower case)."""
     import gzip
     import json
 
@@ -49,7 +50,7 @@ def common_words() -> Set[str]:
 
     path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return {word for word, log_prob in json.load(handle).items() if log_prob > COMMON_WORD_LOG_PROB}
+        return {word.lower() for word, log_prob in json.load(handle).items() if log_prob > COMMON_WORD_LOG_PROB}
 
 
 def blank_pipeline() -> Language:

@@ -72,11 +72,14 @@ _FROM_TO = re.compile(
     rf"(?:about\s+|around\s+)?{_NUM}(?!\s*(?:runs?|times|days?|sessions?|x)\b)"  # "from 3 to 5 runs/week": counts
 )
 _DAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+# A weekday right before a distance: "Mon 5k", "sat long run 16k".
+_DAY_BEFORE = re.compile(rf"\b{_DAY_NAME}\b[^.\d,;]{{0,12}}$")
 # "Monday Wednesday Friday", "tues and thurs": the days of a week's runs, listed together.
 _DAYS_LISTED = re.compile(rf"\b{_DAY_NAME}\b(?:\s*(?:,|and|&|/|\+)?\s*\b{_DAY_NAME}\b)+")
-_OCCASIONS = r"(?:x|times|days|runs|sessions|mornings|evenings|nights|lunchtimes|afternoons)"  # "three mornings a week"
+# "three mornings a week"; the singular as non-native runners write it ("4 time a week", "5 day a week")
+_OCCASIONS = r"(?:x|times?|days?|runs?|sessions?|mornings?|evenings?|nights?|lunchtimes?|afternoons?)"
 _TIMES_PER_WEEK = re.compile(
-    rf"{_NUM}\s*{_OCCASIONS}\s*(?:a|per|each|every|in\s+a|in\s+the|in|/)\s*(?:week|wk)|"
+    rf"{_NUM}\s*{_OCCASIONS}\s*(?:a|per|each|every|in\s+a|in\s+the|in|/|this|last)\s*(?:week|wk)|"
     rf"{_NUM}\s*{_OCCASIONS}\s*weekly"
 )
 _PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b(?!\s+ago)|\bweekly\b|\bpw\b|/\s*w\b")
@@ -167,9 +170,18 @@ def _distance(text: str) -> Optional[Tuple[float, int, int]]:
     return value, match.start(), match.end()
 
 
+# A count a week told of something else than running: "do strength twice a week", "yoga 3 times a week"
+# (not "the gym": runners run on its treadmill).
+_OTHER_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:strength|weights|lifting|yoga|pilates|swim|swimming|cycle|cycling|bike|football|netball|classes?|"
+    r"crossfit|squash|tennis|hockey|rugby)\b[^.,;]{0,15}$"
+)
+
+
 def _runs_per_week(text: str) -> Optional[float]:
-    match = _TIMES_PER_WEEK.search(text)
-    if match:
+    for match in _TIMES_PER_WEEK.finditer(text):
+        if _OTHER_ACTIVITY_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            continue  # "strength twice a week": not the runs
         return _to_float(match.group(1) or match.group(2))
     if _EVERY_OTHER_DAY.search(text):
         return 3.5
@@ -376,7 +388,9 @@ def _is_race(text: str, distance: Tuple[float, int, int]) -> bool:
 
 
 def _week_list(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Quantity]:
-    """ "this week I did 5k, 8k and 12k" -> 25: the runs of one week, listed."""
+    """ "this week I did 5k, 8k and 12k" -> 25, "Mon 5k, Wed 8k, Sat long run 16k" -> 29: the runs of one week."""
+    if len(distances) >= 2 and all(_DAY_BEFORE.search(text[max(0, s - 16) : s]) for _, s, _ in distances):
+        return Quantity(round(sum(v for v, _, _ in distances), 1), distances[0][1], distances[-1][2])
     if len(distances) < 2 or not _WEEK_LIST_BEFORE.search(text[max(0, distances[0][1] - 40) : distances[0][1]]):
         return None
     for (_, _, end), (_, start, _) in zip(distances, distances[1:]):
@@ -438,6 +452,43 @@ def shoe_wear(text: str, this_year: int) -> Optional[Tuple[str, int, int]]:
     match = _SHOE_YEAR.search(text)
     if match and this_year - int(match.group(1)) >= WORN_SHOE_YEARS:
         return "worn_out", match.start(), match.end()
+    return None
+
+
+_BARE_SHOE_DISTANCE = re.compile(
+    rf"(?<![\w.]){_NUM}\+?\s*({_KM_UNIT}|{_MILE_UNIT})\b(?!\s*(?:a|per|/|each|every)\s*(?:week|wk|month|run|day))"
+)
+_BARE_SHOE_AGE = re.compile(
+    rf"(?<![\w.]){_NUM}\+?\s*(year|years|yr|yrs|month|months|mo|mos|week|weeks|wk|wks)\b(?!\s*ago)"
+)
+
+
+_SHOE_SINCE_AGO = re.compile(
+    rf"\b(?:since|for)\s+(?:like\s+|about\s+|around\s+|maybe\s+)?{_NUM}\s*(year|years|month|months|week|weeks)\b"
+)
+
+
+def shoe_wear_in_answer(text: str, this_year: int) -> Optional[str]:
+    """The shoes' wear from an answer to "what are your running shoes like?", where a bare distance or age
+    is theirs ("Hoka Clifton, 300km", "brooks, about 6 months"); ``shoe_wear`` reads any message."""
+    found = shoe_wear(text, this_year)
+    if found:
+        return found[0]
+    text = re.sub(r"\b(?:a|an|one)\s+(year|month)\b", r"1 \1", normalise_numbers(text))  # "a year old"
+    match = _SHOE_SINCE_AGO.search(text)
+    if match:  # "been using them since like a month ago"
+        unit = match.group(2)
+        days = _to_float(match.group(1)) * (365 if unit.startswith("y") else 30 if unit.startswith("mo") else 7)
+        return "new" if days <= NEW_SHOE_DAYS else "worn_out" if days >= WORN_SHOE_YEARS * 365 else "ok"
+    match = _BARE_SHOE_DISTANCE.search(text)
+    if match:
+        km = _to_float(match.group(1)) * (KM_PER_MILE if re.fullmatch(_MILE_UNIT, match.group(2)) else 1)
+        return "worn_out" if km >= WORN_SHOE_KM else "new" if km < NEW_SHOE_KM else "ok"
+    match = _BARE_SHOE_AGE.search(text)
+    if match:
+        unit = match.group(2)
+        days = _to_float(match.group(1)) * (365 if unit.startswith("y") else 30 if unit.startswith("mo") else 7)
+        return "worn_out" if days >= WORN_SHOE_YEARS * 365 else "new" if days <= NEW_SHOE_DAYS else "ok"
     return None
 
 
@@ -504,6 +555,21 @@ def distance_km(text: str) -> Optional[Quantity]:
 _FROM_TO_ANY = re.compile(
     rf"\bfrom\s+(?:about\s+)?{_NUM}\s*[a-z]*\s+(?:a\s+week\s+|per\s+week\s+)?(?:up\s+|down\s+)?to\s+(?:about\s+)?{_NUM}"
 )
+
+
+# "my long run went from 16 to 24k": one run's distance, not the week's; its rise is a rise in load.
+_LONG_RUN_FROM_TO = re.compile(
+    rf"\blong(?:est)?\s+runs?\b[^.;]{{0,25}}?\bfrom\s+(?:about\s+|around\s+)?{_NUM}\s*(?:{_KM_UNIT}|{_MILE_UNIT})?"
+    rf"\s+(?:up\s+)?to\s+(?:about\s+|around\s+)?{_NUM}"
+)
+
+
+def long_run_rise(text: str) -> Optional[Quantity]:
+    """ "upped my long run from 8 to 14 miles" -> the span, when one long run grew; else None."""
+    match = _LONG_RUN_FROM_TO.search(normalise_numbers(text))
+    if match is None or _to_float(match.group(2)) <= _to_float(match.group(1)):
+        return None
+    return Quantity(_to_float(match.group(2)), match.start(), match.end())
 
 
 def change_between(text: str) -> Optional[str]:

@@ -54,6 +54,12 @@ CORRECTION_PHRASES: Tuple[str, ...] = (
     "correction",
     "rather",
     "oops",
+    "to be clear",
+    "to clarify",
+    "my mistake",
+    "my bad",
+    "misread",
+    "to correct",
 )
 # Phrases that say the runner does not know (as typed; facts.py reads them as spaCy splits them).
 UNCERTAIN_PHRASES: Tuple[str, ...] = (

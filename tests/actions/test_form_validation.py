@@ -514,3 +514,51 @@ def test_dont_think_so_about_a_twist_is_a_no():
 
     assert answer_from_context("injury_event", "inform", [], "i dont think so tbh") is False
     assert answer_from_context("injury_event", "inform", [], "dunno, don't think so") is None
+
+
+def test_a_screening_answer_that_names_its_sign_answers_the_question(tracker_factory):
+    tracker = tracker_factory(
+        slots={"body_part": "heel", "injury_event": False, "bone_tenderness": False, "requested_slot": "warning_signs"},
+        intent="affirm",
+        text="yeah it aches in bed",
+        entities=[{"entity": "symptom", "value": "rest_or_night_pain"}],
+        events=LISTEN,
+    )
+    slots, messages = run_form(tracker)
+    assert slots["warning_signs"] is True and UNCLEAR not in messages
+
+
+@pytest.mark.parametrize(
+    "text, wear",
+    [
+        ("Saucony Ride, about 450 km", "ok"),
+        ("asics kayano, 3 yrs", "worn_out"),
+        ("some brooks, 2 weeks", "new"),
+        ("new balance 880s, done 1100 miles", "worn_out"),
+    ],
+)
+def test_a_bare_age_or_distance_answers_the_shoes_question(text, wear):
+    assert answer_from_context("shoes", "inform", [], text) == wear
+
+
+def test_shoes_named_without_their_state_get_a_follow_up_not_didnt_catch(tracker_factory):
+    base = {
+        "body_part": "ankle",
+        "injury_event": False,
+        "volume_change": "steady",
+        "requested_slot": "shoes",
+        **SAFE_ANSWERS,
+    }
+    slots, messages = run_form(tracker_factory(slots=base, intent="inform", text="mizuno wave rider", events=LISTEN))
+    assert messages == [knowledge().questions["shoes"]["follow_up"]] and slots["requested_slot"] == "shoes"
+    slots, messages = run_form(tracker_factory(slots=base, intent="inform", text="hmm", events=LISTEN))
+    assert messages == [UNCLEAR]
+
+
+def test_running_less_is_noted_once_and_not_asked_again(tracker_factory):
+    base = {"body_part": "ankle", "injury_event": False, "requested_slot": "volume_change", **SAFE_ANSWERS}
+    slots, messages = run_form(
+        tracker_factory(slots=base, intent="inform", text="I've cut back a lot lately", events=LISTEN)
+    )
+    assert messages == [knowledge().questions["volume_change"]["answered_without_a_value"]["reply"]]
+    assert "volume_change" in slots["skipped_questions"] and slots["requested_slot"] != "volume_change"

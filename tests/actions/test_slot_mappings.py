@@ -292,3 +292,38 @@ def test_a_correction_that_denies_a_sign_of_another_place_does_not_move_the_pain
     )
     slots, messages = run(tracker)
     assert slots.get("body_part") == "ankle", (slots, messages)
+
+
+def test_a_yes_to_the_screening_question_with_a_word_that_needs_the_question_names_the_sign(tracker_factory):
+    slots, messages = run(
+        tracker_factory(slots={"body_part": "heel", "requested_slot": "warning_signs"}, text="yep, in bed mostly")
+    )
+    assert slots["symptoms"] == ["rest_or_night_pain"] and slots["warning_signs"] is True
+    assert slots["triage"] == "see_doctor" and any(m.startswith("You mentioned") for m in messages)
+    slots, _ = run(
+        tracker_factory(slots={"body_part": "achilles", "requested_slot": "warning_signs"}, text="yes the calf, left")
+    )
+    assert "calf_swelling" in slots["symptoms"] and slots["triage"] == "emergency"
+
+
+def test_a_denied_sign_in_a_screening_answer_names_nothing(tracker_factory):
+    slots, _ = run(
+        tracker_factory(slots={"body_part": "heel", "requested_slot": "warning_signs"}, text="no, not at night")
+    )
+    assert "symptoms" not in slots and "warning_signs" not in slots
+    # the words are read only as an answer to the screening question
+    slots, _ = run(tracker_factory(slots={"body_part": "heel", "requested_slot": "surface"}, text="at night, roads"))
+    assert "symptoms" not in slots
+
+
+def test_a_correction_that_restates_walking_as_it_stands_is_echoed(tracker_factory):
+    before = {"body_part": "heel", "can_walk": True, "triage": "self_care", "last_advice": "self_care"}
+    text = "to be clear, walking is fine, it's only running that hurts"
+    tracker = tracker_factory(
+        slots=before,
+        entities=[{"entity": "can_walk", "value": True}],
+        text=text,
+        events=user_turn(before, text, [], {}),
+    )
+    _, messages = run(tracker)
+    assert any(m and m.startswith("Got it") and "walk" in m for m in messages), messages

@@ -1490,3 +1490,56 @@ def test_breathless_lying_flat_is_a_sign_and_breathless_running_is_not(facts_of)
     assert "breathless_lying_flat" not in symptoms_of(
         facts_of("out of breath on the hill repeats, fine lying down after")
     )
+
+
+def test_round23_signs_in_runners_words(facts_of):
+    fainted = facts_of("blacked out for a moment after twisting my ankle on the trail, ankle massive")
+    assert "faint_after_injury" in symptoms_of(fainted), fainted
+    # a sprain long ago that still gives way now is the repeat-sprain sign
+    assert "giving_way" in symptoms_of(facts_of("hurt this ankle years ago and it still gives way on kerbs"))
+    assert "giving_way" not in symptoms_of(facts_of("my ankle used to give way years ago, all fine since"))
+    # numbness that comes with every run and wears off is the exertional kind, not a numb foot now
+    assert symptoms_of(facts_of("the top of my foot goes numb whenever I run, wears off after a bit")) == {
+        "transient_numbness"
+    }
+    # toes white on a snowy run that pinked up indoors: the cold, not a sign
+    assert "circulation" not in symptoms_of(facts_of("on the snowy run my toes went white, pinked up once home"))
+    # tingling like electric shocks with no cold or colour: a nerve, seen soon
+    assert symptoms_of(facts_of("my sole gets tingling like electric zaps most evenings")) == {"lasting_numbness"}
+
+
+def test_round23_look_alikes(facts_of):
+    assert "achilles_rupture" not in symptoms_of(
+        facts_of("watched a clip of a footballer's achilles snapping, mine's ok")
+    )
+    assert (
+        facts_of("calves and hamstrings feel tight, been doing the stretches and rolling").get("injury_event") is None
+    )
+    assert "clot_risk" not in symptoms_of(facts_of("my new Vaporfly 3s give me blisters"))
+    assert facts_of("just back from Spain, heel sore").get("injury_event") is None
+    # "doesn't hurt at rest or in bed": both denied
+    assert "rest_or_night_pain" not in symptoms_of(facts_of("it doesn't ache when I'm resting or in bed"))
+
+
+def test_a_long_run_that_grew_is_more_load_not_the_weekly_distance(facts_of):
+    told = facts_of("upped my long run from 12 to 20k over a month")
+    assert told.get("volume_change") == "increased" and "weekly_km" not in told, told
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Heel pain (L) since the marathon", "left"),
+        ("calf sore right. came on during intervals", "right"),
+        ("shins aching both after the hill session", "both"),
+        ("my left heel hurts right at the back", "left"),  # "right" as an adverb
+    ],
+)
+def test_a_side_told_after_the_pain_word(facts_of, text, side):
+    assert facts_of(text).get("pain_side") == side
+
+
+def test_bones_pressed_and_fine_beside_the_soft_tissue_that_hurts(facts_of):
+    told = facts_of("ok I pushed on them again, the bones don't hurt, it's the soft squishy part in front")
+    assert told.get("bone_tenderness") is False, told
+    assert "bone_tenderness" in symptoms_of(facts_of("pressing the soft bit is ok but the bone itself is tender"))

@@ -160,3 +160,39 @@ def test_weekly_arithmetic_in_round18_shapes(text, km):
 def test_a_weekly_figure_kept_for_years_is_the_usual_one():
     value, increased = units.weekly_run("10 miles a week for years, now doing 20 for a marathon")
     assert value.value == 32.2 and increased
+
+
+@pytest.mark.parametrize(
+    "text, wear",
+    [
+        ("Pegasus, 250 km", "ok"),
+        ("adidas, a year old", "ok"),
+        ("the same ones for like 1200km", "worn_out"),
+        ("been in them since about 3 weeks", "new"),
+        ("just hokas", None),
+        ("40km a week in them", None),
+    ],
+)
+def test_shoe_wear_in_an_answer_reads_a_bare_age_or_distance(text, wear):
+    assert units.shoe_wear_in_answer(text, 2026) == wear
+
+
+def test_long_run_rise():
+    assert units.long_run_rise("my long run went from 10 to 16 miles") is not None
+    assert units.long_run_rise("cut my long run from 20 to 15k") is None
+    assert units.long_run_rise("from 20 to 30 km a week") is None
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("I go 3 time a week, 8 km each", 24.0),  # the singular, as non-native runners write it
+        ("about 7 km, 4 day a week", 28.0),
+        ("ran 3 times this week, 6k each", 18.0),
+        ("tue 6k, thu 6k, sun long run 14k", 26.0),
+        ("yoga twice a week and 25 km of running", 25.0),  # the count is the yoga's
+    ],
+)
+def test_weekly_km_from_counts_and_weekdays(text, km):
+    found = units.weekly_run(text)
+    assert found is not None and found[0].value == km, found
