@@ -155,9 +155,12 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     normal", "a bit puffy on the left") never overwrites the sore place; the
     place question or a correction does."""
     events: List[EventType] = []
-    corrected = said_correction(tracker) and not SIGN_DENIED.search(
-        latest_text(tracker)
-    )  # "sorry, my calf is NOT swollen"
+    # "sorry, my calf is NOT swollen", or "actually yes, my calf is swollen" to the screening question: the sign's
+    # place, not a correction of the complaint's
+    sign_told_in_screening = before.get("requested_slot") == "warning_signs" and bool(
+        message_entities(tracker, "symptom")
+    )
+    corrected = said_correction(tracker) and not SIGN_DENIED.search(latest_text(tracker)) and not sign_told_in_screening
     for slot in ("body_part", "pain_side"):
         old, new = before.get(slot), tracker.get_slot(slot)
         if old is None or new == old or before.get("requested_slot") in PLACE_SLOTS or corrected:
@@ -187,6 +190,9 @@ CIRCULATION_NOW = (
     "won't",
     "not going",
 )
+
+
+LASTS_HOURS = re.compile(r"\b(?:for hours|hours after|hours afterwards|next day|all day|for days|the whole day)\b")
 
 
 def only_felt_numbness(tracker: Tracker) -> bool:
@@ -229,6 +235,7 @@ def numbness_of_a_lasting_complaint(tracker: Tracker, facts: Dict[str, Any]) -> 
 
 
 SCREENING_QUESTION = "warning_signs"
+SHORT_SCREENING_ANSWER_WORDS = 6
 ANSWER_NEGATIONS = {"no", "not", "n't", "never", "none", "nope", "nah", "neither", "nor", "without"}
 
 
@@ -246,8 +253,9 @@ def signs_named_in_the_answer(tracker: Tracker, question: Optional[str]) -> List
         question != SCREENING_QUESTION
         or message_entities(tracker, "symptom")
         or message_entities(tracker, "denied_symptom")
+        or len(latest_text(tracker).split()) > SHORT_SCREENING_ANSWER_WORDS
     ):
-        return []
+        return []  # a longer answer is read like any message ("cold and numb on the run, warmed up in the shower")
     signs_words = knowledge().questions[SCREENING_QUESTION].get("signs_in_an_answer") or {}
     named: List[str] = []
     for clause in re.split(r"[,.;!?]|\bbut\b", latest_text(tracker).replace("n't", " n't")):
@@ -312,8 +320,12 @@ class ActionValidateSlotMappings(ValidationAction):
         symptoms = list(facts["symptoms"])
         new_symptoms = [s for s in message_entities(tracker, "symptom") if s not in symptoms]
         if "circulation" in new_symptoms and "transient_numbness" in symptoms and only_felt_numbness(tracker):
-            # "yes, the numbness and tingling" after numbness told as passing: the same numbness, not a numb foot now
-            new_symptoms.remove("circulation")
+            # "yes, the numbness and tingling" after numbness told as passing: the same numbness, not a numb foot now;
+            # "the tingling stays for hours after, till the next day": it lasts (a nerve, seen soon)
+            if LASTS_HOURS.search(latest_text(tracker)):
+                new_symptoms[new_symptoms.index("circulation")] = "lasting_numbness"
+            else:
+                new_symptoms.remove("circulation")
         if "circulation" in new_symptoms and numbness_of_a_lasting_complaint(tracker, facts):
             # "burning and tingling into my sole, worse at night" about heel pain of two months: a nerve, not a numb foot now
             new_symptoms[new_symptoms.index("circulation")] = "lasting_numbness"

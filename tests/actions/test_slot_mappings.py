@@ -327,3 +327,42 @@ def test_a_correction_that_restates_walking_as_it_stands_is_echoed(tracker_facto
     )
     _, messages = run(tracker)
     assert any(m and m.startswith("Got it") and "walk" in m for m in messages), messages
+
+
+def test_a_sign_told_with_actually_to_the_screening_question_does_not_move_the_complaint(tracker_factory):
+    # Round 22: "actually yes, my right calf has been swollen and warm" moved an Achilles complaint to the calf
+    before = {"body_part": "achilles", "pain_side": "right", "requested_slot": "warning_signs"}
+    text = "actually yes, my calf has gone puffy and warm since the flight"
+    tracker = tracker_factory(
+        slots={**before, "body_part": "calf"},
+        entities=[{"entity": "symptom", "value": "calf_swelling"}, {"entity": "body_part", "value": "calf"}],
+        text=text,
+        events=user_turn(before, text, [], {"body_part": "calf"}),
+    )
+    slots, _ = run(tracker)
+    assert slots["body_part"] == "achilles" and slots["triage"] == "emergency", slots
+
+
+def test_tingling_told_as_passing_then_as_lasting_hours_is_a_nerve_to_check(tracker_factory):
+    # Round 23: "the tingling in my toes stays for hours after, sometimes till the next day"
+    text = "yes the tingling hangs around for hours after, into the next day"
+    i = text.index("tingling")
+    slots, _ = run(
+        tracker_factory(
+            slots={"body_part": "foot", "symptoms": ["transient_numbness"], "requested_slot": "warning_signs"},
+            entities=[{"entity": "symptom", "value": "circulation", "start": i, "end": i + len("tingling")}],
+            text=text,
+        )
+    )
+    assert "lasting_numbness" in slots["symptoms"] and slots["triage"] == "see_doctor", slots
+
+
+def test_a_long_screening_answer_is_read_like_any_message(tracker_factory):
+    # Round 23: "cold and numb on the run but warmed up in the shower, normal now" (no sign read) became a numb foot
+    slots, _ = run(
+        tracker_factory(
+            slots={"body_part": "foot", "requested_slot": "warning_signs"},
+            text="they went cold and numb on the run but warmed up in the shower, fine now",
+        )
+    )
+    assert "symptoms" not in slots, slots
