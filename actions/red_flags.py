@@ -215,9 +215,7 @@ def detect(facts: Facts) -> List[Flag]:
     flags: List[Flag] = [
         Flag(DIRECT_SYMPTOMS[s])
         for s in sorted(symptoms)
-        if s in DIRECT_SYMPTOMS
-        and not (s == "not_improving" and recent)  # "hasn't settled" two days on
-        and not (s == "transient_numbness" and facts.get("shoes") == "poor_fit")  # laces tied too tight explain it
+        if s in DIRECT_SYMPTOMS and not (s == "not_improving" and recent)  # "hasn't settled" two days on
     ]
     if facts.get("can_walk") is False:
         flags.append(Flag("cannot_bear_weight"))

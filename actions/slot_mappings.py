@@ -163,12 +163,16 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     corrected = said_correction(tracker) and not SIGN_DENIED.search(latest_text(tracker)) and not sign_told_in_screening
     for slot in ("body_part", "pain_side"):
         old, new = before.get(slot), tracker.get_slot(slot)
+        if slot == "pain_side" and {old, new} == {"left", "right"} and OTHER_SIDE_TOO.search(latest_text(tracker)):
+            events.append(SlotSet(slot, "both"))  # "the left one is sore too": both sides, not a move
+            continue
         if old is None or new == old or before.get("requested_slot") in PLACE_SLOTS or corrected:
             continue
         events.append(SlotSet(slot, old))
     return events
 
 
+OTHER_SIDE_TOO = re.compile(r"\b(?:too|also|as well|both)\b")
 SIGN_DENIED = re.compile(
     r"(?:\bnot|n't|\bisnt|\bno)\s+(?:\w+\s+)?(?:swollen|warm|tender|red|hot|puffy|numb|cold|pale)\b"
 )

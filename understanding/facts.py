@@ -418,6 +418,9 @@ RECOVERY_CUES = (
     "finished the run",
     "jogged home",
     "ran home",
+    "jogged the last",
+    "ran the last",
+    "walked the last",
     "for a second",
     "for a few seconds",
     "few minutes later",
@@ -629,6 +632,7 @@ RECURRING_CUES = (
     "whenever", "times a", "times this", "for weeks", "for months", "weeks now", "months now", "years", "lately",
     "recently", "on and off", "comes and goes", "come and go", "most runs", "a lot of the time", "all the time",
     "on long runs", "on runs", "during runs", "during my runs", "after runs", "after my runs", "when i run",
+    "during long runs", "on my long runs", "during my long runs",
     "while running", "occasionally", "now and then", "generally", "every winter", "winter runs", "happens",
     "happening", "third time", "second time", "more and more", "even when", "at my desk", "at work",
     # told in the present, as a habit: "my foot goes numb after 3 km"
@@ -636,7 +640,8 @@ RECURRING_CUES = (
     "tingle when", "tingles when", "goes dead", "go dead",
 )  # fmt: skip
 PASSED_LATER = re.compile(
-    r" (?:fine|normal|ok|okay|better|gone|warm|pink|pinked) (?:up )?(?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within|as soon as) "
+    r" (?:fine|normal|ok|okay|better|gone(?! (?:blue|white|pale|cold|purple|grey|gray|numb|black|dead|tingly))|warm|pink|pinked)"
+    r" (?:up )?(?:again )?(?:[a-z0-9]+ ){0,3}(?:after|later|once|within|as soon as) "
     r"| (?:went|goes|passed|passes|settled|settles|eased|eases|stopped|stops) (?:away |off )?(?:within|after|once|when) "
     r"| then (?:it 's |it is |its |they 're |they are |everything 's )?(?:fine|ok|okay|gone|normal|alright) "
     r"| (?:went|goes|go|gone|passed|passes|wears off|wore off) (?:away )?in (?:a |one |two |a few |few |\d+ )?"
@@ -925,7 +930,18 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
         right_after = pain_before and pain_before[-1] and (side == "both" or follower not in NOT_A_SIDE_FOLLOWERS)
         if body_spans and pain_before and (right_after or (any(pain_before) and at_clause_end)):
             on_the = True  # "Achilles sore left.", "shins sore both after hills", "foot pain top right."
-        if nearby_body or follower in SIDE_FOLLOWERS or on_the or short or corrects:
+        both_of_them = (
+            side == "both"
+            and follower == "of"
+            and token.i + 2 < len(doc)
+            and doc[token.i + 2].lower_
+            in {
+                "them",
+                "em",
+                "'em",
+            }
+        )  # "so both of them"
+        if nearby_body or follower in SIDE_FOLLOWERS or on_the or short or corrects or both_of_them:
             facts.append(Fact(PAIN_SIDE, side, token.idx, token.idx + len(token)))
     return facts
 
@@ -1878,6 +1894,26 @@ INJURY_COLD_WORDS = {"cold", "colder", "icy", "freezing", "cool", "cooler"}
 # Words that pain is there at rest or at night, and words that a rest-pain phrase answers the screening question.
 NIGHT_OR_RESTING_CUES = {"night", "nights", "wakes", "woke", "waking", "even", "constant"}
 REST_PAIN_CUES = NIGHT_OR_RESTING_CUES | {"bed", "yes", "yeah", "yep", "still"}
+TIME_OF_DAY_WORDS = {"morning", "mornings", "first", "waking", "wake", "sitting", "evening", "evenings"}
+GETTING_WORSE_WORDS = {"getting", "gets", "got", "every", "each", "week", "weeks", "day", "days", "than", "still"}
+
+
+def worse_at_a_time_of_day(doc: Doc, fact: Fact) -> bool:
+    """ "more worst in the morning", "worser when I wake": a pattern over the day, not a complaint getting worse."""
+    said = doc.text[fact.start : fact.end].lower()
+    if not re.fullmatch(r"(?:more |most )?(?:worse|worst)|worser", said):
+        return False
+    sentence = sentence_ids(doc)
+    words = {t.lower_ for t in doc if sentence[t.i] == sentence[fact.token]}
+    return bool(words & TIME_OF_DAY_WORDS) and not words & GETTING_WORSE_WORDS
+
+
+REST_PAIN_GONE = re.compile(
+    r" (?:gone|fine|settles|settled|eases|eased|disappears|nothing|no pain|painless) (?:completely |totally |all )?"
+    r"(?:at rest|at night|when (?:i 'm |i am )?resting|in bed|when i sit|sitting) "
+    r"| like (?:i 'm |i am |im |i was )?(?:sat|sitting) "
+    r"| only when i sit on my (?:feet|foot|legs?) | sit(?:ting)? on my (?:feet|foot|legs?) "
+)
 NOT_ME = re.compile(r" (?:i 'm not|i am not|im not|not me|i do n't|i don't|i have n't|i haven't) ")
 
 
@@ -2040,6 +2076,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and not words & (NIGHT_OR_RESTING_CUES | {"while"})
         ):
             continue  # "worst first thing and after I've been sat at my desk": start-up pain, not pain at rest
+        if fact.label == SYMPTOM and fact.value == "not_improving" and worse_at_a_time_of_day(doc, fact):
+            continue  # "in the morning is more worst": when in the day it is worst, not worse over the weeks
+        if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and REST_PAIN_GONE.search(text):
+            continue  # "better since I cut back, gone completely at rest", "like I'm sat in a chair", "sit on my feet"
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and not words & (PAIN_WORDS | REST_PAIN_CUES):
             continue  # "haven't tried yet, I'm sat on a bench": where the runner is, not pain at rest
         if fact.label == SYMPTOM and fact.value in CONTEXT_IN_QUESTIONS and someone_elses(doc, fact, text):
@@ -2068,7 +2108,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
                 " even "
             )  # "I still can't stand on it even for a second"
             if not still_cannot and (
-                recovered or WALKING_AGAIN.search(after) or BRIEF.search(sentence_before(doc, fact.token))
+                recovered
+                or WALKING_AGAIN.search(after)
+                or BRIEF.search(sentence_before(doc, fact.token))
+                or BRIEF.match(after.strip()[:40])  # "couldn't put weight on it for about 5 minutes, then jogged"
             ):
                 if "can_walk" not in labels:
                     result.append(Fact("can_walk", True, fact.start, fact.end, fact.token))
@@ -2138,12 +2181,21 @@ NOISE_COMPLAINT_WORDS = {
 }
 
 
+# Words that, with "my", tell of the runner's own complaint even in a question.
+COMPLAINT_IN_A_QUESTION_WORDS = {
+    "sprained", "twisted", "rolled", "injured", "swollen", "puffy", "swelling", "bruised", "tender",
+}  # fmt: skip
+
+
 def tells_own_pain(doc: Doc, clauses: List[int], span: Span) -> bool:
     """A question clause that still says where the runner hurts: "my" and a pain word in it, or "my"
     and a pain word told in a clause that asks nothing ("could my achilles be ruptured?? it's a bit tender")."""
     words = {t.lower_ for t, c in zip(doc, clauses) if c == clauses[span.start]}
-    if "my" not in words:
+    sore_before = span.start > 0 and doc[span.start - 1].lower_ in PAIN_WORDS  # "run with a sore achilles?"
+    if "my" not in words and not sore_before:
         return False
+    if words & COMPLAINT_IN_A_QUESTION_WORDS or sore_before:
+        return True  # "i think i sprained my ankle??", "could my ankle be a bit puffy?"
     asked = question_clauses(doc, clauses)
     told = {t.lower_ for t, c in zip(doc, clauses) if c not in asked}
     return bool(words & (PAIN_WORDS | NOISE_COMPLAINT_WORDS)) or bool(

@@ -245,9 +245,12 @@ def test_diabetes_makes_foot_pain_a_reason_to_see_a_doctor_not_a_tight_calf():
     assert "diabetic_foot" in flags_of(**{"body_part": "calf", "symptoms": ["diabetes", "circulation"]})
 
 
-def test_numbness_explained_by_tight_laces_is_not_a_sign():
+def test_numbness_that_keeps_coming_on_runs_is_a_sign_even_with_tight_shoes():
+    # Round 24: numb every run, then "they're too tight across the top", was withdrawn as explained. A single
+    # episode with a clear cause is dropped when the message is read (understanding/facts.py); what reaches
+    # the flags keeps coming back, which is examined (docs/clinical-basis.md)
     assert "exertional_numbness" in flags_of(**{"symptoms": ["transient_numbness"]})
-    assert "exertional_numbness" not in flags_of(**{"symptoms": ["transient_numbness"], "shoes": "poor_fit"})
+    assert "exertional_numbness" in flags_of(**{"symptoms": ["transient_numbness"], "shoes": "poor_fit"})
 
 
 def test_not_settling_after_two_days_is_not_not_improving():

@@ -366,3 +366,17 @@ def test_a_long_screening_answer_is_read_like_any_message(tracker_factory):
         )
     )
     assert "symptoms" not in slots, slots
+
+
+def test_the_other_side_told_as_sore_too_makes_both_sides(tracker_factory):
+    # Round 24: "actually the left one is sore too" after a right Achilles became "Got it: the left side"
+    before = {"body_part": "achilles", "pain_side": "right", "triage": "self_care", "last_advice": "self_care"}
+    text = "oh and actually the left one hurts a bit too"
+    tracker = tracker_factory(
+        slots={**before, "pain_side": "left"},
+        entities=[{"entity": "pain_side", "value": "left"}],
+        text=text,
+        events=user_turn(before, text, [], {"pain_side": "left"}),
+    )
+    slots, _ = run(tracker)
+    assert slots["pain_side"] == "both", slots

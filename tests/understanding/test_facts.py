@@ -1543,3 +1543,28 @@ def test_bones_pressed_and_fine_beside_the_soft_tissue_that_hurts(facts_of):
     told = facts_of("ok I pushed on them again, the bones don't hurt, it's the soft squishy part in front")
     assert told.get("bone_tenderness") is False, told
     assert "bone_tenderness" in symptoms_of(facts_of("pressing the soft bit is ok but the bone itself is tender"))
+
+
+def test_round24_signs_in_runners_words(facts_of):
+    assert "circulation" in symptoms_of(facts_of("toes have gone white and cold since my run, and they're numb"))
+    assert symptoms_of(facts_of("tingling in my toes during long runs, it goes off afterwards")) == {
+        "transient_numbness"
+    }
+    assert "high_energy_injury" in symptoms_of(facts_of("a van clipped me at a junction mid run, knee and ankle sore"))
+    assert "high_energy_injury" in symptoms_of(facts_of("got clipped by a cyclist on the towpath, my foot hurts"))
+
+
+def test_round24_look_alikes(facts_of):
+    assert "rest_or_night_pain" not in symptoms_of(facts_of("achilles much better since I rested, fine at night"))
+    assert "rest_or_night_pain" not in symptoms_of(facts_of("shins ache, my coach says I run like I'm sitting down"))
+    brief = facts_of("rolled it and couldn't put it down for about two minutes, then I ran the last 3k home")
+    assert "cannot_bear_weight" not in symptoms_of(brief) and brief.get("can_walk") is True, brief
+    assert "not_improving" not in symptoms_of(facts_of("my heel is most worst in the morning when I wake"))
+    assert "not_improving" in symptoms_of(facts_of("my heel gets more worse every week"))
+    assert facts_of("my right achilles hurts, and the left one, so both of them").get("pain_side") == "both"
+
+
+def test_a_complaint_asked_about_still_says_where_it_hurts(facts_of):
+    assert facts_of("do you reckon I've sprained my foot?? went over on a root").get("body_part") == "foot"
+    assert facts_of("can I still race on a sore heel? left one").get("body_part") == "heel"
+    assert "body_part" not in facts_of("what stretches are good for ankles?")
