@@ -79,10 +79,18 @@ def withdrawn_message(knowledge: Knowledge, flag_id: str, explained: bool = Fals
     return knowledge.messages[key].format(noticed=knowledge.red_flags[flag_id].noticed)
 
 
-def cause_block(knowledge: Knowledge, cause_id: str, rank: int, facts: Facts) -> str:
+# While a bone stress injury is possible, its "stop running until checked" is the one message about running:
+# the other causes' running and exercise steps wait (round 23: "run less" and heel raises beside it).
+BONE_CHECK_FIRST = "stress_injury"
+
+
+def cause_block(knowledge: Knowledge, cause_id: str, rank: int, facts: Facts, bone_check_first: bool = False) -> str:
     """One likely cause: why it matters and what to do about it."""
     cause = knowledge.causes[cause_id]
-    steps = "\n".join(f"{BULLET} {step}" for step in cause.steps(facts, rupture_possible(facts)))
+    if bone_check_first and cause_id != BONE_CHECK_FIRST:
+        steps = f"{BULLET} {knowledge.messages['steps_after_bone_check']}"
+    else:
+        steps = "\n".join(f"{BULLET} {step}" for step in cause.steps(facts, rupture_possible(facts)))
     return f"**{rank}. {cause.title}**\n{cause.explanation}\n{steps}"
 
 
@@ -183,7 +191,8 @@ def plain_text(message: str) -> str:
 
 def causes_message(knowledge: Knowledge, facts: Facts, causes: List[str], intro: str) -> str:
     shown = causes[:SHOWN_CAUSES]
-    blocks = [cause_block(knowledge, c, i, facts) for i, c in enumerate(shown, 1)]
+    bone_check_first = BONE_CHECK_FIRST in causes
+    blocks = [cause_block(knowledge, c, i, facts, bone_check_first) for i, c in enumerate(shown, 1)]
     return "\n".join([intro, *blocks])
 
 

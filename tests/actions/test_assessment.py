@@ -89,3 +89,16 @@ def test_facts_noted_are_listed_as_spoken():
 
     assert spoken_list(["a twist"]) == "a twist"
     assert spoken_list(["a twist", "trails", "swollen"]) == "a twist, trails and swollen"
+
+
+def test_a_possible_bone_stress_injury_is_the_one_message_about_running():
+    # Round 23: "stop running until a doctor has checked it" came beside "run less" and heel raises
+    from actions.knowledge import knowledge
+    from actions.messages import causes_message
+
+    facts = {"body_part": "heel", "injury_event": False, "bone_tenderness": True, "volume_change": "increased"}
+    text = causes_message(knowledge(), facts, ["stress_injury", "heel_pain", "overload"], "Meanwhile:")
+    assert "heel raises" not in text.lower() and "run less" not in text.lower(), text
+    assert text.count(knowledge().messages["steps_after_bone_check"]) == 2
+    without = causes_message(knowledge(), facts, ["heel_pain", "overload"], "Meanwhile:")
+    assert "heel raises" in without.lower()
