@@ -114,7 +114,9 @@ PASSED_NOW = re.compile(
     r"\b(?:went away|went within|gone now|it'?s gone|passed|settled|normal (?:again|since|now)|fine (?:now|since)|"
     r"back to normal|all fine now|all good now)\b"
 )
-STILL_THERE = re.compile(r"\b(?:still|n't (?:gone|passed|settled)|not (?:gone|passed|settled)|hasn'?t)\b")
+STILL_THERE = re.compile(
+    r"\b(?:still|n't (?:gone|passed|settled)|not (?:gone|passed|settled)|hasn'?t (?:gone|passed|settled|stopped|eased))\b"
+)  # not "it went away and hasn't come back"
 
 
 def told_passed(text: str) -> bool:
@@ -442,8 +444,13 @@ def confirmation_events(
     """The answer to the question confirming an emergency sign: "yes, I can take four steps"
     withdraws "I can't walk" (acknowledged, ``flag_events``); anything else keeps it."""
     answer = answer_from_context(question, intent, [e for e in entities if e.get("entity") == question], text)
+    if answer is not True and (is_digression(intent) or intent == CLARIFY_INTENT):
+        return []  # "what do you mean?": the rules answer it, and the question comes again (at most twice)
     if answer is not True:
-        return []
+        # "no", or an answer that is not a clear yes ("like I said, it's too painful"): the sign stands, the
+        # questions end with the urgent advice (round 25: an unplaced answer was rejected by the form and
+        # got "say it another way" thirteen times)
+        return [SlotSet(question, facts.get(question))]
     events: List[EventType] = [SlotSet(question, True)]
     facts[question] = True
     if question == "can_walk" and "cannot_walk_said" in facts["symptoms"]:

@@ -887,6 +887,7 @@ def said_apart(doc: Doc, token: Token) -> bool:
     return (before is None or before.is_punct) and (after is None or after.is_punct) and not opens_message
 
 
+SIDE_OF_A_TEST = {"tiptoe", "tiptoes", "tip-toe", "raise", "raises", "hop", "hopping", "balance"}
 NOT_A_SIDE_FOLLOWERS = {
     "on", "at", "in", "there", "here", "where", "now", "away", "after", "before", "by", "next", "above", "below",
     "under", "behind", "up", "down", "around", "through", "when", "as", "me", "us", "it", "the", "a", "once", "off",
@@ -906,6 +907,8 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
         follower_word = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         preceding_word = doc[token.i - 1].lower_ if token.i > 0 else ""
         in_brackets = preceding_word == "(" and follower_word == ")"  # "ankle pain (R)"
+        if side == "both" and {t.lower_ for t in doc[max(0, token.i - 4) : token.i]} & SIDE_OF_A_TEST:
+            continue  # "I can stand on tiptoe on both legs fine": both sides of a test, not of the pain
         if (
             side is None
             or token.i in ignored_tokens
@@ -1268,6 +1271,7 @@ NOT_THE_RUNNER_SUBJECTS = {"they", "it", "feet", "toes", "foot", "legs", "calves
 
 
 TREATMENT_WORDS = {"stretches", "stretching", "stretch", "icing", "ice", "massage", "exercises", "strapping", "taping"}
+ROTATED_WORDS = {"round", "around", "circles", "circle"}  # "rolled it round during my warm-up": turned, not twisted
 ROLLED_ON_OBJECTS = {"ball", "balls", "bottle", "roller", "foam", "pin", "massage"}
 NOT_ROLLED_IN_A_TWIST = {"neck", "shoulders", "shoulder", "eyes", "sleeves", "hips"}  # "rolled my neck before the run"
 
@@ -1289,7 +1293,7 @@ def not_an_injury_roll(doc: Doc, span: Span) -> bool:
     if not any(t.lower_ in ROLL_WORDS for t in span):
         return False
     ahead = {t.lower_ for t in doc[span.start : span.end + 6]}
-    if ahead & (ROLLED_ON_OBJECTS | NOT_ROLLED_IN_A_TWIST) and not ahead & {
+    if ahead & (ROLLED_ON_OBJECTS | NOT_ROLLED_IN_A_TWIST | ROTATED_WORDS) and not ahead & {
         "ankle",
         "stepped",
         "landed",
@@ -1894,6 +1898,22 @@ INJURY_COLD_WORDS = {"cold", "colder", "icy", "freezing", "cool", "cooler"}
 # Words that pain is there at rest or at night, and words that a rest-pain phrase answers the screening question.
 NIGHT_OR_RESTING_CUES = {"night", "nights", "wakes", "woke", "waking", "even", "constant"}
 REST_PAIN_CUES = NIGHT_OR_RESTING_CUES | {"bed", "yes", "yeah", "yep", "still"}
+RUN_DISTANCE_WORDS = {
+    "run", "ran", "running", "km", "k", "miles", "mile", "marathon", "half", "race", "distance", "long", "far",
+    "further", "10k", "5k", "ultra", "hills", "intervals", "speedwork", "session", "strides", "sprint", "sprints",
+    "sprinting", "training", "tempo", "track", "reps", "workouts", "parkrun",
+}  # fmt: skip
+
+
+def first_time_of_something_else(doc: Doc, fact: Fact) -> bool:
+    """ "first time ever" said of a symptom, in a sentence with no run or distance in it."""
+    said = doc.text[fact.start : fact.end].lower()
+    if "first" not in said:
+        return False
+    near = doc[max(0, fact.token - 6) : fact.token + 6]  # "ran 20k for the first time", not "... first time ever"
+    return not {t.lower_ for t in near} & RUN_DISTANCE_WORDS and not any(t.text[:1].isdigit() for t in near)
+
+
 TIME_OF_DAY_WORDS = {"morning", "mornings", "first", "waking", "wake", "sitting", "evening", "evenings"}
 GETTING_WORSE_WORDS = {"getting", "gets", "got", "every", "each", "week", "weeks", "day", "days", "than", "still"}
 
@@ -1914,13 +1934,15 @@ REST_PAIN_GONE = re.compile(
     r"| like (?:i 'm |i am |im |i was )?(?:sat|sitting) "
     r"| only when i sit on my (?:feet|foot|legs?) | sit(?:ting)? on my (?:feet|foot|legs?) "
 )
+FAMILY_WORDS = {"family", "relatives", "genes", "parents", "grandma", "grandad", "grandmother", "grandfather"}
 NOT_ME = re.compile(r" (?:i 'm not|i am not|im not|not me|i do n't|i don't|i have n't|i haven't) ")
 
 
 def someone_elses(doc: Doc, fact: Fact, text: str) -> bool:
     """Context said of another person, and denied for the runner: "my dad's diabetic but I'm not"."""
     before = {t.lower_ for t in doc[max(0, fact.token - 4) : fact.token]}
-    return bool(before & OTHER_PEOPLE) and bool(NOT_ME.search(text))
+    after = {t.lower_ for t in doc[fact.token : fact.token + 5]}  # "diabetes runs in my family but I don't have it"
+    return bool((before | after) & (OTHER_PEOPLE | FAMILY_WORDS)) and bool(NOT_ME.search(text))
 
 
 ONE_RUN_PAST = re.compile(
@@ -2076,6 +2098,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and not words & (NIGHT_OR_RESTING_CUES | {"while"})
         ):
             continue  # "worst first thing and after I've been sat at my desk": start-up pain, not pain at rest
+        if fact.label == VOLUME_CHANGE and first_time_of_something_else(doc, fact):
+            continue  # "it went away and hasn't come back. first time ever": the symptom's first time, not a run's
         if fact.label == SYMPTOM and fact.value == "not_improving" and worse_at_a_time_of_day(doc, fact):
             continue  # "in the morning is more worst": when in the day it is worst, not worse over the weeks
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and REST_PAIN_GONE.search(text):

@@ -562,3 +562,16 @@ def test_running_less_is_noted_once_and_not_asked_again(tracker_factory):
     )
     assert messages == [knowledge().questions["volume_change"]["answered_without_a_value"]["reply"]]
     assert "volume_change" in slots["skipped_questions"] and slots["requested_slot"] != "volume_change"
+
+
+def test_an_unclear_answer_to_the_confirming_question_keeps_the_emergency_and_ends(tracker_factory):
+    # Round 25: "like I said, it's too painful after running" (read as nothing) was rejected by the form and
+    # the fallback said "say it another way" thirteen times
+    slots, _ = answer_the_confirming_question(
+        tracker_factory,
+        "heel pain, I can't walk on it after running",
+        SAID_CANT_WALK,
+        "nlu_fallback",
+        "as I said, it hurts too much after a run",
+    )
+    assert slots["can_walk"] is False and slots["requested_slot"] is None

@@ -1568,3 +1568,29 @@ def test_a_complaint_asked_about_still_says_where_it_hurts(facts_of):
     assert facts_of("do you reckon I've sprained my foot?? went over on a root").get("body_part") == "foot"
     assert facts_of("can I still race on a sore heel? left one").get("body_part") == "heel"
     assert "body_part" not in facts_of("what stretches are good for ankles?")
+
+
+def test_round25_signs_in_runners_words(facts_of):
+    assert "cannot_bear_weight" in symptoms_of(
+        facts_of("my lad went over on his ankle at rugby and has been hopping all day")
+    )
+    assert "not_improving" in symptoms_of(facts_of("the ankle's been swollen for weeks now, never fully goes down"))
+
+
+def test_round25_look_alikes(facts_of):
+    assert "crack_heard" not in symptoms_of(
+        facts_of("my ankle clicked when I rolled it around before the run, no pain")
+    )
+    assert facts_of("my ankle clicked when I rolled it around before the run, no pain").get("injury_event") is None
+    assert "diabetes" not in symptoms_of(facts_of("diabetes runs in the family but I don't have it, sore arch"))
+    assert "circulation" not in symptoms_of(facts_of("went blue in the face on the climb, calf a bit tight"))
+    assert facts_of("I can do single leg raises on both legs, the achilles is just sore").get("pain_side") is None
+    # the symptom's first time, not a run's
+    assert "volume_change" not in facts_of(
+        "tingly foot on my run, went after a minute and hasn't come back. first time ever"
+    )
+
+
+def test_stairs_after_a_race_are_not_bearing_weight(facts_of):
+    told = facts_of("after the half I could barely get down the stairs, quads and calves wrecked, easing now")
+    assert "cannot_walk_said" not in symptoms_of(told), told
