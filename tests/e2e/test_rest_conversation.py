@@ -440,3 +440,15 @@ def test_shoes_told_as_a_model_and_an_age_are_read(servers):
     assert asked == "shoes", asked
     replies = servers.say(sender, "saucony ride, maybe 8 months")
     assert servers.tracker(sender)["slots"]["shoes"] == "ok", replies
+
+
+def test_an_unclear_answer_to_the_walking_check_ends_with_the_urgent_advice_not_a_loop(servers):
+    # Round 25: "like I said, it's too painful after running" to the question confirming "I can't walk" got
+    # "Sorry, I didn't understand that ..." thirteen times and never an assessment
+    sender = new_sender()
+    first = " ".join(servers.say(sender, "my left heel, I can't walk on it after running")).lower()
+    assert "four steps" in first, first
+    replies = " ".join(servers.say(sender, "as I told you, it hurts too much after a run")).lower()
+    assert "say it another way" not in replies, replies
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
+    assert "a&e" in replies, replies
