@@ -564,12 +564,17 @@ _LONG_RUN_FROM_TO = re.compile(
 )
 
 
-def long_run_rise(text: str) -> Optional[Quantity]:
-    """ "upped my long run from 8 to 14 miles" -> the span, when one long run grew; else None."""
-    match = _LONG_RUN_FROM_TO.search(normalise_numbers(text))
+def _rise(pattern: "re.Pattern[str]", text: str) -> Optional[Quantity]:
+    """The span of a "from X to Y" the pattern finds, when Y is more than X; else None."""
+    match = pattern.search(normalise_numbers(text))
     if match is None or _to_float(match.group(2)) <= _to_float(match.group(1)):
         return None
     return Quantity(_to_float(match.group(2)), match.start(), match.end())
+
+
+def long_run_rise(text: str) -> Optional[Quantity]:
+    """ "upped my long run from 8 to 14 miles" -> the span, when one long run grew; else None."""
+    return _rise(_LONG_RUN_FROM_TO, text)
 
 
 def change_between(text: str) -> Optional[str]:
@@ -590,10 +595,7 @@ _MORE_RUNS = re.compile(
 
 def more_runs(text: str) -> Optional[Quantity]:
     """ "from 3 to 5 runs/week" -> the span, when the number of runs went up; else None."""
-    match = _MORE_RUNS.search(normalise_numbers(text))
-    if match is None or _to_float(match.group(2)) <= _to_float(match.group(1)):
-        return None
-    return Quantity(_to_float(match.group(2)), match.start(), match.end())
+    return _rise(_MORE_RUNS, text)
 
 
 def distance_increase(text: str) -> bool:
