@@ -1456,6 +1456,8 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                     continue  # "no, pressing on the bones is fine, it's the soft bit that's sore"
                 if not_this_runner_now(doc, anchor, clauses, asked, lasting=rule.value in LASTING_SYMPTOMS):
                     continue
+                if quoted_by_runner(doc, doc[max(0, first - 2) : first + 1]):
+                    continue  # "when I said I can't walk on it I meant I can't run": the earlier words quoted
                 opening = [t.lower_ for t in doc[:first] if clauses[t.i] == clauses[first]]
                 told_test = press_test([t.lower_ for t in doc[: first + 3] if clauses[t.i] == clauses[first]])
                 conditional = {"if", "whether"} & set(opening) and not told_test

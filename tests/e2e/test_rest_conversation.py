@@ -452,3 +452,9 @@ def test_an_unclear_answer_to_the_walking_check_ends_with_the_urgent_advice_not_
     assert "say it another way" not in replies, replies
     assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
     assert "a&e" in replies, replies
+    # ... and the runner's correction afterwards is heard: "I meant I can't run"
+    replies = " ".join(
+        servers.say(sender, "sorry, when I said I can't walk I meant I can't run, walking is ok")
+    ).lower()
+    assert "earlier you mentioned" in replies, replies
+    assert servers.tracker(sender)["slots"]["triage"] != "emergency", replies

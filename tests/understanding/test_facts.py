@@ -1594,3 +1594,8 @@ def test_round25_look_alikes(facts_of):
 def test_stairs_after_a_race_are_not_bearing_weight(facts_of):
     told = facts_of("after the half I could barely get down the stairs, quads and calves wrecked, easing now")
     assert "cannot_walk_said" not in symptoms_of(told), told
+
+
+def test_the_runner_quoting_their_own_words_does_not_tell_the_sign_again(facts_of):
+    told = facts_of("sorry, when I said I can't walk I meant I can't run. walking is ok, it's the mornings")
+    assert "cannot_walk_said" not in symptoms_of(told) and told.get("can_walk") is True, told
