@@ -475,16 +475,11 @@ def shoe_wear_in_answer(text: str, this_year: int) -> Optional[str]:
     if found:
         return found[0]
     text = re.sub(r"\b(?:a|an|one)\s+(year|month)\b", r"1 \1", normalise_numbers(text))  # "a year old"
-    match = _SHOE_SINCE_AGO.search(text)
-    if match:  # "been using them since like a month ago"
-        unit = match.group(2)
-        days = _to_float(match.group(1)) * (365 if unit.startswith("y") else 30 if unit.startswith("mo") else 7)
-        return "new" if days <= NEW_SHOE_DAYS else "worn_out" if days >= WORN_SHOE_YEARS * 365 else "ok"
     match = _BARE_SHOE_DISTANCE.search(text)
-    if match:
+    if match and not _SHOE_SINCE_AGO.search(text):
         km = _to_float(match.group(1)) * (KM_PER_MILE if re.fullmatch(_MILE_UNIT, match.group(2)) else 1)
         return "worn_out" if km >= WORN_SHOE_KM else "new" if km < NEW_SHOE_KM else "ok"
-    match = _BARE_SHOE_AGE.search(text)
+    match = _SHOE_SINCE_AGO.search(text) or _BARE_SHOE_AGE.search(text)  # "since like a month ago", "6 months"
     if match:
         unit = match.group(2)
         days = _to_float(match.group(1)) * (365 if unit.startswith("y") else 30 if unit.startswith("mo") else 7)
