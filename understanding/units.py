@@ -420,6 +420,16 @@ _SHOE_BOUGHT_AGO = re.compile(
 _SHOE_YEAR = re.compile(r"\b(?:from|since|bought\s+in|in)\s+((?:19|20)\d\d)\b")
 
 
+def _wear_after_km(km: float) -> str:
+    return "worn_out" if km >= WORN_SHOE_KM else "new" if km < NEW_SHOE_KM else "ok"
+
+
+def _wear_after_age(count: float, unit: str) -> str:
+    """ "worn_out" / "new" / "ok" for shoes ``count`` years, months or weeks old."""
+    days = count * (365 if unit.startswith("y") else 30 if unit.startswith("mo") else 7)
+    return "worn_out" if days >= WORN_SHOE_YEARS * 365 else "new" if days <= NEW_SHOE_DAYS else "ok"
+
+
 def shoe_wear(text: str, this_year: int) -> Optional[Tuple[str, int, int]]:
     """ "worn_out" / "new" / "ok" from a shoe's age or distance, with its span, or None:
     "600 miles on them", "about 3 years old", "from 2015", "got them two weeks ago"."""
@@ -432,14 +442,10 @@ def shoe_wear(text: str, this_year: int) -> Optional[Tuple[str, int, int]]:
             r"\b(?:ran|run|did|running|jogged|raced)\s+(?:about\s+)?$", text[max(0, match.start() - 12) : match.start()]
         ):
             return None  # "ran 10 km in them": one run, not the shoes' wear
-        wear = "worn_out" if km >= WORN_SHOE_KM else "new" if km < NEW_SHOE_KM else "ok"
-        return wear, match.start(), match.end()
+        return _wear_after_km(km), match.start(), match.end()
     match = _SHOE_YEARS_OLD.search(text)
     if match:
-        count, unit = _to_float(match.group(1)), match.group(2)
-        days = count * (365 if unit.startswith("y") else 30 if unit.startswith("month") else 7)
-        wear = "worn_out" if days >= WORN_SHOE_YEARS * 365 else "new" if days <= NEW_SHOE_DAYS else "ok"
-        return wear, match.start(), match.end()
+        return _wear_after_age(_to_float(match.group(1)), match.group(2)), match.start(), match.end()
     match = _SHOE_BOUGHT_AGO.search(text)
     if match:
         if match.group(3):  # "last week"
@@ -477,14 +483,11 @@ def shoe_wear_in_answer(text: str, this_year: int) -> Optional[str]:
     text = re.sub(r"\b(?:a|an|one)\s+(year|month)\b", r"1 \1", normalise_numbers(text))  # "a year old"
     match = _BARE_SHOE_DISTANCE.search(text)
     if match and not _SHOE_SINCE_AGO.search(text):
-        km = _to_float(match.group(1)) * (KM_PER_MILE if re.fullmatch(_MILE_UNIT, match.group(2)) else 1)
-        return "worn_out" if km >= WORN_SHOE_KM else "new" if km < NEW_SHOE_KM else "ok"
+        return _wear_after_km(
+            _to_float(match.group(1)) * (KM_PER_MILE if re.fullmatch(_MILE_UNIT, match.group(2)) else 1)
+        )
     match = _SHOE_SINCE_AGO.search(text) or _BARE_SHOE_AGE.search(text)  # "since like a month ago", "6 months"
-    if match:
-        unit = match.group(2)
-        days = _to_float(match.group(1)) * (365 if unit.startswith("y") else 30 if unit.startswith("mo") else 7)
-        return "worn_out" if days >= WORN_SHOE_YEARS * 365 else "new" if days <= NEW_SHOE_DAYS else "ok"
-    return None
+    return _wear_after_age(_to_float(match.group(1)), match.group(2)) if match else None
 
 
 # Body weight: a BMI of 28 or more when the height is given, else 95 kg or more, reads as a heavy build.
