@@ -149,7 +149,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         return None  # "which bones? I'm a bit lost": not knowing what is asked answers nothing ("a bit" is no yes)
     if UNCERTAIN.search(text.lower().replace("\u2019", "'")):
         return None  # "I don't know, I did not press it": no answer, never a guessed yes or no
-    said = intent if intent in {"affirm", "deny"} else answer_outside_question(text)
+    # The yes or no in the words themselves before the classifier's guess ("walking yes, no problem" is no "deny")
+    said = answer_outside_question(text) or (intent if intent in {"affirm", "deny"} else None)
     # "no" next to another yes/no fact ("no swelling") may answer that one instead,
     # unless everything said denies ("no pain at night, calf not swollen").
     other_yes_no = {

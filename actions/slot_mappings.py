@@ -22,7 +22,7 @@ from actions.knowledge import EMERGENCY, knowledge
 from actions.messages import noted_message, red_flag_message, withdrawn_message
 from actions.red_flags import CAUTION_FLAGS, DIRECT_SYMPTOMS, detect, triage_level, without_cannot_walk
 from actions.runner import facts_from_slots
-from understanding.words import CORRECTION_PHRASES, LASTING_NUMBNESS_DAYS
+from understanding.words import CORRECTION_PHRASES, LASTING_NUMBNESS_DAYS, TAKING_BACK
 
 # Symptoms that answer a safety question by themselves.
 SYMPTOM_ANSWERS = {
@@ -55,9 +55,15 @@ ACKNOWLEDGED_SLOTS = [
     "shoes",
     "surface",
     "warm_up",
+    "stretching",
+    "strength_training",
     "weekly_km",
     "volume_change",
 ]
+
+
+# Habits that are not causes (stretching) or rarely told: echoed only when a runner corrects them.
+CORRECTIONS_ONLY = {"stretching", "strength_training"}
 
 
 def message_entities(tracker: Tracker, name: str) -> List[Any]:
@@ -87,6 +93,8 @@ def changed_by_latest_message(tracker: Tracker, before: Dict[str, Any]) -> Dict[
             continue
         if before.get(slot) is None and (slot == question or slot in PLACE_SLOTS):
             continue  # the answer to the question just asked, or the place of the complaint, needs no echo
+        if before.get(slot) is None and slot in CORRECTIONS_ONLY and not TAKING_BACK.search(latest_text(tracker)):
+            continue  # "I stretch after every run" told unasked: not a cause, no echo
         changed[slot] = now
     return changed
 

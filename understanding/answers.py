@@ -29,6 +29,7 @@ from understanding.words import (
     NEGATION_WORDS,
     NO_WORDS,
     QUESTION_STARTS,
+    TAKING_BACK,
     UNCERTAIN_PHRASES,
     YES_WORDS,
     phrase_pattern,
@@ -106,6 +107,8 @@ def corrected_intent(
     if names_body_part and confidence < UNSURE and (intent or "").startswith("ask_"):
         return intent  # pain and a question ("sprained it yesterday, when can I run?"): answered, then assessed
     asks = "?" in lowered or bool(QUESTION_START.search(lowered))
+    if has_facts and side_topic and not asks and TAKING_BACK.search(lowered):
+        return "inform"  # "I said I stretch but I really don't": an earlier answer corrected, not a question about it
     if (
         has_facts
         and confidence < UNSURE
@@ -128,8 +131,12 @@ def corrected_intent(
 
 
 NO_PHRASES = re.compile(
-    r"^\W*(not\s+really|not\s+at\s+all|not\s+much|not\s+that\s+i\s+know|none|nothing|" r"no+pe|nah+|never|no+)\b"
+    r"^\W*(not\s+really|not\s+at\s+all|not\s+much|not\s+that\s+i\s+know|none|nothing|"
+    r"no+pe|nah+|never|no+)\b"
+    r"(?!\s+(?:problems?|bother|issues?|worries|trouble|difficulty)\b)"  # "no problem": fine, not a "no"
 )
+# A yes or no closing a short part: "walking yes", "the bone itself no, the bit behind it yes".
+TRAILING_ANSWER = re.compile(r"^\W*(?:[\w']+\s+){1,3}(ye[sp]+|yeah+|yup|yea|no+|nope|nah+)\W*$")
 YES_PHRASES = re.compile(
     r"^\W*(ye[sp]+|yeah+|yup|yea|ya|aye|sure|definitely|absolutely|of\s+course|"
     r"i\s+do|i\s+did|it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of)\b"
@@ -147,6 +154,9 @@ def answer_outside_question(text: str) -> Optional[str]:
             return "deny"
         if YES_PHRASES.search(part):
             return "affirm"
+        trailing = TRAILING_ANSWER.search(part.strip())
+        if trailing and not HEDGED.search(part):
+            return "deny" if trailing.group(1).startswith("n") else "affirm"
     return None
 
 

@@ -214,6 +214,9 @@ PLURAL_BODY_WORDS = {
     "achilles'",
     "arches",
     "soles",
+    "calfs",
+    "foots",
+    "shinns",
 }
 # A question about something that happened before is not a sign now.
 PAST_IN_QUESTIONS = {"happened", "earlier", "before"}
@@ -826,13 +829,32 @@ def sentence_asks(doc: Doc, start: int) -> bool:
     return False
 
 
+# Words that make a sentence ask even without a question word first ("anyone else get this?", "normal?").
+ASKING_WORDS = QUESTION_STARTS | {
+    "anyone", "anybody", "someone", "normal", "ideas", "thoughts", "advice", "tips", "help", "worry", "worried",
+    "serious", "or", "mean", "means", "cause", "causes", "possible", "did", "was", "were", "has", "have", "wonder",
+    "guess",
+}  # fmt: skip
+
+
+def statement_with_a_question_mark(doc: Doc, mark: Token) -> bool:
+    """ "I think I felt a little snap?", "ankle feels unstable??", "still shin pain??": a doubt or an
+    exclamation typed as "?"; the sentence has no question word, so it tells (with its doubt) rather than asks."""
+    start = mark.i
+    while start > 0 and doc[start - 1].text not in {".", "!", "?", ";"}:
+        start -= 1
+    words = [t for t in doc[start : mark.i] if not t.is_punct]
+    # "Strength training? Never done any": a topic the runner asks and answers themselves (two words) still asks
+    return len(words) >= 3 and not any(t.lower_ in ASKING_WORDS for t in words)
+
+
 def question_clauses(doc: Doc, clauses: List[int]) -> set:
-    """Clauses that ask rather than tell: those ending in "?" and those that
-    open a sentence with a question word ("should I stretch before runs")."""
+    """Clauses that ask rather than tell: those ending in "?" (unless the sentence is a statement
+    typed with "?") and those that open a sentence with a question word ("should I stretch before runs")."""
     asked = set()
     previous = ""
     for token, clause in zip(doc, clauses):
-        if token.text == "?":
+        if token.text == "?" and not statement_with_a_question_mark(doc, token):
             asked.add(clause - 1)  # "?" opens a new clause: the one it ends asks, not what follows ("?? right heel")
         sentence_start = previous in {"", ".", "!", "?", ";"}
         following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
@@ -855,6 +877,15 @@ def question_clauses(doc: Doc, clauses: List[int]) -> set:
 
 # Words after which the runner's own earlier word is quoted, not told again ("I said numb").
 REPORTED_WORDS = {"said", "wrote", "typed", "meant", "put"}
+
+
+TAKE_BACK_REACH = 8
+
+
+def taken_back_after(doc: Doc, span: Span) -> bool:
+    """ "I said I stretch, I really don't", "... but that's not true": a quoted answer denied shortly after."""
+    after = [t.lower_ for t in doc[span.end : span.end + TAKE_BACK_REACH]]
+    return bool({"n't", "not", "never"} & set(after))
 
 
 def quoted_by_runner(doc: Doc, span: Span) -> bool:
@@ -1069,6 +1100,11 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
         if bone is None or not lowers & TENDER_WORDS or lowers & SOFT_TISSUE_WORDS:
             continue  # "only the soft bit in front of the bone is tender"
         if not (lowers & PRESS_WORDS or "tender" in lowers or "tenderness" in lowers):
+            pressed = any(t.lower_ in PRESS_WORDS for t in doc)
+            if pressed and lowers & NEGATIONS and not turned_to_a_bone(doc, bone, sentences):
+                return [
+                    Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))
+                ]  # "I pressed. Nothing hurts on the bones"
             continue
         if uncertain_before(doc, bone):
             return []  # "can't tell if the bone hurts when I press": no answer, never a "no"
@@ -1168,6 +1204,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         if label == SYMPTOM and explained_away(doc, ent, ent.ent_id_):
             continue
+        if label == SYMPTOM and ent.ent_id_ == "rest_or_night_pain" and place_without_pain(doc, ent):
+            continue  # "typing in bed lol", "on the sofa now": where the runner is, not pain there
         if label == SYMPTOM and ent.ent_id_ == "crack_heard" and cracked_thing(doc, ent, clauses):
             continue  # "the pavement is cracked and holey", "cracked heels": a surface or skin, not a sound
         in_question = clauses[ent.start] in asked
@@ -1187,6 +1225,10 @@ def extract_facts(doc: Doc) -> List[Fact]:
             negated = body_part_denied(doc, ent)
         else:
             negated = value is not False and is_negated(doc, ent, clauses)
+        if label in HABIT_LABELS and isinstance(value, bool) and quoted_by_runner(doc, ent):
+            if not taken_back_after(doc, ent):
+                continue  # "I said I stretch": the earlier answer quoted, nothing new
+            negated = True  # "I said I stretch, I really don't": the quoted answer taken back
         if label == "can_walk" and negated and {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]} & BARELY:
             continue  # "can barely hobble (but I can)": walking with difficulty is bearing weight; the question decides
         resolved = resolve_value(label, value, negated)
@@ -1197,6 +1239,12 @@ def extract_facts(doc: Doc) -> List[Fact]:
                 # "sorry, actually it's not numb at all": takes back a sign said before
                 mentions.append(Fact(DENIED_SYMPTOM, value, ent.start_char, ent.end_char, ent.start))
             continue
+        if label == "injury_event" and resolved is False and not corrected_from:
+            near = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.end]]
+            verbal = negated and bool(set(near) & {"n't", "not", "without"})
+            detail = near[-1] in {"pop", "snap", "crack", "fall", "fell", "popped", "snapped"}  # "twisted it, no pop"
+            if (verbal or detail) and any(f.label == "injury_event" and f.value is True for f in mentions):
+                continue  # "tripped on a curb but didn't fall": the trip was the event, the fall is what did not happen
         if label == "injury_event" and not_an_injury_roll(doc, ent):
             continue  # "I roll out of bed and go", "rolled it on a foam roller"
         if label in HABIT_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in NOT_THE_RUNNER_SUBJECTS:
@@ -1456,8 +1504,10 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                     continue  # "no, pressing on the bones is fine, it's the soft bit that's sore"
                 if not_this_runner_now(doc, anchor, clauses, asked, lasting=rule.value in LASTING_SYMPTOMS):
                     continue
-                if quoted_by_runner(doc, doc[max(0, first - 2) : first + 1]):
+                last = max(t.i for t in found)
+                if quoted_by_runner(doc, doc[max(0, first - 2) : first + 1]) and sentences[last] == sentences[first]:
                     continue  # "when I said I can't walk on it I meant I can't run": the earlier words quoted
+                    # (not "I said yes to tiptoe ... I just tried on the left alone and it collapses")
                 opening = [t.lower_ for t in doc[:first] if clauses[t.i] == clauses[first]]
                 told_test = press_test([t.lower_ for t in doc[: first + 3] if clauses[t.i] == clauses[first]])
                 conditional = {"if", "whether"} & set(opening) and not told_test
@@ -1559,6 +1609,22 @@ def tells_own_body(doc: Doc) -> bool:
     return "mine" in words or owned or had
 
 
+OWN_WORDS = {"my", "i", "i'm", "me", "this", "these", "it", "mine"}  # "what is this tingling in my toes?" tells
+
+
+# Rest-pain phrases that name only a place or a posture: they tell of pain only with a pain word beside them.
+PLACE_ONLY_REST = {"in bed", "on the sofa", "lying down", "lying on", "lying in bed", "sitting still", "at my desk"}
+PAIN_NEAR = PAIN_WORDS | {"wakes", "woke", "awake", "keeps", "bothers"}
+
+
+def place_without_pain(doc: Doc, span: Span) -> bool:
+    """ "typing in bed lol": a place or a posture told with nothing hurting in its sentence."""
+    if span.text.lower() not in PLACE_ONLY_REST:
+        return False
+    sentences = sentence_ids(doc)
+    return not any(t.lower_ in PAIN_NEAR for t in doc if sentences[t.i] == sentences[span.start])
+
+
 def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, lasting: bool = False) -> bool:
     """A symptom said of the past, of someone else, as a worry, or asked as a
     diagnosis ("could it be ruptured?") is not a warning sign of this runner now."""
@@ -1596,6 +1662,8 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, la
     if span.label_ == SYMPTOM and span.ent_id_ in PAINLESS_SKIN_SYMPTOMS:
         if said_painless(doc) and not {t.lower_ for t in doc} & PAINLESS_SKIN_UNLESS:
             return True
+    if clause in asked and span.label_ == SYMPTOM and before[:1] == ["what"] and not set(before) & OWN_WORDS:
+        return True  # "what is mean tingling?", "what does numb mean here?": the word asked about, not a sign told
     if clause in asked and span.label_ == SYMPTOM and span.ent_id_ in CONTEXT_IN_QUESTIONS | NOISE_SYMPTOMS:
         return True  # "should I pop it?" (a blister) is no pop heard
     if clause in asked and set(text.split()) & PAST_IN_QUESTIONS:

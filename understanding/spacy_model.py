@@ -32,7 +32,8 @@ MIN_TYPO_LENGTH = 5
 # A word whose lemma is one of these ("upped" -> "up") is matched as written only.
 PARTICLES = {"up", "down", "out", "off", "in", "on", "over"}
 # Words matched as written only because their lemma is a common verb ("worn" is not "I wore", "I wear").
-AS_WRITTEN = {"worn", "snapping"}  # "a snapping tendon" is not "I snapped something"
+AS_WRITTEN = {"worn", "snapping", "start", "weights"}  # "a snapping tendon" is not "I snapped something";
+# "just started running" is a beginner, not "I just start running" (no warm-up); "the weight" is no "weights"
 # Labels whose words get every single-letter typo, not just the common ones.
 EVERY_TYPO_LABELS = {"body_part", "swelling"}
 # A "typo" that is a common English word is a word, not a typo ("decent" is

@@ -79,12 +79,12 @@ _DAYS_LISTED = re.compile(rf"\b{_DAY_NAME}\b(?:\s*(?:,|and|&|/|\+)?\s*\b{_DAY_NA
 # "three mornings a week"; the singular as non-native runners write it ("4 time a week", "5 day a week")
 _OCCASIONS = r"(?:x|times?|days?|runs?|sessions?|mornings?|evenings?|nights?|lunchtimes?|afternoons?)"
 _TIMES_PER_WEEK = re.compile(
-    rf"{_NUM}\s*{_OCCASIONS}\s*(?:a|per|each|every|in\s+a|in\s+the|in|/|this|last)\s*(?:week|wk)|"
+    rf"{_NUM}\s*{_OCCASIONS}\s*(?:a|per|each|every|in\s+a|in\s+the|in|the|/|this|last)\s*(?:week|wk)|"
     rf"{_NUM}\s*{_OCCASIONS}\s*weekly"
 )
 _PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b(?!\s+ago)|\bweekly\b|\bpw\b|/\s*w\b")
 _PER_DAY = re.compile(
-    r"(?:\b(?:a|per|each|every)\s*|/\s*)day\b|\bdaily\b|\beveryday\b|\bevery\s+(?:morning|evening|night)\b"
+    r"(?:\b(?:a|per|each|every|evry|everyday)\s*|/\s*)day\b|\bdaily\b|\beveryday\b|\bevery\s+(?:morning|evening|night)\b"
 )
 _EVERY_OTHER_DAY = re.compile(r"\bevery\s+(?:other|second)\s+day\b")
 _PER_MONTH = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*month\b(?!\s+ago)|\bmonthly\b")  # not "a month ago"
@@ -202,8 +202,10 @@ _WEEKLY_BEFORE = re.compile(
 )
 # The usual distance, before a change: "normally 25", "usually do 10 miles", "started at 10k", "vs my usual 15".
 _USUAL_BEFORE = re.compile(
-    r"\b(?:usual|usually|normally|normal|used\s+to|started\s+at|was\s+(?:doing|running)|before)\b(?:\W+[\w']+){0,3}?\W*$"
+    r"(?:\b(?:usual|usually|normally|normal|used\s+to|started\s+at|was\s+(?:doing|running)|before)\b|\(\s*was\b)"
+    r"(?:\W+[\w']+){0,3}?\W*$"  # "(was 40)"
 )
+_WAS_BEFORE = re.compile(r"\(\s*was\s*(?:about\s+|around\s+)?$")  # "40 a week now (was 25)"
 _NOW_BEFORE = re.compile(
     r"\b(?:now|this\s+week|currently|these\s+days|nowadays|back\s+(?:doing|to|at|on))\b(?:\W+[\w']+){0,3}?\W*$"
 )
@@ -217,10 +219,14 @@ _WEEK_LIST_BEFORE = re.compile(r"\b(?:this|last)\s+week\b(?:\W+[\w']+){0,4}?\W*$
 _LIST_JOIN = re.compile(r"^\s*(?:,|\+|and|&|then)\s*(?:a\s+|another\s+)?$")
 _COUNT_BEFORE = re.compile(r"\b\d+\s*$")  # "two 8k runs": each run, not the week
 # "3 runs of 8k", "4 x 8km", "3 miles three times": a count of runs of that distance.
-_RUNS_OF_BEFORE = re.compile(rf"{_NUM}\s*(?:x|runs?\s+of|times?)\s*(?:about\s+|around\s+|roughly\s+|~)?$")
+_RUNS_OF_BEFORE = re.compile(
+    rf"{_NUM}\s*(?:x|runs?\s+of|times?|(?:days?|runs?|sessions?)\s*x)\s*(?:about\s+|around\s+|roughly\s+|~)?$"
+)  # "5 days x 5km"
+# "4 runs: 8k, 10k, 8k, 28k": the runs counted, then listed
+_RUNS_COUNTED_BEFORE = re.compile(rf"{_NUM}\s*(?:runs?|sessions?)\s*(?::|-|–)\s*$")
 _RUNS_AFTER = re.compile(rf"\s*{_NUM}\s*(?:x|times)\b|\s*x\s*{_NUM}\b(?!\s*(?:k|km|mi|miles?|m)\b)")  # "7 km x 5"
 _PLUS_BEFORE = re.compile(
-    r"\b(?:plus|as\s+well\s+as|and\s+(?:one|1)|then|and(?=\s+a\s+long))\s+(?:a|an|one|1)?\s*(?:longer\s+|long\s+)?"
+    r"(?:\b(?:plus|as\s+well\s+as|and\s+(?:one|1)|then|and(?=\s+a\s+long))|\+)\s+(?:a|an|one|1)?\s*(?:longer\s+|long\s+)?"
     r"(?:run\s+of\s+)?$"  # "2 x 6 miles and a long run of 12 miles"
 )
 # "walk 15 km a day and run 3 x 8 km": a distance walked, cycled or hiked is no running
@@ -285,7 +291,9 @@ def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optiona
     weekly, usual = [], []
     for value, start, end in distances:
         before = text[max(0, start - 40) : start]
-        is_usual = bool(_USUAL_BEFORE.search(before)) and not _NOW_BEFORE.search(before)
+        is_usual = (
+            bool(_USUAL_BEFORE.search(before)) and not _NOW_BEFORE.search(before) or bool(_WAS_BEFORE.search(before))
+        )
         if _RUNS_OF_BEFORE.search(text[max(0, start - 25) : start]) or _COUNT_BEFORE.search(before):
             continue  # "3 runs of 5 miles a week", "done two 8k runs": each run
         if len(distances) > 1 and _PLUS_BEFORE.search(text[max(0, start - 20) : start]):
@@ -322,6 +330,9 @@ def _per_run_total(text: str, distances: List[Tuple[float, int, int]]) -> Option
     runs_after = _RUNS_AFTER.match(after)
     extra = sum(v for v, s, _ in distances[1:] if _PLUS_BEFORE.search(text[max(0, s - 20) : s]))
     listed = all(_LIST_JOIN.match(text[a[2] : b[1]]) for a, b in zip(distances, distances[1:]))
+    counted = _RUNS_COUNTED_BEFORE.search(before)
+    if runs is None and counted and int(_to_float(counted.group(1))) == len(distances):
+        runs = _to_float(counted.group(1))  # only when every counted run is listed
     the_runs_listed = runs is not None and len(distances) >= 2 and len(distances) == int(runs) and not extra and listed
     if not the_runs_listed:
         extra += sum(  # "3 x 8km and a 16km long run"
@@ -406,9 +417,10 @@ NEW_SHOE_KM = 150.0
 WORN_SHOE_YEARS = 2
 _SHOE_DISTANCE = re.compile(
     rf"{_NUM}\+?\s*({_KM_UNIT}|{_MILE_UNIT})\s*(?:on|in)\s+(?:them|these|those|the\s+shoes|it)\b|"
-    rf"(?:done|had|has|have|with|about|around|nearly|over|than|almost|past)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
+    rf"(?:done|had|has|have|with|about|around|nearly|over|than|almost|past|maybe|probably|roughly|like)\s+"
+    rf"(?:about\s+|around\s+|nearly\s+|over\s+)?"
     rf"{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})\b|"
-    rf"{_NUM}\+?\s*({_KM_UNIT}|{_MILE_UNIT})\s+(?:already|so\s+far|on\s+the\s+clock)\b"
+    rf"{_NUM}\+?\s*({_KM_UNIT}|{_MILE_UNIT})\s+(?:already|so\s+far|on\s+the\s+clock|at\s+least)\b"
 )
 _SHOE_YEARS_OLD = re.compile(rf"{_NUM}\s*(year|years|yr|yrs|month|months|week|weeks)\s+old\b")
 _SHOE_BOUGHT_AGO = re.compile(

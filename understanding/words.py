@@ -100,3 +100,6 @@ def word_pattern(words: FrozenSet[str], at_start: bool = False) -> Pattern[str]:
 # Numbness or tingling there for this many days or more is a nerve to examine soon, not the sudden loss of blood
 # supply (docs/clinical-basis.md, "numbness or tingling that has lasted weeks").
 LASTING_NUMBNESS_DAYS = 14
+
+# The runner refers back to an earlier answer of theirs ("I said I stretch, I really don't").
+TAKING_BACK: Pattern[str] = re.compile(r"\bi (?:said|told you|meant|wrote)\b")

@@ -575,3 +575,15 @@ def test_an_unclear_answer_to_the_confirming_question_keeps_the_emergency_and_en
         "as I said, it hurts too much after a run",
     )
     assert slots["can_walk"] is False and slots["requested_slot"] is None
+
+
+@pytest.mark.parametrize(
+    "question, intent, text, expected",
+    [
+        ("can_walk", "deny", "walking yes, no problem", True),  # the classifier heard "no"; the words say yes
+        ("bone_tenderness", "inform", "the bones no, the soft bit yes", False),
+        ("swelling", "affirm", "ankle yes, a little puffy", True),
+    ],
+)
+def test_the_yes_or_no_in_the_words_outranks_the_classifiers_guess(question, intent, text, expected):
+    assert answer_from_context(question, intent, [], text) is expected

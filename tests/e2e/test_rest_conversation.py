@@ -458,3 +458,66 @@ def test_an_unclear_answer_to_the_walking_check_ends_with_the_urgent_advice_not_
     ).lower()
     assert "earlier you mentioned" in replies, replies
     assert servers.tracker(sender)["slots"]["triage"] != "emergency", replies
+
+
+# Answers by the question asked (requested_slot), for conversations whose question order depends on the facts.
+PLAIN_ANSWERS = {
+    "body_part": "the achilles",
+    "pain_side": "left",
+    "injury_event": "no, it came on gradually",
+    "can_walk": "yes",
+    "bone_tenderness": "no",
+    "warning_signs": "none of these",
+    "swelling": "no",
+    "tiptoe": "yes",
+    "anything_else": "nothing else",
+    "volume_change": "same as usual",
+    "shoes": "fine, 6 months old",
+    "surface": "road",
+    "warm_up": "yes",
+    "stretching": "yes",
+    "weekly_km": "20 km",
+}
+
+
+def answer_until_assessed(servers, sender, opening, answers=PLAIN_ANSWERS):
+    """The opening, then each question asked answered from ``answers``, until an assessment."""
+    servers.say(sender, opening)
+    for _ in range(14):
+        slots = servers.tracker(sender)["slots"]
+        if slots.get("triage") and not slots.get("requested_slot"):
+            return slots
+        servers.say(sender, answers[slots["requested_slot"]])
+    raise AssertionError(f"no assessment: {servers.tracker(sender)['slots']}")
+
+
+def test_a_yes_typed_after_a_word_and_no_problem_is_a_yes_to_walking(servers):
+    # Round 27: "walking yes, no problem" to the walking check after a sprain was read as "can't walk": A&E
+    sender = new_sender()
+    servers.say(sender, "rolled my right ankle on a kerb two days ago, it's a bit swollen")
+    assert servers.tracker(sender)["slots"]["requested_slot"] == "can_walk"
+    replies = " ".join(servers.say(sender, "walking yes, no problem")).lower()
+    slots = servers.tracker(sender)["slots"]
+    assert slots["can_walk"] is True and "a&e" not in replies, replies
+
+
+def test_tiptoe_retried_on_one_leg_after_the_assessment_and_collapsing_is_an_emergency(servers):
+    # Round 27: "I said yes to tiptoe but only tried with both feet ... on the left alone it collapses" after a
+    # self-care Achilles plan got "That doesn't change my advice (self-care)"
+    sender = new_sender()
+    slots = answer_until_assessed(servers, sender, "left achilles sore after runs for two weeks")
+    assert slots["triage"] == "self_care", slots
+    replies = " ".join(
+        servers.say(sender, "about the tiptoe, I said yes but did it on two feet. on the left alone it just collapses")
+    ).lower()
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
+    assert "doesn't change my advice" not in replies and "a&e" in replies, replies
+
+
+def test_a_habit_corrected_after_the_assessment_is_said_back(servers):
+    # Round 27: "I said I stretch, I really don't" got a bare "Thanks, noted"
+    sender = new_sender()
+    answer_until_assessed(servers, sender, "left achilles sore after runs for two weeks")
+    replies = " ".join(servers.say(sender, "to be honest I said I stretch but I really don't"))
+    assert "you don't stretch" in replies, replies
+    assert servers.tracker(sender)["slots"]["stretching"] is False, replies

@@ -83,3 +83,25 @@ def test_an_injury_said_with_a_yes_stays_an_answer():
 def test_two_close_intents_that_both_start_the_assessment_are_made_sure():
     # inform 0.50 against describe_pain 0.49 was an ambiguity fallback ("Sorry, I didn't understand that")
     assert corrected_intent("rolled my ankle on a kerb", "inform", True, 0.5, True, False, True) == "inform"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("walking yes", "affirm"),
+        ("yes no problem", "affirm"),
+        ("no problem", None),  # "no problem" is no "no"
+        ("the bones no, the soft bit yes", "deny"),  # the first part answers the bone question
+        ("swelling maybe no", None),  # hedged
+    ],
+)
+def test_a_yes_or_no_closing_a_short_part_answers(text, expected):
+    from understanding.answers import answer_outside_question
+
+    assert answer_outside_question(text) == expected
+
+
+def test_an_earlier_answer_taken_back_is_information_not_a_question():
+    text = "like I said I warm up, but honestly I don't"
+    assert corrected_intent(text, "ask_warm_up", has_facts=True, confidence=0.9) == "inform"
+    assert corrected_intent("do I need a warm up", "ask_warm_up", has_facts=True, confidence=0.9) is None

@@ -1599,3 +1599,85 @@ def test_stairs_after_a_race_are_not_bearing_weight(facts_of):
 def test_the_runner_quoting_their_own_words_does_not_tell_the_sign_again(facts_of):
     told = facts_of("sorry, when I said I can't walk I meant I can't run. walking is ok, it's the mornings")
     assert "cannot_walk_said" not in symptoms_of(told) and told.get("can_walk") is True, told
+
+
+@pytest.mark.parametrize(
+    "text, label, value",
+    [
+        ("pretty sure I felt something snap at the back?? calf still sore", "symptoms", ["pop_heard"]),
+        ("left knee feels wobbly?? like it might go", "body_part", "knee"),
+        ("all of a sudden really sore arch??", "body_part", "foot"),
+    ],
+)
+def test_a_statement_typed_with_a_question_mark_still_tells(facts_of, text, label, value):
+    """ "?" after a sentence with no question word is a doubt or an exclamation, not a question."""
+    assert facts_of(text).get(label) == value
+
+
+@pytest.mark.parametrize("text", ["Warm up? never bother", "Stretching? nope"])
+def test_a_topic_asked_and_answered_by_the_runner_keeps_its_answer_or_none(facts_of, text):
+    assert facts_of(text).get("warm_up") is not True and facts_of(text).get("stretching") is not True
+
+
+def test_a_sentence_that_asks_still_asks(facts_of):
+    assert "pop_heard" not in symptoms_of(facts_of("does a snap always mean a tear?"))
+
+
+def test_trying_tiptoe_again_after_saying_yes_and_the_leg_collapsing_is_a_rupture_sign(facts_of):
+    told = facts_of("earlier I said yes to tiptoe. tried it properly on the right only and it just collapses")
+    assert "achilles_rupture" in symptoms_of(told), told
+
+
+def test_landing_loudly_on_the_heels_is_no_blow_to_the_tendon(facts_of):
+    told = facts_of("I land on my heels hard, the neighbours hear me thudding past")
+    assert "achilles_rupture" not in symptoms_of(told), told
+
+
+def test_a_sign_word_asked_about_is_not_told(facts_of):
+    assert "circulation" not in symptoms_of(facts_of("what is mean numb? I am not sure of this word"))
+    assert "circulation" in symptoms_of(facts_of("what is this numbness in my toes, they're cold and white?"))
+
+
+def test_a_place_with_nothing_hurting_there_is_no_rest_pain(facts_of):
+    assert "rest_or_night_pain" not in symptoms_of(facts_of("writing this on the sofa lol"))
+    assert "rest_or_night_pain" in symptoms_of(facts_of("it aches even lying down"))
+
+
+def test_pressing_and_nothing_hurting_on_the_bones_is_a_no(facts_of):
+    told = facts_of("Did the pressing. No bone hurts at all, just the squishy part under the bump")
+    assert told.get("bone_tenderness") is False, told
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("stumbled on a root and didn't fall, ankle sore since", True),  # the stumble was the event
+        ("went over on it on the kerb, no snap though", True),
+        ("can't remember anything happening to it, just sore", False),
+    ],
+)
+def test_an_event_detail_denied_does_not_undo_the_event(facts_of, text, expected):
+    assert facts_of(text).get("injury_event") is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("just started running in january, arches ache", {"volume_change": "returning"}),
+        ("I just start running, no warm-up or anything", {"warm_up": False}),
+        ("the pain is in the tendon over my heel", {"body_part": "achilles"}),
+        ("sore between my calf and my heel on the right", {"body_part": "achilles", "pain_side": "right"}),
+        ("my calfs are both tight", {"pain_side": "both"}),
+        ("only run on the tredmill at home", {"surface": "soft"}),
+        ("this was my biggest week ever", {"volume_change": "increased"}),
+        ("is it my weight, I'm 120 kg", {"strength_training": None}),
+    ],
+)
+def test_round27_everyday_words(facts_of, text, expected):
+    told = facts_of(text)
+    assert {k: told.get(k) for k in expected} == expected, told
+
+
+def test_a_quoted_earlier_answer_taken_back_is_the_opposite(facts_of):
+    assert facts_of("I told you I warm up, I said I warm up, but honestly I don't").get("warm_up") is False
+    assert facts_of("yes like I said I stretch after").get("stretching") is None  # quoted, nothing new

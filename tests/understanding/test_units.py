@@ -196,3 +196,27 @@ def test_long_run_rise():
 def test_weekly_km_from_counts_and_weekdays(text, km):
     found = units.weekly_run(text)
     assert found is not None and found[0].value == km, found
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("3 times the week, each time 8 km", 24.0),  # "the week" as non-native runners write it
+        ("6 days x 4km", 24.0),
+        ("4 km evry day", 28.0),
+        ("2 runs of 6k + a 12k long run", 24.0),
+        ("3 runs: 5k, 7k, 12k", 24.0),  # the runs counted, then listed
+    ],
+)
+def test_weekly_arithmetic_in_round27_shapes(text, km):
+    assert units.weekly_km(text).value == km
+
+
+def test_a_weekly_figure_with_the_old_one_in_brackets_went_up():
+    quantity, increased = units.weekly_run("40 km a week now (was 25)")
+    assert quantity.value == 40.0 and increased
+
+
+@pytest.mark.parametrize("text", ["Brooks, probably 900 km", "the Asics, 800km at least"])
+def test_shoe_wear_with_a_guessed_distance(text):
+    assert units.shoe_wear(text, 2026)[0] == "worn_out"

@@ -1,0 +1,21 @@
+"""Words said back to the runner (actions/messages.py, knowledge/messages.yml ``fact_words``)."""
+
+import pytest
+
+from actions.knowledge import knowledge
+from actions.messages import fact_phrase, noted_message
+
+
+@pytest.mark.parametrize(
+    "slot", ["injury_event", "swelling", "can_walk", "bone_tenderness", "warm_up", "stretching", "strength_training"]
+)
+@pytest.mark.parametrize("value", [True, False])
+def test_every_yes_no_answer_a_runner_may_correct_is_said_back(slot, value):
+    """ "I said I stretch, I really don't" gets "Got it: you don't stretch.", not a bare "noted"."""
+    phrase = fact_phrase(knowledge(), slot, value, {})
+    assert phrase and phrase.strip(), (slot, value)
+
+
+def test_a_corrected_stretching_answer_is_acknowledged_in_words():
+    message = noted_message(knowledge(), {"stretching": False}, {})
+    assert message == "Got it: you don't stretch."
