@@ -23,7 +23,10 @@ def _bone_stress(facts: Facts) -> bool:
 RULES: List[Tuple[str, Callable[[Facts], bool]]] = [
     ("sprain", lambda f: f.get("injury_event") is True and f.get("body_part") in {"ankle", "foot"}),
     ("stress_injury", _bone_stress),
-    ("achilles", lambda f: f.get("body_part") == "achilles" or at_back_of_heel(f)),  # the Achilles at the bone
+    (
+        "achilles",  # the Achilles at the bone too; a torn Achilles suspected is an Achilles problem wherever it was felt
+        lambda f: f.get("body_part") == "achilles" or at_back_of_heel(f) or "achilles_rupture" in f.get("symptoms", []),
+    ),
     (
         "heel_pain",
         lambda f: f.get("body_part") == "heel" and f.get("injury_event") is not True and not at_back_of_heel(f),

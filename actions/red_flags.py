@@ -147,6 +147,10 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     swollen = facts.get("swelling")
     calf_signs = {"calf_swelling", "redness_or_heat"} & symptoms or swollen is True
     exertional = "exertional_compartment" in symptoms  # calves that swell on each run and settle with rest
+    if "foot_drop" in symptoms and swollen is True and body in {"shin", "calf"}:
+        flags.append(
+            Flag("compartment_syndrome")
+        )  # a swollen shin or calf and toes that won't lift: pressure on the nerve
     if body == "calf" and swollen is True and not {"calf_swelling", "skin_cause"} & symptoms and not exertional:
         flags.append(Flag("dvt"))  # "is it swollen?" "yes" about a sore calf: the same sign as "my calf is swollen"
     one_sided = facts.get("pain_side") != "both"  # a clot is almost always in one leg

@@ -88,3 +88,7 @@ def test_the_back_of_the_heel_gets_the_achilles_plan_not_plantar_heel_pain():
     back = likely_causes({"body_part": "heel", "injury_event": False, "symptoms": ["back_of_heel"]})
     assert "achilles" in back and "heel_pain" not in back
     assert "heel_pain" in likely_causes({"body_part": "heel", "injury_event": False, "symptoms": []})
+
+
+def test_a_suspected_torn_achilles_felt_at_the_heel_is_an_achilles_problem():
+    assert "achilles" in likely_causes(facts_from_slots({"body_part": "heel", "symptoms": ["achilles_rupture"]}))

@@ -391,3 +391,10 @@ def test_a_calf_pop_with_a_strong_tiptoe_is_a_calf_strain():
 def test_numbness_that_has_lasted_weeks_is_examined_soon_not_an_emergency():
     assert level_of(body_part="foot", symptoms=["lasting_numbness"]) == SEE_DOCTOR
     assert level_of(body_part="foot", symptoms=["circulation"]) == EMERGENCY
+
+
+@pytest.mark.parametrize("body_part", ["shin", "calf"])
+def test_toes_that_will_not_lift_with_a_swollen_shin_or_calf_is_compartment_syndrome(body_part):
+    assert "compartment_syndrome" in flags_of(symptoms=["foot_drop"], swelling=True, body_part=body_part)
+    assert level_of(symptoms=["foot_drop"], swelling=True, body_part=body_part) == "emergency"
+    assert "compartment_syndrome" not in flags_of(symptoms=["foot_drop"], swelling=False, body_part=body_part)

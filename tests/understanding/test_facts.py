@@ -1681,3 +1681,10 @@ def test_round27_everyday_words(facts_of, text, expected):
 def test_a_quoted_earlier_answer_taken_back_is_the_opposite(facts_of):
     assert facts_of("I told you I warm up, I said I warm up, but honestly I don't").get("warm_up") is False
     assert facts_of("yes like I said I stretch after").get("stretching") is None  # quoted, nothing new
+
+
+def test_round27_signs_and_look_alikes(facts_of):
+    assert "cannot_bear_weight" in symptoms_of(facts_of("went over on the stairs at the track and can only hop now"))
+    assert "cannot_bear_weight" in symptoms_of(facts_of("twisted it badly, just hopping since"))
+    itchy = facts_of("itchy red blotches all over my calves after the hot 10k, no pain")
+    assert not {"calf_swelling", "redness_or_heat"} & set(symptoms_of(itchy)), itchy
