@@ -112,6 +112,7 @@ NOT_WEAK = re.compile(r"\b(?:no|not|without|any)\s+(?:any\s+|really\s+)?(?:weak|
 # The screening question asks about now: "it went within minutes, normal since" answers "none of these now".
 PASSED_NOW = re.compile(
     r"\b(?:went away|went within|gone now|it'?s gone|passed|settled|normal (?:again|since|now)|fine (?:now|since)|"
+    r"goes (?:away|off|the moment|as soon as|once|when)|(?:go|goes|went) when i loosen|"
     r"back to normal|all fine now|all good now)\b"
 )
 STILL_THERE = re.compile(

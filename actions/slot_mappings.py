@@ -174,6 +174,8 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
         if slot == "pain_side" and {old, new} == {"left", "right"} and OTHER_SIDE_TOO.search(latest_text(tracker)):
             events.append(SlotSet(slot, "both"))  # "the left one is sore too": both sides, not a move
             continue
+        if slot == "pain_side" and new == "both" and OTHER_SIDE_TOO.search(latest_text(tracker)):
+            continue  # "the left one has started too, both achilles sore now": both sides now, kept
         if old is None or new == old or before.get("requested_slot") in PLACE_SLOTS or corrected:
             continue
         events.append(SlotSet(slot, old))
@@ -258,6 +260,9 @@ def screened_signs() -> set:
     return own | {"lasting_numbness"} | SCREENING_SYMPTOMS
 
 
+CALF_ANSWER_WORDS = 12  # "it's a bit tender when I squeeze it", about the sore calf
+
+
 def signs_named_in_the_answer(tracker: Tracker, question: Optional[str]) -> List[str]:
     """The signs a reply to the screening question names in words that need the question ("yes at night",
     "yes, my calf"), clause by clause; a clause with a negation names none ("no numbness")."""
@@ -265,10 +270,18 @@ def signs_named_in_the_answer(tracker: Tracker, question: Optional[str]) -> List
         question != SCREENING_QUESTION
         or message_entities(tracker, "symptom")
         or message_entities(tracker, "denied_symptom")
-        or len(latest_text(tracker).split()) > SHORT_SCREENING_ANSWER_WORDS
     ):
+        return []
+    screening = knowledge().questions[SCREENING_QUESTION]
+    if tracker.get_slot("body_part") == "calf" and len(latest_text(tracker).split()) <= CALF_ANSWER_WORDS:
+        calf_words = set(screening.get("calf_signs_in_an_answer") or [])
+        for clause in re.split(r"[,.;!?]|\bbut\b", latest_text(tracker).replace("n't", " n't")):
+            words = set(re.findall(r"[a-z']+", clause))
+            if words & calf_words and not words & ANSWER_NEGATIONS:
+                return ["calf_swelling"]  # "it's a bit tender when I squeeze it": the sore calf, tender
+    if len(latest_text(tracker).split()) > SHORT_SCREENING_ANSWER_WORDS:
         return []  # a longer answer is read like any message ("cold and numb on the run, warmed up in the shower")
-    signs_words = knowledge().questions[SCREENING_QUESTION].get("signs_in_an_answer") or {}
+    signs_words = screening.get("signs_in_an_answer") or {}
     named: List[str] = []
     for clause in re.split(r"[,.;!?]|\bbut\b", latest_text(tracker).replace("n't", " n't")):
         words = set(re.findall(r"[a-z']+", clause))

@@ -660,6 +660,8 @@ PASSED_CUES = (
     "all good", "went straight", "came right", "pinked", "wore off",
 )  # fmt: skip
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
+# Words that place numbness in the present moment, whatever else the message says.
+NOW_CUES = ("still", "right now", "at the moment", "now numb", "numb now", "since this morning", "since then")
 STILL_CUES = (
     "still",
     "since then",
@@ -788,7 +790,7 @@ FORGOT_TO_TELL = {"to say", "to mention", "to tell", "to add"}
 
 # Training details a runner may give as a best guess after a hedge ("dunno, about the same"):
 # kept, unlike a hedged safety answer ("not sure, maybe a bit swollen").
-BEST_GUESS_LABELS = {"volume_change", "surface", "weekly_km", "shoes"}
+BEST_GUESS_LABELS = {"volume_change", "surface", "weekly_km", "shoes", "injury_event"}  # "dunno, came slowly I think"
 
 
 def is_uncertain(doc: Doc, span: Span, clauses: List[int], same_clause_only: bool = False) -> bool:
@@ -890,7 +892,7 @@ def taken_back_after(doc: Doc, span: Span) -> bool:
 
 def quoted_by_runner(doc: Doc, span: Span) -> bool:
     """The runner quotes a word they used ("I said numb before, wrong word")."""
-    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    before = [t.lower_ for t in doc[max(0, span.start - 4) : span.start]]
     return any(w in REPORTED_WORDS and i > 0 and before[i - 1] == "i" for i, w in enumerate(before))
 
 
@@ -1048,7 +1050,7 @@ def shoe_facts(doc: Doc) -> List[Fact]:
 
 SOFT_TISSUE_WORDS = {"soft", "tendon", "muscle", "ligament", "strip", "fleshy"}
 BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular", "metatarsal"}
-TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain"}
+TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain", "paining", "pains"}
 PRESS_WORDS = {
     "press", "pressing", "pressed", "push", "pushing", "pushed", "touch", "touching", "touched", "poke", "poked",
     "prod", "prodded", "squeeze", "squeezed",
@@ -1100,7 +1102,7 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
         if bone is None or not lowers & TENDER_WORDS or lowers & SOFT_TISSUE_WORDS:
             continue  # "only the soft bit in front of the bone is tender"
         if not (lowers & PRESS_WORDS or "tender" in lowers or "tenderness" in lowers):
-            pressed = any(t.lower_ in PRESS_WORDS for t in doc)
+            pressed = any(t.lower_ in PRESS_WORDS | CHECKED_WORDS for t in doc)  # "I checked again as you described"
             if pressed and lowers & NEGATIONS and not turned_to_a_bone(doc, bone, sentences):
                 return [
                     Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))
@@ -1150,6 +1152,7 @@ def pressed_bone_fine(doc: Doc, sentences: List[int]) -> List[Fact]:
     return []
 
 
+CHECKED_WORDS = {"checked", "tested", "retested", "rechecked"}
 TOLD_FINE_WORDS = {"fine", "ok", "okay", "alright"}
 TOLD_FINE_VERBS = {"are", "is", "'re", "'s", "feel", "feels", "seem", "seems", "all", "look", "looks", "were", "was"}
 TOLD_FINE_REACH = 10
@@ -1225,7 +1228,7 @@ def extract_facts(doc: Doc) -> List[Fact]:
             negated = body_part_denied(doc, ent)
         else:
             negated = value is not False and is_negated(doc, ent, clauses)
-        if label in HABIT_LABELS and isinstance(value, bool) and quoted_by_runner(doc, ent):
+        if isinstance(value, bool) and quoted_by_runner(doc, ent):
             if not taken_back_after(doc, ent):
                 continue  # "I said I stretch": the earlier answer quoted, nothing new
             negated = True  # "I said I stretch, I really don't": the quoted answer taken back
@@ -1543,8 +1546,10 @@ def in_a_simile(doc: Doc, token: Token) -> bool:
 # "cracked" said of a surface or of skin, with no word of hearing or feeling it.
 CRACKED_THINGS = {
     "pavement", "pavements", "road", "roads", "path", "paths", "tarmac", "concrete", "ground", "street", "streets",
-    "skin", "heels", "sole", "soles", "phone", "screen", "ice", "dry",
+    "skin", "heels", "sole", "soles", "phone", "screen", "ice", "dry", "sidewalk", "sidewalks", "kerb", "curb", "floor",
 }  # fmt: skip
+# "stepped on a crack", "caught my foot in a crack": a crack in the ground, not one heard
+CRACK_IN_THE_GROUND = {("on", "a"), ("in", "a"), ("into", "a"), ("on", "the"), ("in", "the"), ("over", "a")}
 HEARING_WORDS = {"heard", "hear", "sound", "noise", "felt", "feel", "loud", "audible"}
 
 
@@ -1554,6 +1559,9 @@ def cracked_thing(doc: Doc, span: Span, clauses: List[int]) -> bool:
         return False
     sentences = sentence_ids(doc)
     words = {t.lower_ for t in doc if sentences[t.i] == sentences[span.start]}
+    before = tuple(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
+    if span[0].lower_ == "crack" and before in CRACK_IN_THE_GROUND and not words & HEARING_WORDS:
+        return True
     clause = {t.lower_ for t in doc if clauses[t.i] == clauses[span.start]}
     body_cracked = any(w in body_words() and w not in CRACKED_THINGS for w in clause)  # "my ankle cracked"
     body_cracked = body_cracked or (span.start > 0 and doc[span.start - 1].lower_ in {"went", "go", "goes"})
@@ -2021,7 +2029,8 @@ ONE_RUN_PAST = re.compile(
 )  # "my toes went white and numb on my winter run this morning"
 # Numbness tied to running or to one pair of shoes: "during long runs", "only in one pair of shoes".
 DURING_RUNS = re.compile(
-    r" (?:during|on|in|on my|during my) (?:long |longer |short |easy |hard |some |most |the long )?runs "
+    r" (?:during|on|in|on my|during my|in the middle of|in the middle of my|halfway through|towards the end of|"
+    r"at the end of|near the end of) (?:long |longer |short |easy |hard |some |most |the long |my )?runs "
     r"| only in (?:one|that|this|these|those|my) | one pair of "
 )
 START_UP_PAIN = re.compile(
@@ -2097,6 +2106,9 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         still_felt = still and (
             any(f" {c} " in about_feeling for c in STILL_CUES) or any(f" {c} " in text for c in NOT_BACK_CUES)
         )  # not "my shin splints are still there"
+        episodes = DURING_RUNS.search(text) and any(f" {c} " in text for c in RECURRING_CUES)
+        if episodes and not any(f" {c} " in text for c in NOW_CUES):
+            still_felt = False  # "keeps going numb in the middle of runs, looser laces didn't help": episodes, not now
         if (
             fact.label == SYMPTOM
             and fact.value == "circulation"
@@ -2117,8 +2129,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             cold = COLD_WORDS & words or " in the cold " in text or re.search(r" - ?\d+ ", text)
             if cold and not words & {"sitting", "rest", "night"}:
                 continue  # numb with cold on a winter run until warmed up: the weather, not a sign
-            blamed_laces = {"laces", "lacing"} & words and "loose" not in words  # "it was my laces"
-            if fit_said(text, words) or blamed_laces:  # it passes on loosening the laces: the laces, not a sign
+            laces_no_help = any(c in text for c in (" n't help", " not help", " no difference", " did nothing"))
+            blamed_laces = {"laces", "lacing"} & words and "loose" not in words and not laces_no_help
+            # "it was my laces"; not "loosened my laces and it didn't help"
+            if (fit_said(text, words) or blamed_laces) and not laces_no_help:  # it passes on looser laces: the laces
                 if "shoes" not in labels:
                     result.append(Fact("shoes", "poor_fit", fact.start, fact.end, fact.token))
                 continue

@@ -637,9 +637,17 @@ def bare_number(text: str) -> Optional[Quantity]:
     return Quantity(_to_float(match.group(1)), match.start(1), match.end(1))
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding the span from ``start`` to ``end``."""
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
 def duration_days(text: str) -> Optional[Quantity]:
     """How long the pain has lasted, in days, when the message says so."""
     text = normalise_numbers(text)
+    candidates = []
     for match in _DURATION.finditer(text):
         before = text[max(0, match.start() - 25) : match.start()]
         activity = (
@@ -649,6 +657,10 @@ def duration_days(text: str) -> Optional[Quantity]:
             continue
         if not _PAIN_WORDS.search(text):
             continue
+        candidates.append(match)
+    # "done parkrun for 8 years. My Achilles has been sore over the last month": the one told with the pain
+    told_with_pain = [m for m in candidates if _PAIN_WORDS.search(_sentence_around(text, m.start(), m.end()))]
+    for match in (told_with_pain or candidates)[:1]:
         count = _to_float(match.group(1)) if match.group(1) else 1
         unit = match.group(2).rstrip("s")
         days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]

@@ -587,3 +587,9 @@ def test_an_unclear_answer_to_the_confirming_question_keeps_the_emergency_and_en
 )
 def test_the_yes_or_no_in_the_words_outranks_the_classifiers_guess(question, intent, text, expected):
     assert answer_from_context(question, intent, [], text) is expected
+
+
+def test_numbness_that_goes_when_the_laces_are_loosened_answers_none_now():
+    # Round 26: "sometimes toes feel little numb during run but it goes the moment I loosen laces" was re-asked
+    text = "toes tingle a bit some runs but it goes off as soon as I loosen the laces"
+    assert answer_from_context("warning_signs", "inform", [], text) is False

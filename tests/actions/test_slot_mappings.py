@@ -380,3 +380,28 @@ def test_the_other_side_told_as_sore_too_makes_both_sides(tracker_factory):
     )
     slots, _ = run(tracker)
     assert slots["pain_side"] == "both", slots
+
+
+def test_both_sides_told_after_the_assessment_are_kept(tracker_factory):
+    # Round 26: "the left one has started too now, both achilles sore" after a right Achilles stayed "right"
+    before = {"body_part": "achilles", "pain_side": "right", "triage": "self_care", "last_advice": "self_care"}
+    text = "now the other one has joined in, both achilles are stiff"
+    tracker = tracker_factory(
+        slots={**before, "pain_side": "both"},
+        entities=[{"entity": "pain_side", "value": "both"}],
+        text=text,
+        events=user_turn(before, text, [], {"pain_side": "both"}),
+    )
+    slots, _ = run(tracker)
+    assert slots.get("pain_side", "both") == "both", slots
+
+
+def test_a_tender_calf_in_an_answer_to_the_screening_question_is_the_sign(tracker_factory):
+    # Round 26: "it's a bit tender when I squeeze it" about a sore calf got "didn't catch that", then a skip
+    slots, _ = run(
+        tracker_factory(
+            slots={"body_part": "calf", "requested_slot": "warning_signs"},
+            text="hmm it is sort of tender if I squeeze it",
+        )
+    )
+    assert "calf_swelling" in (slots.get("symptoms") or []), slots

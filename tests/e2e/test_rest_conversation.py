@@ -521,3 +521,45 @@ def test_a_habit_corrected_after_the_assessment_is_said_back(servers):
     replies = " ".join(servers.say(sender, "to be honest I said I stretch but I really don't"))
     assert "you don't stretch" in replies, replies
     assert servers.tracker(sender)["slots"]["stretching"] is False, replies
+
+
+def test_a_tender_calf_told_to_the_screening_question_gets_the_clot_advice(servers):
+    # Round 26: "it's a bit tender when I squeeze it" about a sore calf got "didn't catch that", a skip, self-care
+    sender = new_sender()
+    servers.say(sender, "my right calf has ached for a few days, no idea why")
+    for _ in range(6):
+        slots = servers.tracker(sender)["slots"]
+        if slots["requested_slot"] == "warning_signs":
+            break
+        servers.say(sender, PLAIN_ANSWERS[slots["requested_slot"]])
+    replies = " ".join(servers.say(sender, "well it is kind of tender when I squeeze it")).lower()
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
+    assert "clot" in replies and "didn't catch" not in replies, replies
+
+
+def test_the_other_achilles_sore_too_after_the_assessment_changes_the_advice(servers):
+    # Round 26: "the left one has started too now, both achilles sore" got "That doesn't change my advice"
+    sender = new_sender()
+    slots = answer_until_assessed(servers, sender, "right achilles sore for three weeks")
+    assert slots["triage"] == "self_care", slots
+    replies = " ".join(servers.say(sender, "now the left one hurts too, both achilles stiff in the morning"))
+    slots = servers.tracker(sender)["slots"]
+    assert slots["pain_side"] == "both" and slots["triage"] == "see_doctor", replies
+
+
+def test_a_bone_check_redone_and_fine_after_the_assessment_lowers_the_advice_and_says_so(servers):
+    # Round 26: "I checked again properly ... the bone itself is not paining" got "doesn't change my advice (A&E)"
+    sender = new_sender()
+    servers.say(sender, "twisted my right ankle yesterday, walking but sore")
+    answers = {**PLAIN_ANSWERS, "bone_tenderness": "yes the bone on the outside hurts when I press"}
+    for _ in range(12):
+        slots = servers.tracker(sender)["slots"]
+        if slots.get("triage") and not slots.get("requested_slot"):
+            break
+        servers.say(sender, answers[slots["requested_slot"]])
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency"
+    replies = " ".join(
+        servers.say(sender, "sorry I checked again properly. the bone is not sore, it's the soft bit in front of it")
+    ).lower()
+    assert servers.tracker(sender)["slots"]["triage"] != "emergency", replies
+    assert "earlier" in replies or "got it" in replies, replies

@@ -1688,3 +1688,39 @@ def test_round27_signs_and_look_alikes(facts_of):
     assert "cannot_bear_weight" in symptoms_of(facts_of("twisted it badly, just hopping since"))
     itchy = facts_of("itchy red blotches all over my calves after the hot 10k, no pain")
     assert not {"calf_swelling", "redness_or_heat"} & set(symptoms_of(itchy)), itchy
+
+
+def test_round26_signs_and_look_alikes(facts_of):
+    # a crack in the pavement is no crack heard
+    assert "crack_heard" not in symptoms_of(facts_of("turned my ankle when my foot went in a crack on the path"))
+    assert "crack_heard" in symptoms_of(facts_of("turned my ankle and heard a crack, can't stand on it"))
+    # numbness in episodes during runs, for weeks, that looser laces did not help: see someone, not A&E
+    episodes = symptoms_of(facts_of("for weeks my toes go numb halfway through runs, looser laces didn't help"))
+    assert "transient_numbness" in episodes and "circulation" not in episodes, episodes
+    # a recent operation is a clot risk
+    assert "clot_risk" in symptoms_of(facts_of("had my appendix out a fortnight ago, calf aching since"))
+
+
+def test_a_quoted_earlier_answer_is_not_told_again(facts_of):
+    told = facts_of("I said no swelling before, but the left calf is clearly bigger than the right")
+    assert told.get("swelling") is not False, told
+    assert facts_of("I said it was swollen but it isn't, I was wrong").get("swelling") is False
+
+
+def test_non_native_paining_after_pressing_the_bone_is_a_no(facts_of):
+    told = facts_of("I pressed the bones again. The bone is not paining, only the soft part in front")
+    assert told.get("bone_tenderness") is False, told
+
+
+def test_walking_on_a_pebble_is_how_forefoot_pain_feels_not_walking_pain(facts_of):
+    assert "walking_pain" not in symptoms_of(facts_of("ball of my foot aches, like walking on a marble all day"))
+    assert "walking_pain" in symptoms_of(facts_of("the top of my foot hurts when I walk now, nothing happened"))
+
+
+def test_a_best_guess_about_how_it_started_is_kept(facts_of):
+    assert facts_of("not totally sure, came slowly I reckon").get("injury_event") is False
+
+
+def test_checked_again_and_the_bone_is_not_sore(facts_of):
+    told = facts_of("I checked again. The bone is not sore, just the soft bit next to it")
+    assert told.get("bone_tenderness") is False, told

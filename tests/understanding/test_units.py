@@ -220,3 +220,8 @@ def test_a_weekly_figure_with_the_old_one_in_brackets_went_up():
 @pytest.mark.parametrize("text", ["Brooks, probably 900 km", "the Asics, 800km at least"])
 def test_shoe_wear_with_a_guessed_distance(text):
     assert units.shoe_wear(text, 2026)[0] == "worn_out"
+
+
+def test_the_duration_told_with_the_pain_wins_over_a_running_history():
+    told = units.duration_days("Been doing parkrun every week for 6 years. The heel has been sore for 10 days.")
+    assert told.value == 10
