@@ -2,6 +2,7 @@
 
 import asyncio
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge import knowledge
@@ -368,32 +369,25 @@ def test_a_long_screening_answer_is_read_like_any_message(tracker_factory):
     assert "symptoms" not in slots, slots
 
 
-def test_the_other_side_told_as_sore_too_makes_both_sides(tracker_factory):
-    # Round 24: "actually the left one is sore too" after a right Achilles became "Got it: the left side"
+@pytest.mark.parametrize(
+    "text, read_side",
+    [
+        # Round 24: "actually the left one is sore too" after a right Achilles became "Got it: the left side"
+        ("oh and actually the left one hurts a bit too", "left"),
+        # Round 26: "the left one has started too now, both achilles sore" after a right Achilles stayed "right"
+        ("now the other one has joined in, both achilles are stiff", "both"),
+    ],
+)
+def test_the_other_side_told_as_sore_too_makes_both_sides(tracker_factory, text, read_side):
     before = {"body_part": "achilles", "pain_side": "right", "triage": "self_care", "last_advice": "self_care"}
-    text = "oh and actually the left one hurts a bit too"
     tracker = tracker_factory(
-        slots={**before, "pain_side": "left"},
-        entities=[{"entity": "pain_side", "value": "left"}],
+        slots={**before, "pain_side": read_side},
+        entities=[{"entity": "pain_side", "value": read_side}],
         text=text,
-        events=user_turn(before, text, [], {"pain_side": "left"}),
+        events=user_turn(before, text, [], {"pain_side": read_side}),
     )
     slots, _ = run(tracker)
-    assert slots["pain_side"] == "both", slots
-
-
-def test_both_sides_told_after_the_assessment_are_kept(tracker_factory):
-    # Round 26: "the left one has started too now, both achilles sore" after a right Achilles stayed "right"
-    before = {"body_part": "achilles", "pain_side": "right", "triage": "self_care", "last_advice": "self_care"}
-    text = "now the other one has joined in, both achilles are stiff"
-    tracker = tracker_factory(
-        slots={**before, "pain_side": "both"},
-        entities=[{"entity": "pain_side", "value": "both"}],
-        text=text,
-        events=user_turn(before, text, [], {"pain_side": "both"}),
-    )
-    slots, _ = run(tracker)
-    assert slots.get("pain_side", "both") == "both", slots
+    assert slots.get("pain_side", read_side) == "both", slots
 
 
 def test_a_tender_calf_in_an_answer_to_the_screening_question_is_the_sign(tracker_factory):
