@@ -835,7 +835,8 @@ def sentence_asks(doc: Doc, start: int) -> bool:
 ASKING_WORDS = QUESTION_STARTS | {
     "anyone", "anybody", "someone", "normal", "ideas", "thoughts", "advice", "tips", "help", "worry", "worried",
     "serious", "or", "mean", "means", "cause", "causes", "possible", "did", "was", "were", "has", "have", "wonder",
-    "guess",
+    "guess", "exercises", "exercise", "stretches", "stop", "prevent", "avoid", "best", "recommend", "ways", "treatment",
+    "treat", "fix", "cure", "rid",
 }  # fmt: skip
 
 
