@@ -181,7 +181,16 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     heard_without_twist = "crack_heard" in symptoms and facts.get("injury_event") is False
     if ("pop_heard" in symptoms or heard_without_twist) and body in {"heel", "foot"} and not at_back_of_leg(facts):
         flags.append(Flag("pop_in_foot"))  # a torn plantar fascia or a broken bone: examined soon
-    if "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
+    if (
+        "diabetes" in symptoms
+        and swollen is True
+        and body in DIABETIC_FOOT_PARTS
+        and facts.get("injury_event") is not True
+    ):
+        flags.append(
+            Flag("diabetic_swollen_foot")
+        )  # Charcot foot or an infection until checked (NICE NG19: within a day)
+    elif "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
         flags.append(Flag("diabetic_foot"))
     wound = {"redness_or_heat", "open_wound", "skin_wound"}
     if "diabetes" in symptoms and "diabetic_wound" not in symptoms and wound & symptoms:

@@ -81,6 +81,8 @@ def corrected_intent(
     sure_answer = intent in {"affirm", "deny", "dont_know"} and confidence >= UNSURE
     if states_warning_sign and not sure_answer and intent not in {"stop", "start_over"}:
         return "describe_pain"  # also an unsure describe_pain: made sure, so no fallback swallows it
+    if intent == "dont_know" and names_body_part and lowered.startswith("my ") and len(lowered.split()) <= 5:
+        return "describe_pain"  # "my shin, idk": where it hurts, and not knowing why; the assessment starts
     side_topic = (
         (intent or "").startswith("ask_")
         or intent in {"out_of_scope", "nlu_fallback", None}

@@ -398,3 +398,12 @@ def test_toes_that_will_not_lift_with_a_swollen_shin_or_calf_is_compartment_synd
     assert "compartment_syndrome" in flags_of(symptoms=["foot_drop"], swelling=True, body_part=body_part)
     assert level_of(symptoms=["foot_drop"], swelling=True, body_part=body_part) == "emergency"
     assert "compartment_syndrome" not in flags_of(symptoms=["foot_drop"], swelling=False, body_part=body_part)
+
+
+def test_diabetes_with_a_swollen_foot_and_no_injury_is_checked_today():
+    # Round 28: type 2 diabetes, numb feet and "top of my foot is swollen" got "see a doctor"
+    assert level_of(symptoms=["diabetes"], body_part="foot", swelling=True, injury_event=False) == "emergency"
+    assert level_of(symptoms=["diabetes"], body_part="foot", swelling=False, injury_event=False) == "see_doctor"
+    assert "diabetic_swollen_foot" not in flags_of(
+        symptoms=["diabetes"], body_part="ankle", swelling=True, injury_event=True
+    )

@@ -563,3 +563,11 @@ def test_a_bone_check_redone_and_fine_after_the_assessment_lowers_the_advice_and
     ).lower()
     assert servers.tracker(sender)["slots"]["triage"] != "emergency", replies
     assert "earlier" in replies or "got it" in replies, replies
+
+
+def test_a_sore_place_with_a_shrug_starts_the_assessment(servers):
+    # Round 28: "my shin, idk" got "Is there anything else?" again and again and never an assessment
+    sender = new_sender()
+    replies = " ".join(servers.say(sender, "my shin, idk"))
+    slots = servers.tracker(sender)["slots"]
+    assert slots["body_part"] == "shin" and slots["requested_slot"], replies

@@ -105,3 +105,9 @@ def test_an_earlier_answer_taken_back_is_information_not_a_question():
     text = "like I said I warm up, but honestly I don't"
     assert corrected_intent(text, "ask_warm_up", has_facts=True, confidence=0.9) == "inform"
     assert corrected_intent("do I need a warm up", "ask_warm_up", has_facts=True, confidence=0.9) is None
+
+
+def test_a_sore_place_with_a_shrug_starts_the_assessment():
+    # Round 28: "my shin, idk" was "Is there anything else?" over and over, never an assessment
+    assert corrected_intent("my heel, dunno", "dont_know", has_facts=True, names_body_part=True) == "describe_pain"
+    assert corrected_intent("dunno", "dont_know", has_facts=False) is None

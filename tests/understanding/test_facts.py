@@ -1729,3 +1729,8 @@ def test_checked_again_and_the_bone_is_not_sore(facts_of):
 def test_a_request_typed_with_a_question_mark_still_asks(facts_of):
     # the held-out NLU set: "exercises to stop ankle sprains?" names no complaint
     assert facts_of("best stretches to prevent heel pain?") == {}
+
+
+def test_no_better_after_weeks_off_is_not_improving(facts_of):
+    told = facts_of("stopped running a month ago and honestly it is not better at all")
+    assert "not_improving" in symptoms_of(told), told
