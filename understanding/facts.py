@@ -771,11 +771,24 @@ def is_negated(doc: Doc, span: Span, clauses: List[int], window: int = 7) -> boo
                 continue  # "forgot to say I'm diabetic": told late, not denied
             return True
         if lower in SCOPE_BREAKS:
-            if lower in PAIN_WORDS and i > 0 and doc[i - 1].lower_ in NEGATIONS and clauses[i - 1] == clause:
+            joined_on = {t.lower_ for t in doc[i + 1 : span.start]} & {"and", "but", "so"}  # "no pain and walking fine"
+            if (
+                lower in PAIN_WORDS
+                and i > 0
+                and doc[i - 1].lower_ in NEGATIONS
+                and clauses[i - 1] == clause
+                and not joined_on
+            ):
                 return True  # "no pain in the night", "doesn't hurt at rest": the denied pain is the one described
             listed = all(t.lower_ in LIST_JOINERS for t in doc[i + 1 : span.start])
             before = [t.lower_ for t in doc[max(0, i - 3) : i] if clauses[t.i] == clause]
-            if lower in PAIN_WORDS and listed and set(before) & {"no", "not", "n't", "never", "without"}:
+            denied_with_pain = span.label_ != "can_walk"  # "no pain and walking normally": walking is not denied
+            if (
+                lower in PAIN_WORDS
+                and listed
+                and denied_with_pain
+                and set(before) & {"no", "not", "n't", "never", "without"}
+            ):
                 return True  # "no calf pain or swelling": the swelling is denied with the pain
             break
     after = [t.lower_ for t in doc[span.end : span.end + 3]]
@@ -1622,7 +1635,9 @@ OWN_WORDS = {"my", "i", "i'm", "me", "this", "these", "it", "mine"}  # "what is 
 
 
 # Rest-pain phrases that name only a place or a posture: they tell of pain only with a pain word beside them.
-PLACE_ONLY_REST = {"in bed", "on the sofa", "lying down", "lying on", "lying in bed", "sitting still", "at my desk"}
+PLACE_ONLY_REST = {
+    "in bed", "on the sofa", "lying down", "lying on", "lying in bed", "sitting still", "at my desk", "on the couch",
+}  # fmt: skip
 PAIN_NEAR = PAIN_WORDS | {"wakes", "woke", "awake", "keeps", "bothers"}
 
 

@@ -1734,3 +1734,15 @@ def test_a_request_typed_with_a_question_mark_still_asks(facts_of):
 def test_no_better_after_weeks_off_is_not_improving(facts_of):
     told = facts_of("stopped running a month ago and honestly it is not better at all")
     assert "not_improving" in symptoms_of(told), told
+
+
+def test_round28_signs_and_look_alikes(facts_of):
+    assert "not_improving" in symptoms_of(facts_of("3 weeks off running, the arch hurts as bad as day one"))
+    assert "rest_or_night_pain" in symptoms_of(facts_of("my shin aches even sitting on the couch now"))
+    assert "rest_or_night_pain" not in symptoms_of(facts_of("week 4 of couch to 5k and my calves ache"))
+    assert "fever" in symptoms_of(facts_of("had a temp yesterday and the ankle aches"))
+    assert facts_of("feeling a bit run down lately, heel sore").get("surface") is None
+    walking = facts_of("felt a pop at the ankle doing a stretch, no pain and walking fine")
+    assert walking.get("can_walk") is True, walking
+    assert facts_of("heard a snap as I jumped off the step, can't put it down").get("injury_event") is True
+    assert "circulation" not in symptoms_of(facts_of("a numb spot on the ball of my foot where the callus is"))
