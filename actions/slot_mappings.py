@@ -263,6 +263,12 @@ def screened_signs() -> set:
 CALF_ANSWER_WORDS = 12  # "it's a bit tender when I squeeze it", about the sore calf
 
 
+def affirmed_clauses(text: str) -> List[set]:
+    """The words of each clause of an answer that has no negation in it ("no numbness" names no sign)."""
+    clauses = re.split(r"[,.;!?]|\bbut\b", text.replace("n't", " n't"))
+    return [words for words in (set(re.findall(r"[a-z']+", c)) for c in clauses) if not words & ANSWER_NEGATIONS]
+
+
 def signs_named_in_the_answer(tracker: Tracker, question: Optional[str]) -> List[str]:
     """The signs a reply to the screening question names in words that need the question ("yes at night",
     "yes, my calf"), clause by clause; a clause with a negation names none ("no numbness")."""
@@ -273,20 +279,16 @@ def signs_named_in_the_answer(tracker: Tracker, question: Optional[str]) -> List
     ):
         return []
     screening = knowledge().questions[SCREENING_QUESTION]
-    if tracker.get_slot("body_part") == "calf" and len(latest_text(tracker).split()) <= CALF_ANSWER_WORDS:
+    text = latest_text(tracker)
+    if tracker.get_slot("body_part") == "calf" and len(text.split()) <= CALF_ANSWER_WORDS:
         calf_words = set(screening.get("calf_signs_in_an_answer") or [])
-        for clause in re.split(r"[,.;!?]|\bbut\b", latest_text(tracker).replace("n't", " n't")):
-            words = set(re.findall(r"[a-z']+", clause))
-            if words & calf_words and not words & ANSWER_NEGATIONS:
-                return ["calf_swelling"]  # "it's a bit tender when I squeeze it": the sore calf, tender
-    if len(latest_text(tracker).split()) > SHORT_SCREENING_ANSWER_WORDS:
+        if any(words & calf_words for words in affirmed_clauses(text)):
+            return ["calf_swelling"]  # "it's a bit tender when I squeeze it": the sore calf, tender
+    if len(text.split()) > SHORT_SCREENING_ANSWER_WORDS:
         return []  # a longer answer is read like any message ("cold and numb on the run, warmed up in the shower")
     signs_words = screening.get("signs_in_an_answer") or {}
     named: List[str] = []
-    for clause in re.split(r"[,.;!?]|\bbut\b", latest_text(tracker).replace("n't", " n't")):
-        words = set(re.findall(r"[a-z']+", clause))
-        if words & ANSWER_NEGATIONS:
-            continue
+    for words in affirmed_clauses(text):
         named += [sign for sign, listed in signs_words.items() if words & set(listed) and sign not in named]
     return named
 
