@@ -148,9 +148,8 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     calf_signs = {"calf_swelling", "redness_or_heat"} & symptoms or swollen is True
     exertional = "exertional_compartment" in symptoms  # calves that swell on each run and settle with rest
     if "foot_drop" in symptoms and swollen is True and body in {"shin", "calf"}:
-        flags.append(
-            Flag("compartment_syndrome")
-        )  # a swollen shin or calf and toes that won't lift: pressure on the nerve
+        # a swollen shin or calf and toes that won't lift: pressure on the nerve
+        flags.append(Flag("compartment_syndrome"))
     if body == "calf" and swollen is True and not {"calf_swelling", "skin_cause"} & symptoms and not exertional:
         flags.append(Flag("dvt"))  # "is it swollen?" "yes" about a sore calf: the same sign as "my calf is swollen"
     one_sided = facts.get("pain_side") != "both"  # a clot is almost always in one leg
@@ -187,9 +186,8 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
         and body in DIABETIC_FOOT_PARTS
         and facts.get("injury_event") is not True
     ):
-        flags.append(
-            Flag("diabetic_swollen_foot")
-        )  # Charcot foot or an infection until checked (NICE NG19: within a day)
+        # Charcot foot or an infection until checked (NICE NG19: within a day)
+        flags.append(Flag("diabetic_swollen_foot"))
     elif "diabetes" in symptoms and (body in DIABETIC_FOOT_PARTS or NUMBNESS_SYMPTOMS & symptoms):
         flags.append(Flag("diabetic_foot"))
     wound = {"redness_or_heat", "open_wound", "skin_wound"}

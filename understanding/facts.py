@@ -853,13 +853,10 @@ ASKING_WORDS = QUESTION_STARTS | {
 }  # fmt: skip
 
 
-def statement_with_a_question_mark(doc: Doc, mark: Token) -> bool:
+def statement_with_a_question_mark(doc: Doc, mark: Token, sentences: List[int]) -> bool:
     """ "I think I felt a little snap?", "ankle feels unstable??", "still shin pain??": a doubt or an
     exclamation typed as "?"; the sentence has no question word, so it tells (with its doubt) rather than asks."""
-    start = mark.i
-    while start > 0 and doc[start - 1].text not in {".", "!", "?", ";"}:
-        start -= 1
-    words = [t for t in doc[start : mark.i] if not t.is_punct]
+    words = [t for t in doc[: mark.i] if sentences[t.i] == sentences[mark.i] and not t.is_punct]
     # "Strength training? Never done any": a topic the runner asks and answers themselves (two words) still asks
     return len(words) >= 3 and not any(t.lower_ in ASKING_WORDS for t in words)
 
@@ -869,8 +866,9 @@ def question_clauses(doc: Doc, clauses: List[int]) -> set:
     typed with "?") and those that open a sentence with a question word ("should I stretch before runs")."""
     asked = set()
     previous = ""
+    sentences = sentence_ids(doc)
     for token, clause in zip(doc, clauses):
-        if token.text == "?" and not statement_with_a_question_mark(doc, token):
+        if token.text == "?" and not statement_with_a_question_mark(doc, token, sentences):
             asked.add(clause - 1)  # "?" opens a new clause: the one it ends asks, not what follows ("?? right heel")
         sentence_start = previous in {"", ".", "!", "?", ";"}
         following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
@@ -2145,9 +2143,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             cold = COLD_WORDS & words or " in the cold " in text or re.search(r" - ?\d+ ", text)
             if cold and not words & {"sitting", "rest", "night"}:
                 continue  # numb with cold on a winter run until warmed up: the weather, not a sign
+            blamed_laces = {"laces", "lacing"} & words and "loose" not in words  # "it was my laces"
             laces_no_help = any(c in text for c in (" n't help", " not help", " no difference", " did nothing"))
-            blamed_laces = {"laces", "lacing"} & words and "loose" not in words and not laces_no_help
-            # "it was my laces"; not "loosened my laces and it didn't help"
             if (fit_said(text, words) or blamed_laces) and not laces_no_help:  # it passes on looser laces: the laces
                 if "shoes" not in labels:
                     result.append(Fact("shoes", "poor_fit", fact.start, fact.end, fact.token))

@@ -637,6 +637,17 @@ def bare_number(text: str) -> Optional[Quantity]:
     return Quantity(_to_float(match.group(1)), match.start(1), match.end(1))
 
 
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:running|run|ran|jogging|training|been|walking|walked|cycling|swimming|playing|doing|jogged)\s*$"
+)
+
+
+def _activity_duration(text: str, match: "re.Match[str]") -> bool:
+    """ "been running for 3 years": how long an activity has gone on, not the pain."""
+    before = text[max(0, match.start() - 25) : match.start()]
+    return bool(_ACTIVITY_BEFORE.search(before)) and not _PAIN_WORDS.search(before)
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` holding the span from ``start`` to ``end``."""
     left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
@@ -647,20 +658,12 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def duration_days(text: str) -> Optional[Quantity]:
     """How long the pain has lasted, in days, when the message says so."""
     text = normalise_numbers(text)
-    candidates = []
-    for match in _DURATION.finditer(text):
-        before = text[max(0, match.start() - 25) : match.start()]
-        activity = (
-            r"\b(?:running|run|ran|jogging|training|been|walking|walked|cycling|swimming|playing|doing|jogged)\s*$"
-        )
-        if re.search(activity, before) and not _PAIN_WORDS.search(before):
-            continue
-        if not _PAIN_WORDS.search(text):
-            continue
-        candidates.append(match)
+    told_pain = bool(_PAIN_WORDS.search(text))
+    candidates = [m for m in _DURATION.finditer(text) if told_pain and not _activity_duration(text, m)]
     # "done parkrun for 8 years. My Achilles has been sore over the last month": the one told with the pain
     told_with_pain = [m for m in candidates if _PAIN_WORDS.search(_sentence_around(text, m.start(), m.end()))]
-    for match in (told_with_pain or candidates)[:1]:
+    if candidates:
+        match = (told_with_pain or candidates)[0]
         count = _to_float(match.group(1)) if match.group(1) else 1
         unit = match.group(2).rstrip("s")
         days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
