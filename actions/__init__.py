@@ -9,6 +9,7 @@ Small modules, one job each:
 - ``messages``         the texts the assistant sends, built from the knowledge
 - ``slot_mappings``    ``action_validate_slot_mappings``: red flags on every turn
 - ``form_validation``  ``validate_assessment_form``: what to ask next
-- ``assessment``       ``action_assess``: causes, self-care, triage, summary
+- ``assessment``       ``action_assess``: causes, self-care, triage, summary;
+                       ``action_stop_questions``: "stop" mid-questions assesses what was said
 - ``questions``        ``action_answer_question`` (FAQ) and ``action_explain_question``
 """

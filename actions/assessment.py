@@ -14,7 +14,7 @@ from actions.coach import plan_offer
 from actions.knowledge import SELF_CARE, knowledge
 from actions.messages import advice_of, assessment_messages, physio_summary, plain_text, update_messages
 from actions.red_flags import detect, triage_level
-from actions.runner import facts_from_slots
+from actions.runner import SAFETY_QUESTIONS, facts_from_slots, open_questions
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -57,31 +57,60 @@ class ActionAssess(Action):
         return "action_assess"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        kb = knowledge()
+        return assess(dispatcher, tracker, tracker.slots)
+
+
+def assess(dispatcher: CollectingDispatcher, tracker: Tracker, slots: Dict[Text, Any]) -> List[EventType]:
+    """Send the assessment (or what changed since the last one) for these slots; the slots it sets."""
+    kb = knowledge()
+    facts = facts_from_slots(slots)
+    flags = detect(facts)
+    level = triage_level(flags)
+    causes = likely_causes(facts)
+    before = slots.get("last_advice")
+    summary = physio_summary(facts, causes, flags, level, kb)
+    if before:
+        texts = update_messages(kb, facts, before, causes, flags, level, summary)
+    else:
+        texts = assessment_messages(kb, facts, causes, flags, level, summary)
+    channel = tracker.get_latest_input_channel()
+    texts = without_repeats(texts, said_this_turn(tracker))
+    offer = plan_offer() if level == SELF_CARE and not before else []
+    for number, text in enumerate(texts, 1):
+        # The terminal (make chat) shows Markdown as typed: bold there is just noise.
+        buttons = offer if number == len(texts) else []  # "Make me a plan" under the last message
+        dispatcher.utter_message(text=plain_text(text) if channel == "cmdline" else text, buttons=buttons)
+    if channel == "socketio":
+        # The web page keeps it for "Copy summary" / "Download" (web/chat.js); the widget draws nothing for it.
+        dispatcher.utter_message(json_message={"data": {"physio_summary": plain_text(summary)}})
+    return [
+        SlotSet("likely_causes", causes),
+        SlotSet("triage", level),
+        SlotSet("red_flags", [flag.id for flag in flags]),
+        SlotSet("assessment_summary", summary),
+        SlotSet("last_advice", advice_of(level, causes, flags)),
+    ]
+
+
+class ActionStopQuestions(Action):
+    """ "Stop" during the questions: no more questions, and the assessment from what was said.
+
+    A runner who stops still came for advice. The safety checks not yet asked
+    count as skipped, so the assessment says what could not be checked and stays
+    on the cautious side (actions/red_flags.py). With no sore place told yet,
+    there is nothing to assess: the questions just stop.
+    """
+
+    def name(self) -> Text:
+        return "action_stop_questions"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         facts = facts_from_slots(tracker.slots)
-        flags = detect(facts)
-        level = triage_level(flags)
-        causes = likely_causes(facts)
-        before = tracker.get_slot("last_advice")
-        summary = physio_summary(facts, causes, flags, level, kb)
-        if before:
-            texts = update_messages(kb, facts, before, causes, flags, level, summary)
-        else:
-            texts = assessment_messages(kb, facts, causes, flags, level, summary)
-        channel = tracker.get_latest_input_channel()
-        texts = without_repeats(texts, said_this_turn(tracker))
-        offer = plan_offer() if level == SELF_CARE and not before else []
-        for number, text in enumerate(texts, 1):
-            # The terminal (make chat) shows Markdown as typed: bold there is just noise.
-            buttons = offer if number == len(texts) else []  # "Make me a plan" under the last message
-            dispatcher.utter_message(text=plain_text(text) if channel == "cmdline" else text, buttons=buttons)
-        if channel == "socketio":
-            # The web page keeps it for "Copy summary" / "Download" (web/chat.js); the widget draws nothing for it.
-            dispatcher.utter_message(json_message={"data": {"physio_summary": plain_text(summary)}})
-        return [
-            SlotSet("likely_causes", causes),
-            SlotSet("triage", level),
-            SlotSet("red_flags", [flag.id for flag in flags]),
-            SlotSet("assessment_summary", summary),
-            SlotSet("last_advice", advice_of(level, causes, flags)),
-        ]
+        if facts.get("body_part") is None:
+            dispatcher.utter_message(response="utter_stopped")
+            return []
+        unchecked = [q for q in open_questions(facts) if q in SAFETY_QUESTIONS]
+        skipped = list(facts["skipped_questions"]) + unchecked
+        dispatcher.utter_message(text=knowledge().messages["stopped_then_assess"])
+        slots = {**tracker.slots, "skipped_questions": skipped}
+        return [SlotSet("skipped_questions", skipped), *assess(dispatcher, tracker, slots)]

@@ -33,6 +33,8 @@ __all__ = [
     "confirms",
 ]
 NOT_IMPROVING_DAYS = 14
+LASTING_SWELLING_DAYS = 3  # swelling without an injury not gone down after a few days (NHS, swollen ankles)
+NO_BETTER_TOLD_DAYS = 7  # "no better" told after a week or more of looking after it counts; two days on, it does not
 LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
 
 # Symptoms that are a red flag on their own, with the flag they raise (``raised_by`` in knowledge/red_flags.yml).
@@ -49,6 +51,7 @@ CONTEXT_SYMPTOMS = {
     "tiptoe_walking",
     "stops_sport",
     "back_of_heel",
+    "swelling_not_settling",
 }
 # Where diabetes makes foot pain a reason to see a doctor (not a tight calf).
 DIABETIC_FOOT_PARTS = {"foot", "heel", "ankle", "achilles", None}
@@ -98,6 +101,9 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("walking_pain"))  # walking hurts, from pain that built up: a bone stress injury until checked
     if "limping" in symptoms and injury is False:
         flags.append(Flag("limp_without_injury"))
+    days = facts.get("pain_days")
+    if "swelling_not_settling" in symptoms and injury is False and (days is None or days >= LASTING_SWELLING_DAYS):
+        flags.append(Flag("lasting_swelling"))  # after a sprain, swelling for days is expected (not_improving decides)
     child_signs = {"child_limp", "limping", "tiptoe_walking", "stops_sport"} & symptoms or bone_tender
     if "growth_spurt" in symptoms and facts.get("body_part") in GROWTH_PLATE_PLACES:
         child_signs = (
@@ -222,7 +228,7 @@ def detect(facts: Facts) -> List[Flag]:
     """All red flags the facts raise, most urgent first."""
     symptoms = set(facts.get("symptoms") or [])
     pain_days = facts.get("pain_days")
-    recent = pain_days is not None and pain_days < NOT_IMPROVING_DAYS
+    recent = pain_days is not None and pain_days < NO_BETTER_TOLD_DAYS
     flags: List[Flag] = [
         Flag(DIRECT_SYMPTOMS[s])
         for s in sorted(symptoms)

@@ -68,6 +68,8 @@ def fact_reader() -> Reader:
 def level_of(facts: Dict[str, Any]) -> str:
     slots = {k: v for k, v in facts.items() if k != "symptoms"}
     slots["symptoms"] = facts.get("symptoms") or []
+    if "duration_days" in slots:  # the slot the action server fills from it (actions/slot_mappings.py)
+        slots["pain_days"] = float(slots.pop("duration_days"))
     return triage_level(detect(facts_from_slots(slots)))
 
 

@@ -17,7 +17,8 @@ correct only messages shaped like answers:
 - a complaint that mentions a side topic ("I'm overweight and started
   running, now my ankles hurt") -> ``describe_pain``: the topic can wait;
 - "stop" or "start over" not asked for in so many words ("jogged to the
-  start so sort of") -> ``inform``: an answer never restarts the conversation.
+  start so sort of"), or a "stop" about running ("I don't want to stop") ->
+  ``inform``: an answer never restarts or ends the conversation.
 """
 
 from __future__ import annotations
@@ -57,6 +58,16 @@ CONTROL_COMMAND = re.compile(
     r"no more questions|restart|reset|redo|start (over|again)|begin again|from the (top|beginning)|"
     r"new (assessment|start|conversation|chat)|clear everything|scratch that|i'?m done|don'?t want to continue)\b"
 )
+# "I don't want to stop", "never quit", "stop running?": about running, not about the questions.
+NOT_A_CONTROL_COMMAND = re.compile(
+    r"\b(do\s*n[o'’]?t|dont|won['’]?t|will\s+not|never|can['’]?t|cannot|not|no\s+way\s+i['’]?m?)\s+"
+    r"((want|have|need|going|like)\s+to\s+|wanna\s+|gonna\s+|ever\s+)?(stop|quit|give\s+up)\b|"
+    r"\b(stop|quit|give\s+up)\s+(running|training|racing|my\s+runs?|the\s+(race|marathon|plan))\b"
+)
+# A question asked without a question mark or a question word ("I wonder if...", "any tips for...").
+ASKING = re.compile(
+    r"\b(wonder|wondering|want to know|wanna know|tell me|tips?|advice|advise|recommend|suggest|help|unsure|not sure)\b"
+)
 FIRST_WORD = re.compile(r"^\W*([a-z']+)")
 UNSURE = 0.4  # FallbackClassifier's threshold in config.yml
 PAIN_WORDS = word_pattern(PAIN_WORD_LIST)
@@ -71,6 +82,7 @@ def corrected_intent(
     names_body_part: bool = False,
     states_warning_sign: bool = False,
     states_injury: bool = False,
+    names_shoes: bool = False,
 ) -> Optional[str]:
     """The intent an answer-shaped message should have, or None to keep the classifier's."""
     lowered = text.lower().strip()
@@ -78,6 +90,8 @@ def corrected_intent(
         return None
     if intent in CONTROL_INTENTS and len(lowered.split()) > 2 and not CONTROL_COMMAND.search(lowered):
         return "inform"  # "jogged to the start so sort of" is an answer, not "start over"
+    if intent == "stop" and NOT_A_CONTROL_COMMAND.search(lowered):
+        return "inform"  # "I'm addicted, I don't want to stop" is about running, not the questions
     sure_answer = intent in {"affirm", "deny", "dont_know"} and confidence >= UNSURE
     if states_warning_sign and not sure_answer and intent not in {"stop", "start_over"}:
         return "describe_pain"  # also an unsure describe_pain: made sure, so no fallback swallows it
@@ -111,6 +125,9 @@ def corrected_intent(
     asks = "?" in lowered or bool(QUESTION_START.search(lowered))
     if has_facts and side_topic and not asks and TAKING_BACK.search(lowered):
         return "inform"  # "I said I stretch but I really don't": an earlier answer corrected, not a question about it
+    if (has_facts or names_shoes) and side_topic and not asks and not ASKING.search(lowered):
+        # "I use my church shoes, I have no sports shoes", "my Nike Zoom Flys": told, not asked (shoes are in scope)
+        return "inform"
     if (
         has_facts
         and confidence < UNSURE

@@ -11,6 +11,7 @@ plus ``symptom`` entities for red-flag symptoms and ``distance_km``,
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text, Type
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -29,7 +30,7 @@ from understanding.answers import corrected_intent
 from understanding.facts import CONTEXT_IN_QUESTIONS, extract_facts
 from understanding.language import english_words, is_other_language
 from understanding.normalize import normalize_message
-from understanding.vocabulary import symptoms_raising_flags
+from understanding.vocabulary import symptoms_raising_flags, vocabulary
 
 MAX_TOKENS = 400
 # After AnswerIntentGuard decides an intent (confidence 1.0), no other intent
@@ -47,6 +48,20 @@ WARNING_SYMPTOMS = (
 # (rasa_patches/: speed fixes and the action-server fault handling), so they are
 # in place however the bot was started (rasa run, rasa shell, rasa test).
 rasa_patches.install()
+
+
+# Shoe words that are also everyday words ("peak week", "ride my bike", "other runners"): not a shoe named.
+EVERYDAY_SHOE_WORDS = {
+    "them", "they", "these", "pair", "pairs", "runners", "ride", "rider", "riders", "wave", "peak", "lone", "fresh",
+    "foam", "gel", "gels", "boston", "zoom", "mach", "ghost", "ghosts", "triumph", "invincible", "adrenaline", "1080",
+    "880", "860", "trainer", "newton", "endorphin",
+}  # fmt: skip
+
+
+def names_shoes(text: str) -> bool:
+    """The message names shoes or a shoe brand ("my Nike Zoom Flys"): about shoes, so never out of scope."""
+    words = set(re.findall(r"[a-z0-9]+", text.lower()))
+    return bool(words & (vocabulary().shoe_words - EVERYDAY_SHOE_WORDS))
 
 
 @DefaultV1Recipe.register(
@@ -191,6 +206,7 @@ class AnswerIntentGuard(IntentRule):
                     e.get("entity") == "injury_event" and e.get("value") is True or e.get("entity") == "symptom"
                     for e in facts
                 ),
+                names_shoes=names_shoes(message.get(TEXT) or ""),
             )
             if corrected:  # also when it agrees: made sure, so a close runner-up never turns it into a fallback
                 message.set(INTENT, {"name": corrected, "confidence": 1.0}, add_to_output=True)

@@ -447,12 +447,43 @@ RECOVERY_CUES = (
 # both right after the injury and now).
 BRIEF = re.compile(
     r"\bfor (?:about |like |maybe |around |roughly |only |just )*(?:a |one |the first )?(?:few |couple (?:of )?)?"
-    r"(?:\d+ )?(?:seconds?|secs?|minutes?|mins?|moments?|bit)\b"
+    r"(?:\d+\s+)?(?:seconds?|secs?|minutes?|mins?|moments?|bit)\b"
 )
 WALKING_AGAIN = re.compile(
     r"\b(?:\d+|a few|a couple of|couple of|few|ten|five|two) (?:seconds|minutes|mins) later\b|"
-    r"\bwalk(?:ed|ing)? (?:normally|fine|ok|okay|no problem|the last|the rest|back|home)\b|\bfine to walk\b"
+    r"\bwalk(?:ed|ing)? (?:is |was )?(?:normally|normal|fine|ok|okay|no problem|the last|the rest|back|home)\b|"
+    r"\bfine to walk\b|\bnow (?:it'?s |it is |its )?(?:completely |totally |perfectly |all )?(?:fine|ok|okay|normal)\b"
 )
+
+
+# "all the time when I run", "constantly during my runs": the pain of every run, not pain at rest.
+WHILE_RUNNING = re.compile(
+    r"^\W*(?:when(?:ever)?\s+i(?:'m|\s+am)?\s+(?:run|running|jog|jogging|out)|while\s+(?:i(?:'m|\s+am)?\s+)?(?:running|jogging)|"
+    r"during\s+(?:my\s+|the\s+|a\s+)?(?:runs?|jogs?)|on\s+(?:my\s+|the\s+)?(?:runs?|jogs?)|i\s+run)\b"
+)
+SEASON_BEFORE = {"this", "last", "next", "early", "late", "past", "every", "each"}
+SEASON_AFTER = {"season", "marathon", "race", "races", "half", "training", "block", "semester", "term", "break"}
+
+
+def only_while_running(doc: Doc, fact: "Fact") -> bool:
+    """ "aches all the time when I run and after": the phrase is qualified by running right after it."""
+    after = doc.text[fact.end : fact.end + 40].lower().replace("\u2019", "'")
+    return "all the time" in doc.text[fact.start : fact.end].lower() and bool(WHILE_RUNNING.search(after))
+
+
+def a_season(doc: Doc, fact: "Fact") -> bool:
+    """ "this fall", "in the fall", "a fall marathon": the season (American English), not a fall."""
+    token = doc[fact.token]
+    if token.lower_ != "fall":
+        return False
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    two_before = doc[token.i - 2].lower_ if token.i > 1 else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return (
+        before in SEASON_BEFORE
+        or (before == "the" and two_before in {"in", "during", "through", "this"})
+        or after in SEASON_AFTER
+    )
 
 
 def sentence_before(doc: Doc, token: int) -> str:
@@ -2219,6 +2250,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # "had a cold with a temperature last week, all better now"
         if an_age(doc, fact):
             continue  # "our 13 year old has had a limp"
+        if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and only_while_running(doc, fact):
+            continue  # "aches all the time when I run": every run, not at rest
+        if fact.label == "injury_event" and fact.value is True and a_season(doc, fact):
+            continue  # "I added a day this fall": autumn, not a fall
         if words & NAIL_WORDS and (fact.label, fact.value) in {(SYMPTOM, "open_wound"), ("shoes", "poor_fit")}:
             if not injured and "deformity" not in symptom_values and not words & {"shoe", "shoes", "trainers"}:
                 continue  # "cut my toe clipping my nails too short, bled a bit": a nick, not a wound over an injury
@@ -2231,8 +2266,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             if not still_cannot and (
                 recovered
                 or WALKING_AGAIN.search(after)
-                or BRIEF.search(sentence_before(doc, fact.token))
-                or BRIEF.match(after.strip()[:40])  # "couldn't put weight on it for about 5 minutes, then jogged"
+                or BRIEF.search(units.normalise_numbers(sentence_before(doc, fact.token)))
+                or BRIEF.match(
+                    units.normalise_numbers(after.strip()[:40])
+                )  # "couldn't put weight on it for about 5 minutes, then jogged"
             ):
                 if "can_walk" not in labels:
                     result.append(Fact("can_walk", True, fact.start, fact.end, fact.token))

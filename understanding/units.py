@@ -64,8 +64,8 @@ _WORD_PATTERN = re.compile(
 )
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
-_KM_UNIT = r"(?:k|km|kms|kilometers?|kilometres?|kay)"
-_MILE_UNIT = r"(?:mi|miles?|mls)"
+_KM_UNIT = r"(?:k|km|kms|kilometers?|kilometres?|kay|kpw|kmpw)"
+_MILE_UNIT = r"(?:mi|miles?|mls|mpw)"  # "40 mpw": miles per week
 _DISTANCE = re.compile(rf"{_NUM}(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*({_KM_UNIT}|{_MILE_UNIT})\b")
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:about\s+|around\s+)?{_NUM}\s*(?:{_KM_UNIT}|{_MILE_UNIT})?\s+(?:up\s+)?to\s+"
@@ -79,7 +79,7 @@ _DAYS_LISTED = re.compile(rf"\b{_DAY_NAME}\b(?:\s*(?:,|and|&|/|\+)?\s*\b{_DAY_NA
 # "three mornings a week"; the singular as non-native runners write it ("4 time a week", "5 day a week")
 _OCCASIONS = r"(?:x|times?|days?|runs?|sessions?|mornings?|evenings?|nights?|lunchtimes?|afternoons?)"
 _TIMES_PER_WEEK = re.compile(
-    rf"{_NUM}\s*{_OCCASIONS}\s*(?:a|per|each|every|in\s+a|in\s+the|in|the|/|this|last)\s*(?:week|wk)|"
+    rf"{_NUM}\s*{_OCCASIONS}\s*(?:(?:a|per|each|every|in\s+a|in\s+the|in|the|/|this|last)\s*)?(?:week|wk)\b|"
     rf"{_NUM}\s*{_OCCASIONS}\s*weekly"
 )
 _PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b(?!\s+ago)|\bweekly\b|\bpw\b|/\s*w\b")
@@ -98,6 +98,11 @@ _DURATION = re.compile(
 # "sprained it 5 weeks ago and it's still sore": how long, when it is still there.
 _AGO = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months)\s+(?:ago|since)\b")  # "six weeks since I sprained it"
 _STILL = re.compile(r"\bstill\b")
+# "still limping 3 weeks after the sprain", "still puffy after 6 days": how long it has gone on, told with "still".
+_STILL_AFTER = re.compile(
+    rf"\bstill\b[^.!?]{{0,60}}?(?:\bafter\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?{_NUM}\s*"
+    rf"(day|days|week|weeks|month|months)\b|{_NUM}\s*(day|days|week|weeks|month|months)\s+(?:after|on from|post|since)\b)"
+)
 # "10 weeks now", "3 months already"; "since April".
 _FOR_NOW = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months|year|years)\s+(?:now|already|and counting)\b")
 _AN_AGE_BEFORE = re.compile(r"\b(?:she|he|baby|son|daughter|kid|child|they)\s*(?:'s|is|are|'re)?\s*$")
@@ -178,13 +183,28 @@ _OTHER_ACTIVITY_BEFORE = re.compile(
 )
 
 
+# "increased to five times a week", "now 4 days a week": the count after a change, which is the current one
+_CHANGED_TO_BEFORE = re.compile(r"\b(?:increased|up|upped|went|jumped|moved|bumped|now|added)\b[^.,;]{0,12}$")
+# "every morning on weekdays", "Monday to Saturday": the runs of a week told as its days
+_WEEKDAYS = re.compile(r"\bweekdays?\b|\bmon(?:day)?\s*(?:to|-|–|till|until|through|thru)\s*fri(?:day)?\b")
+_MONDAY_TO_SATURDAY = re.compile(r"\bmon(?:day)?\s*(?:to|-|–|till|until|through|thru)\s*sat(?:urday)?\b")
+
+
 def _runs_per_week(text: str) -> Optional[float]:
+    counts = []
     for match in _TIMES_PER_WEEK.finditer(text):
         if _OTHER_ACTIVITY_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             continue  # "strength twice a week": not the runs
-        return _to_float(match.group(1) or match.group(2))
+        changed = bool(_CHANGED_TO_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
+        counts.append((changed, _to_float(match.group(1) or match.group(2))))
+    if counts:
+        return next((count for changed, count in reversed(counts) if changed), counts[0][1])
     if _EVERY_OTHER_DAY.search(text):
         return 3.5
+    if _MONDAY_TO_SATURDAY.search(text):
+        return 6.0
+    if _WEEKDAYS.search(text):
+        return 5.0
     listed = _DAYS_LISTED.search(text)
     if listed:
         return float(len(re.findall(rf"\b{_DAY_NAME}\b", listed.group(0))))
@@ -193,11 +213,12 @@ def _runs_per_week(text: str) -> Optional[float]:
 
 # A distance that is the week's total: "25 km a week", "40 miles last week", "so 25k", "this week it was 45".
 _WEEKLY_AFTER = re.compile(
-    r"\s*(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b(?!\s+ago)|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b|"
+    r"\s*(?:all\s+up\s+|altogether\s+|in\s+total\s+)?(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b(?!\s+ago)|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b|"
     r"(?:-\s*)?weeks\b|total\b|in\s+total\b)"  # "80k weeks", "30 miles total"
 )
 _WEEKLY_BEFORE = re.compile(
     r"(?:\b(?:so|total|totals|that's|thats|makes|=)\s*(?:about|around|like|roughly|~)?|"
+    r"\b(?:peak|biggest|highest|top)\s+weeks?\s*(?:was|were|is|of|at|hit)?\s*(?:about|around|like|~)?|"
     r"\b(?:this|last)\s+week\b(?:\W+\w+){0,4}?)\s*(?:about|around|like|~)?\s*$"
 )
 # The usual distance, before a change: "normally 25", "usually do 10 miles", "started at 10k", "vs my usual 15".
@@ -298,7 +319,7 @@ def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optiona
             continue  # "3 runs of 5 miles a week", "done two 8k runs": each run
         if len(distances) > 1 and _PLUS_BEFORE.search(text[max(0, start - 20) : start]):
             continue  # "3 x 5 miles and a long run of 10 miles every week": one more run, not the week
-        is_weekly = bool(_WEEKLY_AFTER.match(text[end:]) or _WEEKLY_BEFORE.search(before))
+        is_weekly = bool(_WEEKLY_AFTER.match(text[end:]) or _WEEKLY_BEFORE.search(before) or text[:end].endswith("pw"))
         if is_weekly and _FOR_YEARS_AFTER.match(text[end:]):
             is_usual = True  # "15 miles a week for years, now doing 25": the usual one
         if is_usual:
@@ -369,7 +390,7 @@ def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
     if training and len(training) < len(distances):
         distances = training
     if not distances:
-        return None
+        return _unit_then_from_to(text)
     week_list = _week_list(text, distances)
     if week_list:
         return week_list, False
@@ -389,6 +410,19 @@ def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
         value, start, end = per_run
         return Quantity(round(value, 1), start, end), False
     return None
+
+
+# "bumped my k's from 30 to 60", "I increase kilometers from 30 to 50": the unit told before the change.
+_UNIT_THEN_FROM_TO = re.compile(rf"\b({_KM_UNIT}|{_MILE_UNIT}|k's)\b[^.\d]{{0,20}}$")
+
+
+def _unit_then_from_to(text: str) -> Optional[Tuple[Quantity, bool]]:
+    from_to = _FROM_TO.search(text)
+    unit = _UNIT_THEN_FROM_TO.search(text[max(0, from_to.start() - 30) : from_to.start()]) if from_to else None
+    if from_to is None or unit is None:
+        return None
+    value = _to_float(from_to.group(2)) * (KM_PER_MILE if re.fullmatch(_MILE_UNIT, unit.group(1)) else 1)
+    return Quantity(round(value, 1), from_to.start(), from_to.end()), distance_increase(text)
 
 
 def _is_race(text: str, distance: Tuple[float, int, int]) -> bool:
@@ -655,10 +689,21 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left + 1 : min(rights) if rights else len(text)]
 
 
+# "doesn't hurt", "zero pain", "no bother": pain denied, so a "for years" beside it is not how long it has hurt
+_DENIED_PAIN = re.compile(
+    r"\b(?:no|0|zero|not|never|without|doesn'?t|does\s+not|don'?t|isn'?t|hasn'?t)\s+(?:\w+\s+){0,2}?"
+    r"(?:hurt\w*|pain\w*|sore\w*|bother\w*|ach\w*|problem\w*|issue\w*)"
+)
+
+
+def _told_pain(text: str) -> bool:
+    return bool(_PAIN_WORDS.search(_DENIED_PAIN.sub(" ", text)))
+
+
 def duration_days(text: str) -> Optional[Quantity]:
     """How long the pain has lasted, in days, when the message says so."""
     text = normalise_numbers(text)
-    told_pain = bool(_PAIN_WORDS.search(text))
+    told_pain = _told_pain(text)
     candidates = [m for m in _DURATION.finditer(text) if told_pain and not _activity_duration(text, m)]
     # "done parkrun for 8 years. My Achilles has been sore over the last month": the one told with the pain
     told_with_pain = [m for m in candidates if _PAIN_WORDS.search(_sentence_around(text, m.start(), m.end()))]
@@ -684,6 +729,13 @@ def duration_days(text: str) -> Optional[Quantity]:
         month = MONTHS.index(since.group(1)[:3]) + 1
         days = (today - date(today.year if month <= today.month else today.year - 1, month, 1)).days
         return Quantity(float(days), since.start(), since.end())
+    still_after = _STILL_AFTER.search(text)
+    if still_after and (_PAIN_WORDS.search(text) or re.search(r"\b(?:limp|puff|hobbl)", text)):
+        told_count, told_unit = (
+            (still_after.group(1), still_after.group(2)) if still_after.group(2) else still_after.group(3, 4)
+        )
+        still_days = _to_float(told_count) * {"day": 1, "week": 7, "month": 30}[told_unit.rstrip("s")]
+        return Quantity(still_days, still_after.start(), still_after.end())
     ago = _AGO.search(text)
     if ago and _STILL.search(text[ago.end() :]) and _PAIN_WORDS.search(text):
         days = _to_float(ago.group(1)) * {"day": 1, "week": 7, "month": 30}[ago.group(2).rstrip("s")]

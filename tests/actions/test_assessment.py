@@ -7,7 +7,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.assessment import ActionAssess
+from actions.assessment import ActionAssess, ActionStopQuestions
 
 SLOTS = {
     "body_part": "ankle",
@@ -102,3 +102,38 @@ def test_a_possible_bone_stress_injury_is_the_one_message_about_running():
     assert text.count(knowledge().messages["steps_after_bone_check"]) == 2
     without = causes_message(knowledge(), facts, ["heel_pain", "overload"], "Meanwhile:")
     assert "heel raises" in without.lower()
+
+
+def stop_questions(slots: Dict[str, Any]) -> tuple:
+    tracker = Tracker(
+        sender_id="runner",
+        slots={"skipped_questions": [], **slots},
+        latest_message={"text": "stop", "intent": {"name": "stop"}},
+        events=[{"event": "user", "text": "stop", "input_channel": "rest"}],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "assessment_form"},
+        latest_action_name=None,
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionStopQuestions().run(dispatcher, tracker, {}))
+    return [m.get("text") or m.get("response") for m in dispatcher.messages], {e["name"]: e["value"] for e in events}
+
+
+def test_stopping_mid_questions_gives_the_assessment_from_what_was_said():
+    texts, slots = stop_questions({"body_part": "achilles", "injury_event": False, "tiptoe": True})
+    assert texts[0].startswith("OK, no more questions")
+    assert slots["triage"] and slots["last_advice"]  # an answer, not just "stopped"
+
+
+def test_safety_checks_never_asked_count_as_skipped_and_keep_the_caution():
+    # only the place is known: the bone press and the screening were never asked
+    texts, slots = stop_questions({"body_part": "ankle"})
+    assert {"bone_tenderness", "warning_signs"} <= set(slots["skipped_questions"])
+    assert slots["triage"] != "self_care"  # what could not be checked is not assumed fine
+    assert "could not check" in " ".join(texts)
+
+
+def test_with_no_sore_place_told_the_questions_just_stop():
+    texts, slots = stop_questions({})
+    assert texts == ["utter_stopped"] and slots == {}

@@ -63,6 +63,7 @@ SEE_DOCTOR_FLAGS = {
     "unclear_warning_signs",
     "corrected_warning",
     "limp_without_injury",
+    "lasting_swelling",
     "growing_lump",
     "foot_drop",
     "fever",

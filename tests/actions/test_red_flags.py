@@ -407,3 +407,15 @@ def test_diabetes_with_a_swollen_foot_and_no_injury_is_checked_today():
     assert "diabetic_swollen_foot" not in flags_of(
         symptoms=["diabetes"], body_part="ankle", swelling=True, injury_event=True
     )
+
+
+def test_swelling_that_has_not_gone_down_without_an_injury_is_checked():
+    lasting = {"symptoms": ["swelling_not_settling"], "swelling": True, "pain_days": 5.0}
+    assert "lasting_swelling" in ids(detect({**lasting, "injury_event": False}))
+    assert "lasting_swelling" not in ids(detect({**lasting, "injury_event": True}))  # expected for days after a sprain
+    assert "lasting_swelling" not in ids(detect({**lasting, "injury_event": False, "pain_days": 2.0}))  # too early
+
+
+def test_no_better_after_a_week_counts_but_not_after_two_days():
+    assert "not_improving" in ids(detect({"symptoms": ["not_improving"], "pain_days": 8.0}))
+    assert "not_improving" not in ids(detect({"symptoms": ["not_improving"], "pain_days": 2.0}))

@@ -571,3 +571,52 @@ def test_a_bone_check_redone_and_fine_after_the_assessment_lowers_the_advice_and
     ).lower()
     assert servers.tracker(sender)["slots"]["triage"] != "emergency", replies
     assert "earlier" in replies or "got it" in replies, replies
+
+
+def test_stop_mid_questions_gives_the_assessment_from_what_was_said(servers):
+    # Round 29 class: a conversation that stops before the end still ends with an answer, on the cautious side
+    sender = new_sender()
+    servers.say(sender, "my right heel aches after my runs")
+    replies = " ".join(servers.say(sender, "stop, no more questions please"))
+    slots = servers.tracker(sender)["slots"]
+    assert "no more questions" in replies.lower() and slots["triage"], replies
+    assert slots["requested_slot"] is None and slots["triage"] != "self_care", slots  # checks undone are not "fine"
+
+
+def test_not_wanting_to_stop_running_is_an_answer_not_a_stop(servers):
+    # Round 29: "kkkk I am addicted, I don't want to stop" to "anything else?" stopped the questions, eight times
+    sender = new_sender()
+    servers.say(sender, "left achilles sore after runs for two weeks")
+    for _ in range(8):
+        slots = servers.tracker(sender)["slots"]
+        if slots["requested_slot"] == "anything_else":
+            break
+        servers.say(sender, PLAIN_ANSWERS[slots["requested_slot"]])
+    replies = " ".join(servers.say(sender, "haha I love running too much, I won't stop"))
+    assert "stopped the questions" not in replies, replies
+    slots = answer_until_assessed(servers, sender, "and I run about 20 km a week")
+    assert slots["triage"] == "self_care", slots
+
+
+@pytest.mark.parametrize(
+    "question, answer, slot, value",
+    [
+        ("shoes", "my Asics Novablasts from the spring", None, None),  # a model: named, so never "only ankle pain"
+        ("shoes", "I go in my office loafers, I have no sports shoes", "shoes", "unsuitable"),
+        ("warm_up", "I stroll to the park gate first, then start jogging", "warm_up", True),
+    ],
+)
+def test_answers_told_in_everyday_words_are_answers_not_side_topics(servers, question, answer, slot, value):
+    # Round 29: shoes named by brand got "Sorry, I can only help with ankle ... pain"; "church shoes" got the shoe
+    # FAQ twice; a walk to the end of the lane before jogging was not taken for a warm-up
+    sender = new_sender()
+    servers.say(sender, "left achilles sore after runs for two weeks")
+    for _ in range(12):
+        slots = servers.tracker(sender)["slots"]
+        if slots["requested_slot"] == question:
+            break
+        servers.say(sender, PLAIN_ANSWERS[slots["requested_slot"]])
+    replies = " ".join(servers.say(sender, answer))
+    assert "only help with" not in replies and "Run in proper running shoes" not in replies, replies
+    if slot:
+        assert servers.tracker(sender)["slots"][slot] == value, replies

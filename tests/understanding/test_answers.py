@@ -56,6 +56,11 @@ def test_an_unsure_message_naming_a_body_part_starts_the_assessment():
         ("can we start again please", "start_over", None),
         ("I'd rather stop now", "stop", None),
         ("stop", "stop", None),
+        # a "stop" about running, not about the questions
+        ("haha I love it too much, I won’t stop", "stop", "inform"),
+        ("i dont wanna quit running tho", "stop", "inform"),
+        ("should I stop running for a while", "stop", "inform"),
+        ("please stop, no more questions", "stop", None),
     ],
 )
 def test_stop_and_start_over_only_when_asked_for(text, intent, expected):

@@ -1755,3 +1755,61 @@ def test_round28_facts(facts_of):
     walking = facts_of("felt a pop at the ankle doing a stretch, no pain and walking fine")
     assert walking.get("can_walk") is True, walking
     assert facts_of("heard a snap as I jumped off the step, can't put it down").get("injury_event") is True
+
+
+# Round 29 classes, in new words: a season is no fall; pre-diabetes is no diabetes; "all the time when I run" is no
+# rest pain; a brand with a colour is no redness; a walk before the run is a warm-up; weekly arithmetic told as days.
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("did more hills last fall and my shin aches", "injury_event"),
+        ("training for a fall half, heel sore", "injury_event"),
+        ("my GP says I'm borderline diabetic, ankle sore after runs", "symptoms"),
+        ("it throbs all the time during my runs, fine after", "symptoms"),
+        ("I wear Red Wing boots at work, foot aches", "symptoms"),
+        ("had a bump on my heel for ages, it never hurts", "duration_days"),
+    ],
+)
+def test_everyday_words_that_are_no_sign(facts_of, text, absent):
+    assert absent not in facts_of(text)
+
+
+def test_a_real_fall_is_still_a_fall(facts_of):
+    assert facts_of("had a fall on the ice last week and my ankle swelled")["injury_event"] is True
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I stroll to the corner first then start running", {"warm_up": True}),
+        ("5k before work on weekdays", {"weekly_km": 25.0}),
+        ("8 km Monday to Saturday", {"weekly_km": 48.0}),
+        ("I do 6 km 3 times week", {"weekly_km": 18.0}),
+        ("went up to 30 mpw and my arch hurts", {"weekly_km": 48.3}),
+        ("biggest week was 70 km, now my achilles is sore", {"weekly_km": 70.0}),
+        ("took my kms from 20 to 35 and the shin hurts", {"weekly_km": 35.0, "volume_change": "increased"}),
+        ("a few runs plus a long one, roughly 30k all up each week", {"weekly_km": 30.0}),
+        ("I run 6 km, twice a week, then I increased to 4 times a week", {"weekly_km": 24.0}),
+        ("still hobbling 16 days after I rolled it", {"duration_days": 16.0}),
+    ],
+)
+def test_round_29_everyday_readings(facts_of, text, expected):
+    facts = facts_of(text)
+    assert {k: facts.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("fell off the kerb, there's a dip and a lump where the bone should sit", "deformity"),
+        ("my foot has been puffy for 5 days still, no injury", "swelling_not_settling"),
+        ("two weeks off running and it's still just as bad as before", "not_improving"),
+    ],
+)
+def test_round_29_signs(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", [])
+
+
+def test_unable_to_stand_for_half_a_minute_then_fine_is_no_emergency(facts_of):
+    facts = facts_of("turned my ankle, couldn't put my foot down for twenty seconds, now walking is ok")
+    assert facts.get("can_walk") is True and "cannot_bear_weight" not in facts.get("symptoms", [])
