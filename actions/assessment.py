@@ -15,6 +15,7 @@ from actions.knowledge import SELF_CARE, knowledge
 from actions.messages import advice_of, assessment_messages, physio_summary, plain_text, update_messages
 from actions.red_flags import detect, triage_level
 from actions.runner import SAFETY_QUESTIONS, facts_from_slots, open_questions
+from understanding.words import CORRECTING
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -70,7 +71,8 @@ def assess(dispatcher: CollectingDispatcher, tracker: Tracker, slots: Dict[Text,
     before = slots.get("last_advice")
     summary = physio_summary(facts, causes, flags, level, kb)
     if before:
-        texts = update_messages(kb, facts, before, causes, flags, level, summary)
+        corrected = bool(CORRECTING.search((tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")))
+        texts = update_messages(kb, facts, before, causes, flags, level, summary, corrected)
     else:
         texts = assessment_messages(kb, facts, causes, flags, level, summary)
     channel = tracker.get_latest_input_channel()

@@ -102,9 +102,17 @@ def open_answer(intent: Optional[str], text: str, told_a_fact: bool = False) -> 
 # Weakness told in answer to the tiptoe check is a "no" (docs/clinical-basis.md, suspected Achilles rupture).
 # Clear weakness is a "no"; mild weakness ("yes, a bit weaker") is a "no" only after a pop at the back of the leg.
 WEAK_TIPTOE = re.compile(
-    r"\b(?:barely|hardly|really weak|very weak|so weak|too weak|no push|no spring|floppy|"
+    r"\b(?:barely|hardly|really weak|very weak|so weak|too weak|no push|no spring|floppy|nothing happens|"
+    r"(?:won'?t|doesn'?t|does not|will not|can'?t|cannot|couldn'?t) (?:lift|go up|come up|rise)|stays (?:down|flat)|"
     r"only\b[^.,]{0,15}?\b(?:on|with) (?:both|two))\b"
 )
+# The bone press tried and nothing hurt, whatever doubt comes before it.
+PRESSED_AND_FINE = re.compile(
+    r"\b(?:pressed|pushed|prodded|poked|squeezed|tried)(?: it| on it| on them| them| around(?: it)?| on the bones?| the bones?)?"
+    r"\W+(?:and\s+)?"
+    r"(?:nothing(?: much| really)?|fine|ok|okay|no pain|didn'?t hurt|doesn'?t hurt|not much)\b"
+)
+BUT_A_SPOT = re.compile(r"\b(?:except|but|apart from|other than|besides|spot|point|bone)\b")
 MILD_WEAKNESS = re.compile(r"\b(?:weak|weaker|weakness|struggle|struggling|wobbly)\b")
 NOT_WEAK = re.compile(r"\b(?:no|not|without|any)\s+(?:any\s+|really\s+)?(?:weak|weakness|struggle)")
 
@@ -148,6 +156,9 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         return values[-1]
     if intent == CLARIFY_INTENT:
         return None  # "which bones? I'm a bit lost": not knowing what is asked answers nothing ("a bit" is no yes)
+    pressed = PRESSED_AND_FINE.search(text.lower().replace("\u2019", "'"))
+    if question == "bone_tenderness" and pressed and not BUT_A_SPOT.search(text.lower()[pressed.end() :]):
+        return False  # "don't know how to check that. pressed it, nothing much": tried, and nothing hurt
     if UNCERTAIN.search(text.lower().replace("\u2019", "'")):
         return None  # "I don't know, I did not press it": no answer, never a guessed yes or no
     # The yes or no in the words themselves before the classifier's guess ("walking yes, no problem" is no "deny")

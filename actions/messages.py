@@ -230,16 +230,19 @@ def update_messages(
     flags: List[Flag],
     level: str,
     summary: str,
+    corrected: bool = False,
 ) -> List[str]:
-    """After an assessment, only what a new detail changed (an emergency replaces everything)."""
+    """After an assessment, only what a new detail changed (an emergency replaces everything);
+    ``corrected`` when the runner said they were correcting something told before."""
+    changed = knowledge.messages["advice_changed_by_correction" if corrected else "advice_changed"]
     if level == EMERGENCY and before.get("level") != EMERGENCY:
         return [
-            knowledge.messages["advice_changed"],
+            changed,
             *assessment_messages(knowledge, facts, causes, flags, level, summary),
         ]
     if level == before.get("level") and causes == before.get("causes"):
         return [knowledge.messages["assessment_unchanged"].format(level=level_name(knowledge, level))]
-    messages = [knowledge.messages["advice_changed"]]
+    messages = [changed]
     if level != before.get("level"):
         messages[0] += " " + level_advice(knowledge, level)
     added = [c for c in causes if c not in (before.get("causes") or [])]

@@ -33,6 +33,7 @@ __all__ = [
     "confirms",
 ]
 NOT_IMPROVING_DAYS = 14
+LASTING_LIMP_DAYS = 5  # "a limp that lasts more than a few days" after an injury
 LASTING_SWELLING_DAYS = 3  # swelling without an injury not gone down after a few days (NHS, swollen ankles)
 NO_BETTER_TOLD_DAYS = 7  # "no better" told after a week or more of looking after it counts; two days on, it does not
 LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
@@ -57,7 +58,7 @@ CONTEXT_SYMPTOMS = {
 DIABETIC_FOOT_PARTS = {"foot", "heel", "ankle", "achilles", None}
 NUMBNESS_SYMPTOMS = {"circulation", "transient_numbness", "lasting_numbness"}
 # Flags that only say an earlier warning was corrected or a check was not finished.
-CAUTION_FLAGS = {"corrected_warning", "unclear_bone_check", "unclear_warning_signs"}
+CAUTION_FLAGS = {"corrected_warning", "unclear_bone_check", "unclear_warning_signs", "unclear_tiptoe"}
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,9 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("walking_pain"))  # walking hurts, from pain that built up: a bone stress injury until checked
     if "limping" in symptoms and injury is False:
         flags.append(Flag("limp_without_injury"))
+    limp_days = facts.get("pain_days")
+    if "limping" in symptoms and injury is True and limp_days is not None and limp_days >= LASTING_LIMP_DAYS:
+        flags.append(Flag("lasting_limp"))
     days = facts.get("pain_days")
     if "swelling_not_settling" in symptoms and injury is False and (days is None or days >= LASTING_SWELLING_DAYS):
         flags.append(Flag("lasting_swelling"))  # after a sprain, swelling for days is expected (not_improving decides)
@@ -135,8 +139,11 @@ def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
     flags: List[Flag] = []
     if facts.get("tiptoe") is False:
         flags.append(Flag("achilles_rupture"))
+    tiptoe_unknown = facts.get("tiptoe") is None and _skipped(facts, "tiptoe")
+    if tiptoe_unknown and not POP_SYMPTOMS & symptoms and tiptoe_relevant(facts):
+        # Achilles, calf or back-of-heel pain and the tiptoe check not done: a tear is not ruled out
+        flags.append(Flag("unclear_tiptoe", _reason("caution_tiptoe_unknown")))
     if POP_SYMPTOMS & symptoms:
-        tiptoe_unknown = facts.get("tiptoe") is None and _skipped(facts, "tiptoe")
         if tiptoe_unknown:
             flags.append(Flag("achilles_rupture", _reason("caution_pop_tiptoe_unknown")))
         elif pop_at_back_of_leg(facts) and not (facts.get("body_part") == "calf" and facts.get("tiptoe") is True):

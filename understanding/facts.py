@@ -359,7 +359,7 @@ LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
 # "Hobbling about after my long run" is sore legs.
 LASTING_LIMP_CUES = (
     "every step", "every single step", "all day", "all the time", "constantly", "even on days", "even walking",
-    "can't walk without", "ca n't walk without", "can not walk without", "still limping", "still hobbling",
+    "can't walk without", "ca n't walk without", "can not walk without", "still limping", "still hobbling", "still limp",
     "days now", "any better", "even at work", "at work",
 )  # fmt: skip
 LIMP_FOR_DAYS = re.compile(r" for (?:\d+|a few|several|two|three|four|five|ten|a couple of) (?:days|weeks) ")
@@ -469,6 +469,47 @@ def only_while_running(doc: Doc, fact: "Fact") -> bool:
     """ "aches all the time when I run and after": the phrase is qualified by running right after it."""
     after = doc.text[fact.end : fact.end + 40].lower().replace("\u2019", "'")
     return "all the time" in doc.text[fact.start : fact.end].lower() and bool(WHILE_RUNNING.search(after))
+
+
+CRAMP_WORDS = {"cramp", "cramps", "cramped", "cramping"}
+GONE_WORDS = {"gone", "went", "passed", "eased", "stretched", "settled"}
+
+
+def hops_fine(doc: Doc, fact: "Fact") -> bool:
+    """ "I can walk and hop on it": the hop test told as passed (not "can't hop")."""
+    token = doc[fact.token]
+    if token.lower_ not in {"hop", "hops", "hopping", "hopped"}:
+        return False
+    before = [t.lower_ for t in doc[max(0, token.i - 4) : token.i]]
+    return bool({"can", "could", "able"} & set(before)) and not set(before) & (NEGATIONS | {"ca", "cannot"})
+
+
+def a_cramp_that_went(doc: Doc, fact: "Fact") -> bool:
+    """Woken by a cramp that went: no pain at rest (the sentence names the cramp and that it went)."""
+    sentences = sentence_ids(doc)
+    words = {t.lower_ for t in doc if sentences[t.i] == sentences[fact.token]}
+    return bool(words & CRAMP_WORDS) and bool(words & GONE_WORDS)
+
+
+TRY_WORDS = {"try", "tries", "tried", "trying", "push", "pushed", "pushing", "press", "pressed", "attempt", "attempted"}
+
+
+def a_try_that_failed(doc: Doc, fact: "Fact") -> bool:
+    """ "I try to go up and nothing happens": the result of trying something, not "nothing happened" to start it."""
+    told = doc.text[fact.start : fact.end].lower()
+    return "nothing" in told and bool(set(sentence_before(doc, fact.token).split()) & TRY_WORDS)
+
+
+TRIP_KINDS = {
+    "ski", "skiing", "road", "work", "business", "school", "camping", "holiday", "weekend", "family", "day", "boat",
+    "fishing", "hiking", "beach", "bus", "train", "field", "shopping", "city", "girls", "boys", "stag", "hen", "golf",
+}  # fmt: skip
+
+
+def a_journey(doc: Doc, fact: "Fact") -> bool:
+    """ "after a ski trip", "a work trip to Vegas": a journey, not a trip over something."""
+    token = doc[fact.token]
+    return token.lower_ in {"trip", "trips"} and token.i > 0 and doc[token.i - 1].lower_ in TRIP_KINDS
 
 
 def a_season(doc: Doc, fact: "Fact") -> bool:
@@ -584,6 +625,10 @@ TRANSIENT_CUES = (
     "few seconds",
     "for a second",
     "seconds",
+    "then it 's fine",
+    "then its fine",
+    "then it is fine",
+    "then fine",
     "came back after",
     "during the race",
     "during the run",
@@ -658,6 +703,7 @@ TRANSIENT_CUES = (
     "first minutes",
 )
 # "hasn't come back": the feeling (still numb) or the numbness (passed), told apart by a passing cue.
+THEN_FINE = re.compile(r" then (?:it 's |it is |its |everything 's )?(?:fine|ok|okay|normal|good)\b")
 NOT_BACK_CUES = ("not coming back", "n't coming back", "n't come back", "not come back")
 # Numbness that passes is a reason to be examined when it keeps coming back; a single
 # episode that passed (laces, new shoes, one long run) is self-care with lacing advice.
@@ -2151,6 +2197,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         still_felt = still and (
             any(f" {c} " in about_feeling for c in STILL_CUES) or any(f" {c} " in text for c in NOT_BACK_CUES)
         )  # not "my shin splints are still there"
+        if THEN_FINE.search(text):
+            still_felt = False  # "goes numb for an hour, then it's fine": it passes
         episodes = DURING_RUNS.search(text) and any(f" {c} " in text for c in RECURRING_CUES)
         if episodes and not any(f" {c} " in text for c in NOW_CUES):
             still_felt = False  # "keeps going numb in the middle of runs, looser laces didn't help": episodes, not now
@@ -2252,8 +2300,14 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # "our 13 year old has had a limp"
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and only_while_running(doc, fact):
             continue  # "aches all the time when I run": every run, not at rest
-        if fact.label == "injury_event" and fact.value is True and a_season(doc, fact):
+        if fact.label == "injury_event" and fact.value is True and (a_season(doc, fact) or a_journey(doc, fact)):
             continue  # "I added a day this fall": autumn, not a fall
+        if fact.label == SYMPTOM and fact.value == "bone_tenderness" and hops_fine(doc, fact):
+            continue  # "can walk and hop on it": the hop test passed
+        if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and a_cramp_that_went(doc, fact):
+            continue  # "a cramp at night woke me, stretched it and it was gone in a minute"
+        if fact.label == "injury_event" and fact.value is False and a_try_that_failed(doc, fact):
+            continue  # "I try and nothing happens, the heel won't lift": what a check did, not how it started
         if words & NAIL_WORDS and (fact.label, fact.value) in {(SYMPTOM, "open_wound"), ("shoes", "poor_fit")}:
             if not injured and "deformity" not in symptom_values and not words & {"shoe", "shoes", "trainers"}:
                 continue  # "cut my toe clipping my nails too short, bled a bit": a nick, not a wound over an injury

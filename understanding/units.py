@@ -101,7 +101,11 @@ _STILL = re.compile(r"\bstill\b")
 # "still limping 3 weeks after the sprain", "still puffy after 6 days": how long it has gone on, told with "still".
 _STILL_AFTER = re.compile(
     rf"\bstill\b[^.!?]{{0,60}}?(?:\bafter\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?{_NUM}\s*"
-    rf"(day|days|week|weeks|month|months)\b|{_NUM}\s*(day|days|week|weeks|month|months)\s+(?:after|on from|post|since)\b)"
+    rf"(day|days|week|weeks|month|months)\b|(?:{_NUM}|an?)\s*(day|days|week|weeks|month|months)\s+(?:after|on from|post|since)\b)"
+)
+# "3 weeks of resting it and it still hurts": how long it was rested, with the pain still there
+_RESTED_FOR = re.compile(
+    rf"(?:{_NUM}|an?)\s*(day|days|week|weeks|month|months)\s+(?:of\s+|off\s+)(?:rest|resting|no\s+running|not\s+running|running)\b"
 )
 # "10 weeks now", "3 months already"; "since April".
 _FOR_NOW = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months|year|years)\s+(?:now|already|and counting)\b")
@@ -405,6 +409,9 @@ def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
         value, start, end, increased = total
         rate = _WEEKLY_AFTER.match(text[end:])
         return Quantity(round(value, 1), start, end + (rate.end() if rate else 0)), increased
+    by_day = _runs_by_day(text, distances)
+    if by_day:
+        return by_day, False
     per_run = _per_run_total(text, distances)
     if per_run:
         value, start, end = per_run
@@ -423,6 +430,31 @@ def _unit_then_from_to(text: str) -> Optional[Tuple[Quantity, bool]]:
         return None
     value = _to_float(from_to.group(2)) * (KM_PER_MILE if re.fullmatch(_MILE_UNIT, unit.group(1)) else 1)
     return Quantity(round(value, 1), from_to.start(), from_to.end()), distance_increase(text)
+
+
+_DAY_NEAR = re.compile(rf"\b{_DAY_NAME}\b")
+# "3 days 7 km and sunday 14 km": a count of days, then the distance of each
+_DAYS_COUNT_BEFORE = re.compile(rf"{_NUM}\s*(?:days?|mornings?|evenings?)\s*(?:of\s+)?$")
+
+
+def _runs_by_day(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Quantity]:
+    """A week told day by day: "8k Tuesday, 5 miles Thursday and 10k Saturday", "3 days 7 km and sunday 14 km"."""
+    if len(distances) < 2:
+        return None
+    total = 0.0
+    for value, start, end in distances:
+        near = text[max(0, start - 14) : start] + " " + text[end : end + 14]
+        count = _DAYS_COUNT_BEFORE.search(text[max(0, start - 14) : start])
+        days_after = re.match(rf"\s*(?:on\s+|every\s+)?{_DAYS_LISTED.pattern}", text[end:])
+        if count:
+            total += value * _to_float(count.group(1))
+        elif days_after:
+            total += value * len(re.findall(rf"\b{_DAY_NAME}\b", days_after.group(0)))
+        elif _DAY_NEAR.search(near):
+            total += value
+        else:
+            return None
+    return Quantity(round(total, 1), distances[0][1], distances[-1][2])
 
 
 def _is_race(text: str, distance: Tuple[float, int, int]) -> bool:
@@ -734,8 +766,14 @@ def duration_days(text: str) -> Optional[Quantity]:
         told_count, told_unit = (
             (still_after.group(1), still_after.group(2)) if still_after.group(2) else still_after.group(3, 4)
         )
-        still_days = _to_float(told_count) * {"day": 1, "week": 7, "month": 30}[told_unit.rstrip("s")]
+        still_days = _to_float(told_count or "1") * {"day": 1, "week": 7, "month": 30}[told_unit.rstrip("s")]
         return Quantity(still_days, still_after.start(), still_after.end())
+    rested = _RESTED_FOR.search(text)
+    if rested and _STILL.search(text) and _told_pain(text):
+        rested_days = (
+            _to_float(rested.group(1) or "1") * {"day": 1, "week": 7, "month": 30}[rested.group(2).rstrip("s")]
+        )
+        return Quantity(rested_days, rested.start(), rested.end())
     ago = _AGO.search(text)
     if ago and _STILL.search(text[ago.end() :]) and _PAIN_WORDS.search(text):
         days = _to_float(ago.group(1)) * {"day": 1, "week": 7, "month": 30}[ago.group(2).rstrip("s")]

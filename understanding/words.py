@@ -103,3 +103,8 @@ LASTING_NUMBNESS_DAYS = 14
 
 # The runner refers back to an earlier answer of theirs ("I said I stretch, I really don't").
 TAKING_BACK: Pattern[str] = re.compile(r"\bi (?:said|told you|meant|wrote)\b")
+# A message that says it corrects something told before ("sorry, I need to correct that", "I was wrong").
+CORRECTING: Pattern[str] = re.compile(
+    r"\b(?:correct(?:ing)? (?:that|myself|what i said)|correction|i was wrong|i got (?:that|it) wrong|wasn'?t telling the truth|"
+    r"i lied|not true what i said|actually i (?:can'?t|cannot|do|did|don'?t|didn'?t|have|am|was))\b"
+)

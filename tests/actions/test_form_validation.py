@@ -479,6 +479,8 @@ def test_the_bone_press_answered_in_sentences():
         "on two feet a bit, but on that leg alone it's really weak, I can barely lift the heel",
         "I can only do it with both feet",
         "hardly, there's no push at all",
+        "no, I try and nothing happens",  # round 30, in new words
+        "the heel just won't come up on that side",
     ],
 )
 def test_clear_weakness_on_the_tiptoe_check_is_a_no(text):
@@ -593,3 +595,16 @@ def test_numbness_that_goes_when_the_laces_are_loosened_answers_none_now():
     # Round 26: "sometimes toes feel little numb during run but it goes the moment I loosen laces" was re-asked
     text = "toes tingle a bit some runs but it goes off as soon as I loosen the laces"
     assert answer_from_context("warning_signs", "inform", [], text) is False
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        # round 30 classes, in new words
+        ("bone_tenderness", "not sure how to do it properly, pushed on them and nothing much", False),
+        ("bone_tenderness", "sore right under the heel, not the sides", False),
+        ("can_walk", "can", True),
+    ],
+)
+def test_round_30_answers(question, text, expected):
+    assert answer_from_context(question, "inform", [], text) is expected

@@ -19,3 +19,15 @@ def test_every_yes_no_answer_a_runner_may_correct_is_said_back(slot, value):
 def test_a_corrected_stretching_answer_is_acknowledged_in_words():
     message = noted_message(knowledge(), {"stretching": False}, {})
     assert message == "Got it: you don't stretch."
+
+
+def test_a_correction_that_changes_the_advice_is_thanked_for():
+    from actions.knowledge import knowledge
+    from actions.messages import update_messages
+
+    kb = knowledge()
+    before = {"level": "self_care", "causes": ["sprain"], "flags": []}
+    texts = update_messages(kb, {}, before, ["sprain"], [], "see_doctor", "summary", corrected=True)
+    assert texts[0].startswith("Thanks for correcting that")
+    plain = update_messages(kb, {}, before, ["sprain"], [], "see_doctor", "summary")
+    assert plain[0].startswith("That changes my advice")

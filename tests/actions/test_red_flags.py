@@ -419,3 +419,18 @@ def test_swelling_that_has_not_gone_down_without_an_injury_is_checked():
 def test_no_better_after_a_week_counts_but_not_after_two_days():
     assert "not_improving" in ids(detect({"symptoms": ["not_improving"], "pain_days": 8.0}))
     assert "not_improving" not in ids(detect({"symptoms": ["not_improving"], "pain_days": 2.0}))
+
+
+def test_achilles_pain_with_the_tiptoe_check_not_done_is_the_cautious_level():
+    # Round 30: the tiptoe answer was not understood, skipped, and a possible tear ended in self-care
+    facts = {"body_part": "achilles", "injury_event": False, "skipped_questions": ["tiptoe"], "symptoms": []}
+    flags = detect(facts)
+    assert "unclear_tiptoe" in ids(flags) and triage_level(flags) == SEE_DOCTOR
+    assert caution_reasons(flags)
+    assert "unclear_tiptoe" not in ids(detect({**facts, "skipped_questions": [], "tiptoe": True}))
+
+
+def test_a_limp_lasting_more_than_a_few_days_after_an_injury_is_checked():
+    limping = {"symptoms": ["limping"], "injury_event": True, "can_walk": True}
+    assert "lasting_limp" in ids(detect({**limping, "pain_days": 10.0}))
+    assert "lasting_limp" not in ids(detect({**limping, "pain_days": 2.0}))  # limping in the first days is expected

@@ -1813,3 +1813,46 @@ def test_round_29_signs(facts_of, text, symptom):
 def test_unable_to_stand_for_half_a_minute_then_fine_is_no_emergency(facts_of):
     facts = facts_of("turned my ankle, couldn't put my foot down for twenty seconds, now walking is ok")
     assert facts.get("can_walk") is True and "cannot_bear_weight" not in facts.get("symptoms", [])
+
+
+# Round 30 classes, in new words.
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("red faced and wheezing after the hill reps, legs are fine", "symptoms"),
+        ("I can jog and hop on it no bother, foot a bit achy", "symptoms"),
+        ("woke up at 3am with a calf cramp, stretched it and it went", "symptoms"),
+        ("achilles sore since a family trip to the coast", "injury_event"),
+        ("I try to go up on my toes and nothing happens", "injury_event"),
+    ],
+)
+def test_round_30_look_alikes_read_no_sign(facts_of, text, absent):
+    assert absent not in facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("the red is creeping up my ankle from the blister", "spreading_redness"),
+        ("2 weeks of rest and it still hurts the same", "not_improving"),
+        ("the swelling doesn't go down at all, even overnight", "swelling_not_settling"),
+        ("my toes go numb for twenty minutes, then it's fine", "transient_numbness"),
+    ],
+)
+def test_round_30_signs(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2 weeks of rest and it still hurts the same", {"duration_days": 14.0}),
+        ("still hobbling a week after the sprain", {"duration_days": 7.0}),
+        ("4k on Tue and Thu and 10k Saturday", {"weekly_km": 18.0}),
+        ("2 days 5 km and saturday 12 km", {"weekly_km": 22.0}),
+        ("swollen ankle but I can run on it", {"can_walk": True}),
+    ],
+)
+def test_round_30_everyday_readings(facts_of, text, expected):
+    facts = facts_of(text)
+    assert {k: facts.get(k) for k in expected} == expected
