@@ -149,15 +149,20 @@ def corrected_intent(
     return None
 
 
+# The no and yes words beyond the English ones the patterns spell out (understanding/words.py)
+OTHER_NO = "|".join(sorted(NO_WORDS - {"no", "nope", "nah", "nop", "never"}))
+OTHER_YES = "|".join(
+    sorted(YES_WORDS - {"yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "definitely", "absolutely"})
+)
 NO_PHRASES = re.compile(
     r"^\W*(not\s+really|not\s+at\s+all|not\s+much|not\s+that\s+i\s+know|none|nothing|"
-    r"no+pe|nah+|never|no+)\b"
+    rf"no+pe|nah+|never|no+|{OTHER_NO})\b"
     r"(?!\s+(?:problems?|bother|issues?|worries|trouble|difficulty)\b)"  # "no problem": fine, not a "no"
 )
 # A yes or no closing a short part: "walking yes", "the bone itself no, the bit behind it yes".
 TRAILING_ANSWER = re.compile(r"^\W*(?:[\w']+\s+){1,3}(ye[sp]+|yeah+|yup|yea|no+|nope|nah+)\W*$")
 YES_PHRASES = re.compile(
-    r"^\W*(ye[sp]+|yeah+|yup|yea|ya|aye|sure|definitely|absolutely|of\s+course|"
+    rf"^\W*(ye[sp]+|yeah+|yup|yea|ya|aye|sure|definitely|absolutely|of\s+course|{OTHER_YES}|"
     r"i\s+do|i\s+did|it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of)\b"
     r"(?!\s*(?:n[o'\u2019]?t\b|n't))"  # "I did not press it", "it isn't" are no yes
 )

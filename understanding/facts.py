@@ -242,7 +242,10 @@ PAST_CUES = (
     "used to",
 )
 # ... unless the clause says it goes on now ("the ankle I sprained last year still gives way").
-GOES_ON_NOW_CUES = ("still", "ever since", "since then", "keeps", "keep")
+GOES_ON_NOW_CUES = (
+    "still", "ever since", "since then", "keeps", "keep", "since the", "since my", "since i", "every few", "these days",
+    "nowadays",
+)  # fmt: skip
 OTHER_PEOPLE = {
     "friend",
     "friends",
@@ -348,6 +351,8 @@ COLD_WORDS = {
 def lying_on_it(doc: Doc) -> bool:
     """ "sat cross-legged", "slept on it", "sitting on my foot": pressure on the leg."""
     words = [t.lower_ for t in doc]
+    if " like when " in " " + " ".join(words) + " " or " as if " in " " + " ".join(words) + " ":
+        return False  # "goes numb, like when you've been sitting on your leg": what it feels like, not the cause
     if POSITION_WORDS & set(words):
         return True
     return any(w in SITTING_WORDS and "on" in words[i + 1 : i + 3] for i, w in enumerate(words))
@@ -625,6 +630,8 @@ TRANSIENT_CUES = (
     "few seconds",
     "for a second",
     "seconds",
+    "for a bit",
+    "every so often",
     "then it 's fine",
     "then its fine",
     "then it is fine",
@@ -2396,6 +2403,7 @@ NOISE_COMPLAINT_WORDS = {
 # Words that, with "my", tell of the runner's own complaint even in a question.
 COMPLAINT_IN_A_QUESTION_WORDS = {
     "sprained", "twisted", "rolled", "injured", "swollen", "puffy", "swelling", "bruised", "tender",
+    "broken", "broke", "fractured", "cracked", "torn", "ruptured",
 }  # fmt: skip
 
 

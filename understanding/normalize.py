@@ -6,7 +6,8 @@ plain forms, so "I can’t put weight on it" reads exactly as
 "I can't put weight on it":
 
 - typographic apostrophes, quotes, dashes, ellipses and unusual spaces;
-- emoji and other pictographs (dropped);
+- emoji and other pictographs (dropped), except a message that is only a
+  yes or no emoji ("✅", "👍", "❌"), which is read as that word;
 - letters stretched for emphasis ("sooo sore" -> "so sore", "swolllen" -> "swollen");
 - contractions typed without an apostrophe ("cant", "dont", "isnt", "im");
 - "no one" / "no-one" / "noone" as "nobody" (one word for the rules to read).
@@ -166,11 +167,29 @@ def unshout(text: str) -> str:
     return _CAPS_APOSTROPHE.sub(lambda m: m.group(0).lower(), text)
 
 
+# A yes or a no typed as one emoji ("✅", "👍🏽", "❌"): the word, not nothing.
+YES_EMOJI = {"\u2705", "\u2714", "\U0001f44d", "\U0001f44c", "\u2611", "\U0001f197"}
+NO_EMOJI = {"\u274c", "\u2716", "\U0001f44e", "\U0001f645", "\U0001f6ab", "\u274e", "\u26d4"}
+SKIN_TONES_AND_JOINERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f\u200d\\s!.]")
+
+
+def _emoji_answer(text: str) -> Optional[str]:
+    bare = set(SKIN_TONES_AND_JOINERS.sub("", text))
+    if bare and bare <= YES_EMOJI:
+        return "yes"
+    if bare and bare <= NO_EMOJI:
+        return "no"
+    return None
+
+
 def normalize(text: str, word_known: Optional[Callable[[str], bool]] = None) -> str:
     """The message in plain characters, with the same words."""
     if not text:
         return text
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATION)
+    answer = _emoji_answer(text)
+    if answer:
+        return answer
     text = "".join(" " if _is_pictograph(c) else c for c in text)
     text = re.sub(r"[^\W\d_]{3,}", lambda m: unstretch_word(m.group(0), word_known), text)
     text = _CONTRACTION.sub(_contraction, unshout(text))

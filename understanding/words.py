@@ -25,9 +25,10 @@ QUESTION_STARTS: FrozenSet[str] = frozenset(
 )  # fmt: skip
 # A yes or a no that answers the question just asked.
 YES_WORDS: FrozenSet[str] = frozenset(
-    {"yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "definitely", "absolutely"}
+    {"yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "definitely", "absolutely", "ja", "opo", "oui", "tak"}
 )
-NO_WORDS: FrozenSet[str] = frozenset({"no", "nope", "nah", "nop", "never"})
+# "naw"/"nae" (Scots), "wala"/"hindi" (Taglish), "nein": a no as runners mix it into their English
+NO_WORDS: FrozenSet[str] = frozenset({"no", "nope", "nah", "nop", "never", "naw", "nae", "wala", "hindi", "nein"})
 # Words that negate what follows ("not swollen", "never stretch", "zero pain"), as spaCy splits them
 # ("n't") and as typed without an apostrophe ("dont").
 NEGATION_WORDS: FrozenSet[str] = frozenset(

@@ -620,3 +620,32 @@ def test_answers_told_in_everyday_words_are_answers_not_side_topics(servers, que
     assert "only help with" not in replies and "Run in proper running shoes" not in replies, replies
     if slot:
         assert servers.tracker(sender)["slots"][slot] == value, replies
+
+
+def test_a_tiptoe_answer_told_as_what_happened_is_the_emergency(servers):
+    # Round 30: "no, I try and nothing happens, the heel won't lift" was read as "nothing happened" (gradual
+    # onset), the tiptoe check was skipped, and a possible torn Achilles ended in self-care
+    sender = new_sender()
+    servers.say(sender, "my left achilles is sore since football last night")
+    for _ in range(6):
+        slots = servers.tracker(sender)["slots"]
+        if slots["requested_slot"] == "tiptoe":
+            break
+        servers.say(sender, PLAIN_ANSWERS[slots["requested_slot"]])
+    replies = " ".join(servers.say(sender, "no, I try and nothing happens, the heel just stays down"))
+    slots = servers.tracker(sender)["slots"]
+    assert slots["tiptoe"] is False and slots["triage"] == "emergency", replies
+    assert slots["injury_event"] is not False, slots
+
+
+def test_a_correction_that_raises_the_advice_is_thanked_for(servers):
+    # Round 30: "sorry, I need to correct that, I actually can't walk on it" got a bare "That changes my advice"
+    sender = new_sender()
+    servers.say(sender, "twisted my right ankle on a trail this morning")
+    slots = answer_until_assessed(
+        servers, sender, "it's a bit swollen", answers={**PLAIN_ANSWERS, "injury_event": "yes, I twisted it"}
+    )
+    assert slots["triage"] != "emergency", slots
+    replies = " ".join(servers.say(sender, "sorry, correction: actually I can't walk on it, I've been hopping"))
+    assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
+    assert "Thanks for correcting that" in replies, replies

@@ -2,7 +2,7 @@
 
 import pytest
 
-from understanding.answers import corrected_intent
+from understanding.answers import answer_outside_question, corrected_intent
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,9 @@ def test_a_sore_place_with_a_shrug_starts_the_assessment():
     # Round 28: "my shin, idk" was "Is there anything else?" over and over, never an assessment
     assert corrected_intent("my heel, dunno", "dont_know", has_facts=True, names_body_part=True) == "describe_pain"
     assert corrected_intent("dunno", "dont_know", has_facts=False) is None
+
+
+@pytest.mark.parametrize("text, expected", [("naw", "deny"), ("wala po", "deny"), ("opo", "affirm"), ("ja", "affirm")])
+def test_a_yes_or_no_mixed_in_from_another_tongue_is_an_answer(text, expected):
+    # round 31: "wala naman" to the screening question got "didn't catch", then a skip and the cautious level
+    assert answer_outside_question(text) == expected

@@ -1856,3 +1856,34 @@ def test_round_30_signs(facts_of, text, symptom):
 def test_round_30_everyday_readings(facts_of, text, expected):
     facts = facts_of(text)
     assert {k: facts.get(k) for k in expected} == expected
+
+
+# Round 31 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("third time I've turned it this spring, it goes from under me", "giving_way"),
+        ("my calf is tense and shiny and it's much worse when I move my toes", "compartment"),
+        ("the pink ring round the blister has grown bigger since lunch", "spreading_redness"),
+        ("took ten days off, one easy jog and I'm back to square one", "not_improving"),
+        ("since my sprain in the spring it gives way on uneven ground", "giving_way"),
+        ("now and then my toes go numb for a bit, like when you sit on your foot", "transient_numbness"),
+    ],
+)
+def test_round_31_signs(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", [])
+
+
+def test_is_my_toe_broken_names_the_sore_place(facts_of):
+    assert facts_of("stubbed it on a step mid run, is my toe broken?")["body_part"] == "foot"
+
+
+def test_feet_red_after_a_run_that_go_back_to_normal_are_no_sign(facts_of):
+    assert "symptoms" not in facts_of("feet red and hot after the run, back to normal in half an hour")
+
+
+@pytest.mark.parametrize("text, expected", [("✅", "yes"), ("👎🏼", "no"), ("❌", "no"), ("sore 👍", "sore")])
+def test_a_yes_or_no_emoji_alone_is_the_word(text, expected):
+    from understanding.normalize import normalize
+
+    assert normalize(text) == expected
