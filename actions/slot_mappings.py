@@ -251,6 +251,8 @@ def numbness_of_a_lasting_complaint(tracker: Tracker, facts: Dict[str, Any]) -> 
 SCREENING_QUESTION = "warning_signs"
 SHORT_SCREENING_ANSWER_WORDS = 6
 ANSWER_NEGATIONS = {"no", "not", "n't", "never", "none", "nope", "nah", "neither", "nor", "without"}
+# "calves normal", "nothing at night", "feet fine": a clause that says all is well names no sign
+ALL_WELL_WORDS = {"nothing", "normal", "fine", "ok", "okay", "good", "alright", "naw", "nae", "wala", "hindi"}
 
 
 def screened_signs() -> set:
@@ -266,7 +268,11 @@ CALF_ANSWER_WORDS = 12  # "it's a bit tender when I squeeze it", about the sore 
 def affirmed_clauses(text: str) -> List[set]:
     """The words of each clause of an answer that has no negation in it ("no numbness" names no sign)."""
     clauses = re.split(r"[,.;!?]|\bbut\b", text.replace("n't", " n't"))
-    return [words for words in (set(re.findall(r"[a-z']+", c)) for c in clauses) if not words & ANSWER_NEGATIONS]
+    return [
+        words
+        for words in (set(re.findall(r"[a-z']+", c)) for c in clauses)
+        if not words & (ANSWER_NEGATIONS | ALL_WELL_WORDS)
+    ]
 
 
 def signs_named_in_the_answer(tracker: Tracker, question: Optional[str]) -> List[str]:

@@ -163,7 +163,9 @@ NO_PHRASES = re.compile(
 TRAILING_ANSWER = re.compile(r"^\W*(?:[\w']+\s+){1,3}(ye[sp]+|yeah+|yup|yea|no+|nope|nah+)\W*$")
 YES_PHRASES = re.compile(
     rf"^\W*(ye[sp]+|yeah+|yup|yea|ya|aye|sure|definitely|absolutely|of\s+course|{OTHER_YES}|"
-    r"i\s+do|i\s+did|it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of)\b"
+    # "I did the pressing thing, nothing on the bones": what was done, not a yes
+    r"i\s+do(?!\s+(?:the|that|this|what|it|a|an|my|some)\b)|i\s+did(?!\s+(?:the|that|this|what|it|a|an|my|some)\b)|"
+    r"it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of)\b"
     r"(?!\s*(?:n[o'\u2019]?t\b|n't))"  # "I did not press it", "it isn't" are no yes
 )
 

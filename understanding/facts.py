@@ -477,6 +477,10 @@ def only_while_running(doc: Doc, fact: "Fact") -> bool:
 
 
 CRAMP_WORDS = {"cramp", "cramps", "cramped", "cramping"}
+SEAT_WORDS = {
+    "spin", "spinning", "cycle", "cycling", "cycled", "bike", "biking", "bus", "sitting", "sat", "seat", "chair", "sofa",
+    "couch", "ride", "rode", "drive", "drove", "flight", "lol", "saddle",
+}  # fmt: skip
 GONE_WORDS = {"gone", "went", "passed", "eased", "stretched", "settled"}
 
 
@@ -2311,6 +2315,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # "I added a day this fall": autumn, not a fall
         if fact.label == SYMPTOM and fact.value == "bone_tenderness" and hops_fine(doc, fact):
             continue  # "can walk and hop on it": the hop test passed
+        if fact.label == SYMPTOM and fact.value == "saddle_numbness" and words & SEAT_WORDS:
+            continue  # a numb bum after a spin class or a long sit: the saddle or the seat, not the spine's nerves
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and a_cramp_that_went(doc, fact):
             continue  # "a cramp at night woke me, stretched it and it was gone in a minute"
         if fact.label == "injury_event" and fact.value is False and a_try_that_failed(doc, fact):

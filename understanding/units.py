@@ -756,6 +756,8 @@ def duration_days(text: str) -> Optional[Quantity]:
             now_for.end(),
         )
     since = _SINCE_MONTH.search(text)
+    if since and _activity_duration(text, since):
+        since = None  # "back running since March": how long the running has gone on
     if since and _PAIN_WORDS.search(text):
         today = date.today()
         month = MONTHS.index(since.group(1)[:3]) + 1

@@ -399,3 +399,11 @@ def test_a_tender_calf_in_an_answer_to_the_screening_question_is_the_sign(tracke
         )
     )
     assert "calf_swelling" in (slots.get("symptoms") or []), slots
+
+
+def test_a_screening_clause_that_says_all_is_well_names_no_sign():
+    # Round 32: "no, calves normal, nothing at night" from a pregnant runner was read as a swollen calf and night pain
+    from actions.slot_mappings import affirmed_clauses
+
+    assert affirmed_clauses("no, calves normal, nothing at night") == []
+    assert affirmed_clauses("feet fine but the calf is warm") == [{"the", "calf", "is", "warm"}]

@@ -122,3 +122,9 @@ def test_a_sore_place_with_a_shrug_starts_the_assessment():
 def test_a_yes_or_no_mixed_in_from_another_tongue_is_an_answer(text, expected):
     # round 31: "wala naman" to the screening question got "didn't catch", then a skip and the cautious level
     assert answer_outside_question(text) == expected
+
+
+def test_i_did_the_check_is_no_yes():
+    # round 32: "I did the pressing thing, nothing on the bones, just the soft bit" was taken for "yes, a tender bone"
+    assert answer_outside_question("I did the pressing thing, nothing on the bones") != "affirm"
+    assert answer_outside_question("I do, every time") == "affirm"

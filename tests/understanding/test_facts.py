@@ -1887,3 +1887,34 @@ def test_a_yes_or_no_emoji_alone_is_the_word(text, expected):
     from understanding.normalize import normalize
 
     assert normalize(text) == expected
+
+
+# Round 32 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("took a kick to the shin, it's swollen and tight and hurts far more than it should", "compartment"),
+        ("twisted it a fortnight ago and it's still as swollen as the first day", "not_improving"),
+        ("it's been puffy for 8 days and resting it isn't changing it", "not_improving"),
+    ],
+)
+def test_round_32_signs(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a loud snap mid run, it was my shoelace breaking, arch a little sore",
+        "a crack on the path, I'd trodden on a dead branch, ankle fine",
+        "numb bum from the bike saddle on my spin class, achilles a bit stiff",
+        "pins and needles in my hands on long runs, feet fine",
+    ],
+)
+def test_round_32_noises_and_numbness_explained_are_no_sign(facts_of, text):
+    signs = set(facts_of(text).get("symptoms", []))
+    assert not signs & {"pop_heard", "crack_heard", "saddle_numbness", "circulation"}
+
+
+def test_running_since_a_month_is_not_how_long_it_hurts(facts_of):
+    assert "duration_days" not in facts_of("back running since March after the baby, heel sore in the mornings")
