@@ -1918,3 +1918,9 @@ def test_round_32_noises_and_numbness_explained_are_no_sign(facts_of, text):
 
 def test_running_since_a_month_is_not_how_long_it_hurts(facts_of):
     assert "duration_days" not in facts_of("back running since March after the baby, heel sore in the mornings")
+
+
+def test_back_running_for_weeks_with_a_swollen_ankle_is_no_swelling_that_never_settles(facts_of):
+    # round 32: "back running for 6 weeks, my left ankle is swollen" was read as "not getting better"
+    assert "not_improving" not in facts_of("back jogging for 5 weeks now, right ankle swollen").get("symptoms", [])
+    assert "not_improving" in facts_of("the swelling returns every night, weeks after I twisted it").get("symptoms", [])
