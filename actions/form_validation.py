@@ -36,7 +36,7 @@ from actions.red_flags import (
 from actions.runner import TRAINING_QUESTIONS, TURN_BUDGET, facts_from_slots, questions_left
 from actions.slot_mappings import ActionValidateSlotMappings, screened_signs
 from understanding import units
-from understanding.answers import HEDGED, UNCERTAIN, answer_outside_question, short_answer
+from understanding.answers import CONTROL_INTENTS, HEDGED, UNCERTAIN, answer_outside_question, short_answer
 from understanding.vocabulary import vocabulary
 from understanding.words import BARE_ANSWERS
 
@@ -480,10 +480,13 @@ def is_emergency(facts: Dict[str, Any]) -> bool:
 
 
 def leave_to_the_rules(tracker: Tracker) -> bool:
-    """A side question ("why do you ask?", "what shoes?") with no answer and no fact in it."""
+    """A side question ("why do you ask?", "what shoes?") with no answer and no fact in it, or "stop" or
+    "start over" ("stop, no more questions": its "no" answers nothing)."""
     question = tracker.get_slot(REQUESTED_SLOT)
     message = tracker.latest_message
     intent = (message.get("intent") or {}).get("name")
+    if intent in CONTROL_INTENTS:
+        return True
     entities = message.get("entities") or []
     if previous_action(tracker) not in FIRST_PASS_ACTIONS or not question or tracker.get_slot(question) is not None:
         return False
