@@ -1924,3 +1924,21 @@ def test_back_running_for_weeks_with_a_swollen_ankle_is_no_swelling_that_never_s
     # round 32: "back running for 6 weeks, my left ankle is swollen" was read as "not getting better"
     assert "not_improving" not in facts_of("back jogging for 5 weeks now, right ankle swollen").get("symptoms", [])
     assert "not_improving" in facts_of("the swelling returns every night, weeks after I twisted it").get("symptoms", [])
+
+
+# Round 33 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("since this morning my toes are really cold and look whitish", "circulation"),
+        ("I can get about but I'm walking flat footed, no spring at all", "achilles_rupture"),
+        ("there's a hollow at the back above my heel where it hurts", "achilles_rupture"),
+    ],
+)
+def test_round_33_signs(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", [])
+
+
+@pytest.mark.parametrize("text", ["my toes are always cold in winter", "I'm flat footed and my arch aches"])
+def test_round_33_look_alikes(facts_of, text):
+    assert not {"circulation", "achilles_rupture"} & set(facts_of(text).get("symptoms", []))
