@@ -7,7 +7,7 @@ time in a row, the place buttons (or, after an assessment, the advice)."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -31,7 +31,19 @@ class ActionReplyNotUnderstood(Action):
         level = tracker.get_slot("triage")
         if not level:
             intent = (tracker.latest_message.get("intent") or {}).get("name")
-            dispatcher.utter_message(response=BEFORE_AN_ASSESSMENT.get(intent or "", DEFAULT_RESPONSE))
+            response = BEFORE_AN_ASSESSMENT.get(intent or "", DEFAULT_RESPONSE)
+            if last_bot_response(tracker) in (response, DEFAULT_RESPONSE):
+                # never the same "say it another way" twice in a row: the places to tap, with an example, once;
+                # after that, where to start whenever something hurts
+                kb = knowledge()
+                if offered_the_places(tracker):
+                    dispatcher.utter_message(text=kb.messages["nothing_to_assess"])
+                else:
+                    dispatcher.utter_message(
+                        text=kb.messages["anything_else_again"], buttons=kb.questions["body_part"]["buttons"]
+                    )
+                return []
+            dispatcher.utter_message(response=response)
             return []
         dispatcher.utter_message(text=advice_stands(level))
         return []
@@ -74,6 +86,14 @@ def offered_the_places(tracker: Tracker) -> bool:
     """The place buttons ("To help, I need to know where it hurts") were sent earlier in this conversation."""
     text = knowledge().messages["anything_else_again"]
     return any(event.get("event") == "bot" and event.get("text") == text for event in tracker.events)
+
+
+def last_bot_response(tracker: Tracker) -> Optional[str]:
+    """The response name of the assistant's last message, if it was one."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
 
 
 def asked_anything_else_last(tracker: Tracker) -> bool:

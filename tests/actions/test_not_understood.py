@@ -75,3 +75,13 @@ def test_after_the_places_were_offered_a_runner_with_nothing_to_tell_is_not_aske
     places = {"event": "bot", "text": knowledge().messages["anything_else_again"], "metadata": {}}
     message = anything_else(tracker_factory, [places, {"event": "user"}, ASKED, {"event": "user", "text": "no"}])[0]
     assert message["text"] == knowledge().messages["nothing_to_assess"] and not message.get("buttons")
+
+
+def test_a_second_message_not_understood_in_a_row_offers_the_places_to_tap(tracker_factory):
+    # Round 33: "Sorry, I didn't understand that" ten times in a row to a dad telling of his sports-day race
+    events = [{"event": "bot", "text": "Sorry...", "metadata": {"utter_action": "utter_default"}}]
+    dispatcher = CollectingDispatcher()
+    tracker = tracker_factory(intent="nlu_fallback", text="came third though", events=events)
+    asyncio.run(ActionReplyNotUnderstood().run(dispatcher, tracker, {}))
+    message = dispatcher.messages[0]
+    assert message["text"] == knowledge().messages["anything_else_again"] and message["buttons"]
