@@ -499,6 +499,17 @@ def answer_until_assessed(servers, sender, opening, answers=PLAIN_ANSWERS):
     raise AssertionError(f"no assessment: {servers.tracker(sender)['slots']}")
 
 
+def answer_until_asked(servers, sender, opening, question, turns=12):
+    """The opening, then each question asked answered from ``PLAIN_ANSWERS``, until ``question`` is asked."""
+    servers.say(sender, opening)
+    for _ in range(turns):
+        slots = servers.tracker(sender)["slots"]
+        if slots["requested_slot"] == question:
+            return
+        servers.say(sender, PLAIN_ANSWERS[slots["requested_slot"]])
+    raise AssertionError(f"{question} never asked: {servers.tracker(sender)['slots']}")
+
+
 def test_a_yes_typed_after_a_word_and_no_problem_is_a_yes_to_walking(servers):
     # Round 27: "walking yes, no problem" to the walking check after a sprain was read as "can't walk": A&E
     sender = new_sender()
@@ -534,12 +545,7 @@ def test_a_habit_corrected_after_the_assessment_is_said_back(servers):
 def test_a_tender_calf_told_to_the_screening_question_gets_the_clot_advice(servers):
     # Round 26: "it's a bit tender when I squeeze it" about a sore calf got "didn't catch that", a skip, self-care
     sender = new_sender()
-    servers.say(sender, "my right calf has ached for a few days, no idea why")
-    for _ in range(6):
-        slots = servers.tracker(sender)["slots"]
-        if slots["requested_slot"] == "warning_signs":
-            break
-        servers.say(sender, PLAIN_ANSWERS[slots["requested_slot"]])
+    answer_until_asked(servers, sender, "my right calf has ached for a few days, no idea why", "warning_signs", 6)
     replies = " ".join(servers.say(sender, "well it is kind of tender when I squeeze it")).lower()
     assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
     assert "clot" in replies and "didn't catch" not in replies, replies
@@ -586,12 +592,7 @@ def test_stop_mid_questions_gives_the_assessment_from_what_was_said(servers):
 def test_not_wanting_to_stop_running_is_an_answer_not_a_stop(servers):
     # Round 29: "kkkk I am addicted, I don't want to stop" to "anything else?" stopped the questions, eight times
     sender = new_sender()
-    servers.say(sender, "left achilles sore after runs for two weeks")
-    for _ in range(8):
-        slots = servers.tracker(sender)["slots"]
-        if slots["requested_slot"] == "anything_else":
-            break
-        servers.say(sender, PLAIN_ANSWERS[slots["requested_slot"]])
+    answer_until_asked(servers, sender, "left achilles sore after runs for two weeks", "anything_else", 8)
     replies = " ".join(servers.say(sender, "haha I love running too much, I won't stop"))
     assert "stopped the questions" not in replies, replies
     slots = answer_until_assessed(servers, sender, "and I run about 20 km a week")
@@ -610,12 +611,9 @@ def test_answers_told_in_everyday_words_are_answers_not_side_topics(servers, que
     # Round 29: shoes named by brand got "Sorry, I can only help with ankle ... pain"; "church shoes" got the shoe
     # FAQ twice; a walk to the end of the lane before jogging was not taken for a warm-up
     sender = new_sender()
-    servers.say(sender, "left achilles sore after runs for two weeks")
-    for _ in range(12):
-        slots = servers.tracker(sender)["slots"]
-        if slots["requested_slot"] == question:
-            break
-        servers.say(sender, PLAIN_ANSWERS[slots["requested_slot"]])
+    # the distance, its change and the surface told up front, so the shoes and warm-up questions come within the budget
+    opening = "left achilles sore after runs for two weeks, 20 km a week on the road, same as always"
+    answer_until_asked(servers, sender, opening, question, 12)
     replies = " ".join(servers.say(sender, answer))
     assert "only help with" not in replies and "Run in proper running shoes" not in replies, replies
     if slot:
@@ -626,12 +624,7 @@ def test_a_tiptoe_answer_told_as_what_happened_is_the_emergency(servers):
     # Round 30: "no, I try and nothing happens, the heel won't lift" was read as "nothing happened" (gradual
     # onset), the tiptoe check was skipped, and a possible torn Achilles ended in self-care
     sender = new_sender()
-    servers.say(sender, "my left achilles is sore since football last night")
-    for _ in range(6):
-        slots = servers.tracker(sender)["slots"]
-        if slots["requested_slot"] == "tiptoe":
-            break
-        servers.say(sender, PLAIN_ANSWERS[slots["requested_slot"]])
+    answer_until_asked(servers, sender, "my left achilles is sore since football last night", "tiptoe", 6)
     replies = " ".join(servers.say(sender, "no, I try and nothing happens, the heel just stays down"))
     slots = servers.tracker(sender)["slots"]
     assert slots["tiptoe"] is False and slots["triage"] == "emergency", replies
