@@ -476,6 +476,21 @@ def only_while_running(doc: Doc, fact: "Fact") -> bool:
     return "all the time" in doc.text[fact.start : fact.end].lower() and bool(WHILE_RUNNING.search(after))
 
 
+CONTRAST_WORDS = {"but", "however", "although", "though", "yet"}
+
+
+def told_with(doc: Doc, fact: "Fact") -> str:
+    """The words the fact is told with: its sentence, from the last "but" before it ("I said no pain at night,
+    but it has woken me up": the "no pain at night" is what was said before, not about this)."""
+    if fact.token is None:
+        return " " + " ".join(t.lower_ for t in doc) + " "
+    sentences = sentence_ids(doc)
+    same = [t for t in doc if sentences[t.i] == sentences[fact.token]]
+    contrast = [t.i for t in same if t.i < fact.token and t.lower_ in CONTRAST_WORDS]
+    start = contrast[-1] + 1 if contrast else same[0].i
+    return " " + " ".join(t.lower_ for t in same if t.i >= start) + " "
+
+
 CRAMP_WORDS = {"cramp", "cramps", "cramped", "cramping"}
 SEAT_WORDS = {
     "spin", "spinning", "cycle", "cycling", "cycled", "bike", "biking", "bus", "sitting", "sat", "seat", "chair", "sofa",
@@ -2289,7 +2304,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # "it went away and hasn't come back. first time ever": the symptom's first time, not a run's
         if fact.label == SYMPTOM and fact.value == "not_improving" and worse_at_a_time_of_day(doc, fact):
             continue  # "in the morning is more worst": when in the day it is worst, not worse over the weeks
-        if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and REST_PAIN_GONE.search(text):
+        if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and REST_PAIN_GONE.search(told_with(doc, fact)):
             continue  # "better since I cut back, gone completely at rest", "like I'm sat in a chair", "sit on my feet"
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and not words & (PAIN_WORDS | REST_PAIN_CUES):
             continue  # "haven't tried yet, I'm sat on a bench": where the runner is, not pain at rest

@@ -1942,3 +1942,10 @@ def test_round_33_signs(facts_of, text, symptom):
 @pytest.mark.parametrize("text", ["my toes are always cold in winter", "I'm flat footed and my arch aches"])
 def test_round_33_look_alikes(facts_of, text):
     assert not {"circulation", "achilles_rupture"} & set(facts_of(text).get("symptoms", []))
+
+
+def test_a_quoted_no_and_then_the_sign_keeps_the_sign(facts_of):
+    # round 33: "I said no pain at night, but ... it has woken me up several nights" kept the old "no"
+    told = "I told you no pain at night but honestly it wakes me up most nights, a dull ache"
+    assert "rest_or_night_pain" in facts_of(told).get("symptoms", [])
+    assert "symptoms" not in facts_of("it aches on runs but there's no pain at night")
