@@ -98,7 +98,4 @@ def last_bot_response(tracker: Tracker) -> Optional[str]:
 
 def asked_anything_else_last(tracker: Tracker) -> bool:
     """The assistant's last message was "Is there anything else?"."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot":
-            return (event.get("metadata") or {}).get("utter_action") == ANYTHING_ELSE
-    return False
+    return last_bot_response(tracker) == ANYTHING_ELSE

@@ -732,6 +732,14 @@ def _told_pain(text: str) -> bool:
     return bool(_PAIN_WORDS.search(_DENIED_PAIN.sub(" ", text)))
 
 
+DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _told_span(match: "re.Match[str]", count: Optional[str], unit: str) -> Quantity:
+    """ "3 weeks" (no count: one) in days, with the span of the match that told it."""
+    return Quantity(_to_float(count or "1") * DAYS_IN[unit.rstrip("s")], match.start(), match.end())
+
+
 def duration_days(text: str) -> Optional[Quantity]:
     """How long the pain has lasted, in days, when the message says so."""
     text = normalise_numbers(text)
@@ -741,20 +749,12 @@ def duration_days(text: str) -> Optional[Quantity]:
     told_with_pain = [m for m in candidates if _PAIN_WORDS.search(_sentence_around(text, m.start(), m.end()))]
     if candidates:
         match = (told_with_pain or candidates)[0]
-        count = _to_float(match.group(1)) if match.group(1) else 1
-        unit = match.group(2).rstrip("s")
-        days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
-        return Quantity(days, match.start(), match.end())
+        return _told_span(match, match.group(1), match.group(2))
     now_for = _FOR_NOW.search(text)
     if now_for and _AN_AGE_BEFORE.search(text[max(0, now_for.start() - 20) : now_for.start()]):
         now_for = None  # "since having my baby (she's 8 months now)": an age, not how long it hurts
     if now_for and _PAIN_WORDS.search(text):
-        count = _to_float(now_for.group(1))
-        return Quantity(
-            count * {"day": 1, "week": 7, "month": 30, "year": 365}[now_for.group(2).rstrip("s")],
-            now_for.start(),
-            now_for.end(),
-        )
+        return _told_span(now_for, now_for.group(1), now_for.group(2))
     since = _SINCE_MONTH.search(text)
     if since and _activity_duration(text, since):
         since = None  # "back running since March": how long the running has gone on
@@ -768,16 +768,11 @@ def duration_days(text: str) -> Optional[Quantity]:
         told_count, told_unit = (
             (still_after.group(1), still_after.group(2)) if still_after.group(2) else still_after.group(3, 4)
         )
-        still_days = _to_float(told_count or "1") * {"day": 1, "week": 7, "month": 30}[told_unit.rstrip("s")]
-        return Quantity(still_days, still_after.start(), still_after.end())
+        return _told_span(still_after, told_count, told_unit)
     rested = _RESTED_FOR.search(text)
     if rested and _STILL.search(text) and _told_pain(text):
-        rested_days = (
-            _to_float(rested.group(1) or "1") * {"day": 1, "week": 7, "month": 30}[rested.group(2).rstrip("s")]
-        )
-        return Quantity(rested_days, rested.start(), rested.end())
+        return _told_span(rested, rested.group(1), rested.group(2))
     ago = _AGO.search(text)
     if ago and _STILL.search(text[ago.end() :]) and _PAIN_WORDS.search(text):
-        days = _to_float(ago.group(1)) * {"day": 1, "week": 7, "month": 30}[ago.group(2).rstrip("s")]
-        return Quantity(days, ago.start(), ago.end())
+        return _told_span(ago, ago.group(1), ago.group(2))
     return None
