@@ -156,10 +156,11 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         return values[-1]
     if intent == CLARIFY_INTENT:
         return None  # "which bones? I'm a bit lost": not knowing what is asked answers nothing ("a bit" is no yes)
-    pressed = PRESSED_AND_FINE.search(text.lower().replace("\u2019", "'"))
-    if question == "bone_tenderness" and pressed and not BUT_A_SPOT.search(text.lower()[pressed.end() :]):
+    lowered = text.lower().replace("\u2019", "'")
+    pressed = PRESSED_AND_FINE.search(lowered)
+    if question == "bone_tenderness" and pressed and not BUT_A_SPOT.search(lowered[pressed.end() :]):
         return False  # "don't know how to check that. pressed it, nothing much": tried, and nothing hurt
-    if UNCERTAIN.search(text.lower().replace("\u2019", "'")):
+    if UNCERTAIN.search(lowered):
         return None  # "I don't know, I did not press it": no answer, never a guessed yes or no
     # The yes or no in the words themselves before the classifier's guess ("walking yes, no problem" is no "deny")
     said = answer_outside_question(text) or (intent if intent in {"affirm", "deny"} else None)

@@ -33,15 +33,7 @@ class ActionReplyNotUnderstood(Action):
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             response = BEFORE_AN_ASSESSMENT.get(intent or "", DEFAULT_RESPONSE)
             if last_bot_response(tracker) in (response, DEFAULT_RESPONSE):
-                # never the same "say it another way" twice in a row: the places to tap, with an example, once;
-                # after that, where to start whenever something hurts
-                kb = knowledge()
-                if offered_the_places(tracker):
-                    dispatcher.utter_message(text=kb.messages["nothing_to_assess"])
-                else:
-                    dispatcher.utter_message(
-                        text=kb.messages["anything_else_again"], buttons=kb.questions["body_part"]["buttons"]
-                    )
+                offer_the_places_once(dispatcher, tracker)  # never the same "say it another way" twice in a row
                 return []
             dispatcher.utter_message(response=response)
             return []
@@ -69,17 +61,22 @@ class ActionAnythingElse(Action):
         if not asked_anything_else_last(tracker):
             dispatcher.utter_message(response=ANYTHING_ELSE)
             return []
-        kb = knowledge()
         level = tracker.get_slot("triage")
         if level:
             dispatcher.utter_message(text=advice_stands(level))
-        elif offered_the_places(tracker):  # the buttons were offered and the runner still has nothing: no loop
-            dispatcher.utter_message(text=kb.messages["nothing_to_assess"])
         else:  # "no meds, 27" twice: the place to start from, to tap
-            dispatcher.utter_message(
-                text=kb.messages["anything_else_again"], buttons=kb.questions["body_part"]["buttons"]
-            )
+            offer_the_places_once(dispatcher, tracker)
         return []
+
+
+def offer_the_places_once(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The place buttons with an example, once; after that (the runner still has nothing), where to start
+    whenever something hurts: no loop."""
+    kb = knowledge()
+    if offered_the_places(tracker):
+        dispatcher.utter_message(text=kb.messages["nothing_to_assess"])
+    else:
+        dispatcher.utter_message(text=kb.messages["anything_else_again"], buttons=kb.questions["body_part"]["buttons"])
 
 
 def offered_the_places(tracker: Tracker) -> bool:

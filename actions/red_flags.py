@@ -102,10 +102,9 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("walking_pain"))  # walking hurts, from pain that built up: a bone stress injury until checked
     if "limping" in symptoms and injury is False:
         flags.append(Flag("limp_without_injury"))
-    limp_days = facts.get("pain_days")
-    if "limping" in symptoms and injury is True and limp_days is not None and limp_days >= LASTING_LIMP_DAYS:
-        flags.append(Flag("lasting_limp"))
     days = facts.get("pain_days")
+    if "limping" in symptoms and injury is True and days is not None and days >= LASTING_LIMP_DAYS:
+        flags.append(Flag("lasting_limp"))
     if "swelling_not_settling" in symptoms and injury is False and (days is None or days >= LASTING_SWELLING_DAYS):
         flags.append(Flag("lasting_swelling"))  # after a sprain, swelling for days is expected (not_improving decides)
     child_signs = {"child_limp", "limping", "tiptoe_walking", "stops_sport"} & symptoms or bone_tender

@@ -351,7 +351,8 @@ COLD_WORDS = {
 def lying_on_it(doc: Doc) -> bool:
     """ "sat cross-legged", "slept on it", "sitting on my foot": pressure on the leg."""
     words = [t.lower_ for t in doc]
-    if " like when " in " " + " ".join(words) + " " or " as if " in " " + " ".join(words) + " ":
+    joined = " " + " ".join(words) + " "
+    if " like when " in joined or " as if " in joined:
         return False  # "goes numb, like when you've been sitting on your leg": what it feels like, not the cause
     if POSITION_WORDS & set(words):
         return True
@@ -484,8 +485,7 @@ def told_with(doc: Doc, fact: "Fact") -> str:
     but it has woken me up": the "no pain at night" is what was said before, not about this)."""
     if fact.token is None:
         return " " + " ".join(t.lower_ for t in doc) + " "
-    sentences = sentence_ids(doc)
-    same = [t for t in doc if sentences[t.i] == sentences[fact.token]]
+    same = sentence_of(doc, fact.token)
     contrast = [t.i for t in same if t.i < fact.token and t.lower_ in CONTRAST_WORDS]
     start = contrast[-1] + 1 if contrast else same[0].i
     return " " + " ".join(t.lower_ for t in same if t.i >= start) + " "
@@ -502,7 +502,7 @@ GONE_WORDS = {"gone", "went", "passed", "eased", "stretched", "settled"}
 def hops_fine(doc: Doc, fact: "Fact") -> bool:
     """ "I can walk and hop on it": the hop test told as passed (not "can't hop")."""
     token = doc[fact.token]
-    if token.lower_ not in {"hop", "hops", "hopping", "hopped"}:
+    if token.lower_ not in HOP_WORDS:
         return False
     before = [t.lower_ for t in doc[max(0, token.i - 4) : token.i]]
     return bool({"can", "could", "able"} & set(before)) and not set(before) & (NEGATIONS | {"ca", "cannot"})
@@ -510,8 +510,7 @@ def hops_fine(doc: Doc, fact: "Fact") -> bool:
 
 def a_cramp_that_went(doc: Doc, fact: "Fact") -> bool:
     """Woken by a cramp that went: no pain at rest (the sentence names the cramp and that it went)."""
-    sentences = sentence_ids(doc)
-    words = {t.lower_ for t in doc if sentences[t.i] == sentences[fact.token]}
+    words = {t.lower_ for t in sentence_of(doc, fact.token)}
     return bool(words & CRAMP_WORDS) and bool(words & GONE_WORDS)
 
 
@@ -549,6 +548,12 @@ def a_season(doc: Doc, fact: "Fact") -> bool:
         or (before == "the" and two_before in {"in", "during", "through", "this"})
         or after in SEASON_AFTER
     )
+
+
+def sentence_of(doc: Doc, token: int) -> List[Token]:
+    """The tokens of the token's sentence."""
+    sentences = sentence_ids(doc)
+    return [t for t in doc if sentences[t.i] == sentences[token]]
 
 
 def sentence_before(doc: Doc, token: int) -> str:
