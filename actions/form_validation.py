@@ -138,6 +138,13 @@ def weak_on_tiptoe(text: str, pattern: "re.Pattern[str]" = WEAK_TIPTOE) -> bool:
     return bool(pattern.search(lowered)) and not NOT_WEAK.search(lowered)
 
 
+# "not bone, soft part", "not on the bone itself, it's the fleshy bit": the tender place is not a bone
+NOT_THE_BONE = re.compile(
+    r"\bnot\s+(?:on\s+)?(?:the\s+|a\s+)?(?:bone|bones|bony)\b(?!\s+(?:hurt|sore|tender|pain))"
+    r"(?=.*\b(?:soft|fleshy|tendon|muscle|squishy|ligament)\b)"
+)
+
+
 def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]], text: str = "") -> Any:
     """The value a short answer gives to the question just asked, or None."""
     if question == OPEN_QUESTION:
@@ -160,6 +167,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     pressed = PRESSED_AND_FINE.search(lowered)
     if question == "bone_tenderness" and pressed and not BUT_A_SPOT.search(lowered[pressed.end() :]):
         return False  # "don't know how to check that. pressed it, nothing much": tried, and nothing hurt
+    if question == "bone_tenderness" and NOT_THE_BONE.search(lowered):
+        return False  # "a little painful, but not bone I think, soft part": the soft tissue, not a bone
     if UNCERTAIN.search(lowered):
         return None  # "I don't know, I did not press it": no answer, never a guessed yes or no
     # The yes or no in the words themselves before the classifier's guess ("walking yes, no problem" is no "deny")

@@ -35,7 +35,9 @@ __all__ = [
 NOT_IMPROVING_DAYS = 14
 LASTING_LIMP_DAYS = 5  # "a limp that lasts more than a few days" after an injury
 LASTING_SWELLING_DAYS = 3  # swelling without an injury not gone down after a few days (NHS, swollen ankles)
+LASTING_SWELLING_AFTER_INJURY_DAYS = 7  # a sprain's swelling not gone down after a week of looking after it
 NO_BETTER_TOLD_DAYS = 7  # "no better" told after a week or more of looking after it counts; two days on, it does not
+OTTAWA_WINDOW_DAYS = 10  # the Ottawa rules were made for injuries up to ten days old
 LONG_STANDING_DAYS = 42  # gradual pain that has lasted six weeks or more
 
 # Symptoms that are a red flag on their own, with the flag they raise (``raised_by`` in knowledge/red_flags.yml).
@@ -43,6 +45,7 @@ DIRECT_SYMPTOMS = {symptom: flag.id for flag in knowledge().red_flags.values() f
 # Symptoms that are context for other rules, not signs that remain after a correction.
 CONTEXT_SYMPTOMS = {
     "limping",
+    "limp_told",
     "skin_cause",
     "improving",
     "skin_wound",
@@ -87,8 +90,12 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
     injury = facts.get("injury_event")
     flags: List[Flag] = []
     bone_tender = facts.get("bone_tenderness") is True or "bone_tenderness" in symptoms
+    days = facts.get("pain_days")
     if bone_tender:
-        if injury is True:
+        weeks_on = days is not None and days >= OTTAWA_WINDOW_DAYS and facts.get("can_walk") is not False
+        if injury is True and weeks_on:
+            flags.append(Flag("bone_tenderness_weeks_after_injury"))  # walking on it for weeks: an X-ray soon, not A&E
+        elif injury is True:
             flags.append(Flag("bone_tenderness_after_injury"))
         elif injury is False:
             flags.append(Flag("stress_fracture"))
@@ -102,11 +109,20 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
         flags.append(Flag("walking_pain"))  # walking hurts, from pain that built up: a bone stress injury until checked
     if "limping" in symptoms and injury is False:
         flags.append(Flag("limp_without_injury"))
-    days = facts.get("pain_days")
-    if "limping" in symptoms and injury is True and days is not None and days >= LASTING_LIMP_DAYS:
+    limp = bool({"limping", "limp_told"} & symptoms)
+    if limp and injury is not False and days is not None and days >= LASTING_LIMP_DAYS:
         flags.append(Flag("lasting_limp"))
-    if "swelling_not_settling" in symptoms and injury is False and (days is None or days >= LASTING_SWELLING_DAYS):
-        flags.append(Flag("lasting_swelling"))  # after a sprain, swelling for days is expected (not_improving decides)
+    if "swelling_not_settling" in symptoms and injury is not True and (days is None or days >= LASTING_SWELLING_DAYS):
+        flags.append(Flag("lasting_swelling"))
+    elif (
+        "swelling_not_settling" in symptoms
+        and injury is True
+        and days is not None
+        and days >= LASTING_SWELLING_AFTER_INJURY_DAYS
+    ):
+        flags.append(
+            Flag("lasting_swelling")
+        )  # after a sprain, swelling for a few days is expected; not gone down after a week is not
     child_signs = {"child_limp", "limping", "tiptoe_walking", "stops_sport"} & symptoms or bone_tender
     if "growth_spurt" in symptoms and facts.get("body_part") in GROWTH_PLATE_PLACES:
         child_signs = (

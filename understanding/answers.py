@@ -156,7 +156,7 @@ OTHER_YES = "|".join(
 )
 NO_PHRASES = re.compile(
     r"^\W*(not\s+really|not\s+at\s+all|not\s+much|not\s+that\s+i\s+know|none|nothing|"
-    rf"no+pe|nah+|never|no+|{OTHER_NO})\b"
+    rf"no+pe|nah+|never|no+|{OTHER_NO}|can\s*not(?=(?:\s+(?:lah|leh|la|lor|one|ah))?\W*$))\b"
     r"(?!\s+(?:problems?|bother|issues?|worries|trouble|difficulty)\b)"  # "no problem": fine, not a "no"
 )
 # A yes or no closing a short part: "walking yes", "the bone itself no, the bit behind it yes".
@@ -165,7 +165,9 @@ YES_PHRASES = re.compile(
     rf"^\W*(ye[sp]+|yeah+|yup|yea|ya|aye|sure|definitely|absolutely|of\s+course|{OTHER_YES}|"
     # "I did the pressing thing, nothing on the bones": what was done, not a yes
     r"i\s+do(?!\s+(?:the|that|this|what|it|a|an|my|some)\b)|i\s+did(?!\s+(?:the|that|this|what|it|a|an|my|some)\b)|"
-    r"it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of)\b"
+    r"it\s+is|a\s+(little|bit|tiny\s+bit)|slightly|kind\s+of|kinda|sort\s+of|"
+    # "can", "can lah", "can do": the whole answer is a yes (Singapore and Malaysian English), not "can I run?"
+    r"can(?=(?:\s+(?:lah|leh|la|lor|do|one|ah|also|already|can))?\W*$))\b"
     r"(?!\s*(?:n[o'\u2019]?t\b|n't))"  # "I did not press it", "it isn't" are no yes
 )
 

@@ -370,6 +370,36 @@ LASTING_LIMP_CUES = (
 )  # fmt: skip
 LIMP_FOR_DAYS = re.compile(r" for (?:\d+|a few|several|two|three|four|five|ten|a couple of) (?:days|weeks) ")
 PASSING_LIMP_CUES = ("mornings", "first steps", "first few steps", "gone by", "wears off", "eases off", "no problem")
+
+LIMP_NOW_WORDS = {"limp", "limping", "hobbling"}  # not "limped home", "hobbled back": right after the injury
+PAST_OR_GONE = {
+    "was",
+    "were",
+    "had",
+    "longer",
+    "used",
+    "stopped",
+    "gone",
+    "went",
+    "yesterday",
+    "first",
+    "then",
+    "until",
+}
+
+
+def limping_now(doc: Doc, limp: Token) -> bool:
+    """ "a bit limping", "walking with a limp": a limp now, not one told in the past or gone."""
+    around = {t.lower_ for t in doc[max(0, limp.i - 4) : limp.i + 5]}
+    return limp.lower_ in LIMP_NOW_WORDS and not around & PAST_OR_GONE
+
+
+def lasting_limp(text: str) -> bool:
+    """A limp told as lasting ("still limping", "for two weeks"), not one that passes ("first steps")."""
+    passing = any(f" {c} " in text for c in PASSING_LIMP_CUES)  # "a limp in the mornings, gone by lunch"
+    return not passing and bool(any(f" {c} " in text for c in LASTING_LIMP_CUES) or LIMP_FOR_DAYS.search(text))
+
+
 NOISE_WORDS = {
     "crack", "cracked", "cracking", "cracks", "pop", "popped", "popping", "pops", "snap", "snapping", "snaps", "click",
     "clicking", "clicks", "clunk", "clunks", "crunch", "crunches", "crunching", "creaks", "creaking", "grinds", "grinding",
@@ -389,6 +419,7 @@ DIAGNOSIS_WORDS = {
     "dvt",
     "snapped",
     "snap",
+    "snapping",
 }
 # "I think I ruptured it": a guess at a diagnosis. "Snapped" is also what was felt, so it stays a sign.
 GUESS_WORDS = {"think", "reckon", "guess", "suspect", "probably", "maybe", "wonder", "read", "reading", "heard"}
@@ -419,6 +450,11 @@ RECOVERY_CUES = (
     "for a minute",
     "about a minute",
     "for a bit",
+    "for a sec",
+    "for a second",
+    "for a few seconds",
+    "for a moment",
+    "all good now",
     "it eased",
     "then it eased",
     "it was fine",
@@ -512,6 +548,41 @@ def a_cramp_that_went(doc: Doc, fact: "Fact") -> bool:
     """Woken by a cramp that went: no pain at rest (the sentence names the cramp and that it went)."""
     words = {t.lower_ for t in sentence_of(doc, fact.token)}
     return bool(words & CRAMP_WORDS) and bool(words & GONE_WORDS)
+
+
+# A numb, white or cold foot with a harmless cause that has already passed: "ran in the snow, toes went white,
+# warmed them up and they're completely normal now", "sat on my foot funny in the car, pins and needles, then fine".
+HARMLESS_NUMBNESS_CAUSES = (
+    "snow",
+    "snowy",
+    "frost",
+    "frosty",
+    "winter",
+    "cold water",
+    "cold weather",
+    "cold morning",
+    "minus",
+    "sat on",
+    "sitting on",
+    "sit on",
+    "slept on",
+    "went to sleep",
+    "fell asleep",
+    "crossed my legs",
+    "laces",
+    "laced",
+)
+NUMBNESS_PASSED_CUES = (
+    "went pink", "warmed up", "back to normal", "totally normal", "completely normal", "normal now", "now normal",
+    "feel normal", "feels normal", "fine now", "totally fine", "completely fine", "all fine", "all good", "went away",
+    "gone now", "then fine", "back to pink", "normal colour", "normal color", "feeling came back", "came back",
+)  # fmt: skip
+NUMBNESS_SIGNS = {"circulation", "transient_numbness", "lasting_numbness"}
+
+
+def numbness_that_passed(text: str) -> bool:
+    """A numb, white or cold foot told with a harmless cause (cold, a posture, tight laces) and as gone now."""
+    return any(cue in text for cue in HARMLESS_NUMBNESS_CAUSES) and any(cue in text for cue in NUMBNESS_PASSED_CUES)
 
 
 TRY_WORDS = {"try", "tries", "tried", "trying", "push", "pushed", "pushing", "press", "pressed", "attempt", "attempted"}
@@ -1276,6 +1347,7 @@ CHECKED_WORDS = {"checked", "tested", "retested", "rechecked"}
 TOLD_FINE_WORDS = {"fine", "ok", "okay", "alright"}
 TOLD_FINE_VERBS = {"are", "is", "'re", "'s", "feel", "feels", "seem", "seems", "all", "look", "looks", "were", "was"}
 TOLD_FINE_REACH = 10
+CLAUSE_MARKS = {",", ";", ":"}
 
 
 def told_fine(doc: Doc, token: Token, sentences: List[int]) -> bool:
@@ -1284,6 +1356,8 @@ def told_fine(doc: Doc, token: Token, sentences: List[int]) -> bool:
     for following in doc[token.i + 1 : token.i + 1 + TOLD_FINE_REACH]:
         if sentences[following.i] != sentences[token.i] or following.lower_ in TENDER_WORDS | PAIN_WORDS:
             return False
+        if following.text in CLAUSE_MARKS:
+            return False  # "one spot on the bone that makes me jump, walking is fine though": the walking is fine
         if following.lower_ in TOLD_FINE_WORDS and doc[following.i - 1].lower_ in TOLD_FINE_VERBS:
             return True  # "the bones are fine", not "is that normal for a sprain?"
     return False
@@ -2337,6 +2411,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # "can walk and hop on it": the hop test passed
         if fact.label == SYMPTOM and fact.value == "saddle_numbness" and words & SEAT_WORDS:
             continue  # a numb bum after a spin class or a long sit: the saddle or the seat, not the spine's nerves
+        if fact.label == SYMPTOM and fact.value in NUMBNESS_SIGNS and numbness_that_passed(text):
+            continue  # "toes went white in the snow, warmed them, completely normal now": gone, with its cause
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and a_cramp_that_went(doc, fact):
             continue  # "a cramp at night woke me, stretched it and it was gone in a minute"
         if fact.label == "injury_event" and fact.value is False and a_try_that_failed(doc, fact):
@@ -2362,15 +2438,19 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
                     result.append(Fact("can_walk", True, fact.start, fact.end, fact.token))
                 continue
         result.append(fact)
-        if fact.label == "can_walk" and fact.value is True and doc[fact.token].lower_ in LIMP_WORDS:
-            passing = any(f" {c} " in text for c in PASSING_LIMP_CUES)  # "a limp in the mornings, gone by lunch"
-            lasting = any(f" {c} " in text for c in LASTING_LIMP_CUES) or LIMP_FOR_DAYS.search(text)
-            if (
-                lasting
-                and not passing
-                and not any(t.lower_ in NEGATIONS for t in doc[max(0, fact.token - 3) : fact.token])
-            ):
-                result.append(Fact(SYMPTOM, "limping", fact.start, fact.end, fact.token))
+    limp = next(
+        (
+            t
+            for t in doc
+            if t.lower_ in LIMP_WORDS and not any(w.lower_ in NEGATIONS for w in doc[max(0, t.i - 3) : t.i])
+        ),
+        None,
+    )  # "I've been limping for two weeks now, I can walk but not normally": whichever fact the walking became
+    if limp is not None and lasting_limp(text):
+        result.append(Fact(SYMPTOM, "limping", limp.idx, limp.idx + len(limp), limp.i))
+    elif limp is not None and limping_now(doc, limp):
+        # "yes I walk, a bit limping": a limp now, a sign once the days since the injury are known
+        result.append(Fact(SYMPTOM, "limp_told", limp.idx, limp.idx + len(limp), limp.i))
     if PAIN_SIDE not in labels and any(f.label == BODY_PART for f in facts):
         plural = next(
             (t for t in doc if t.lower_ in PLURAL_BODY_WORDS and not names_an_object(doc, doc[t.i : t.i + 1])), None

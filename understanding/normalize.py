@@ -127,6 +127,23 @@ _NO_ONE = re.compile(
 )
 
 
+# "me left ankle", "muh right heel", "mah foot": the dialect "my" before a side or a body part
+_DIALECT_MY = re.compile(
+    r"\b(?:me|muh|mah|ma|mi) (?=(?:left|right|ankles?|heels?|foot|feet|achilles|calf|calves|shins?|knees?|toes?|legs?|"
+    r"arch|arches|soles?|tendons?|bad|sore|poor|other|good)\b)",
+    re.IGNORECASE,
+)
+# "walkin", "throbbin'", "warmin up": a dropped g, put back when the word with it is English and without it is not
+_DROPPED_G = re.compile(r"\b([a-z]{3,}in)'?(?=\W|$)", re.IGNORECASE)
+
+
+def _dropped_g(match: "re.Match[str]", word_known: Optional[Callable[[str], bool]]) -> str:
+    word = match.group(1)
+    if word_known is None or word_known(word.lower()) or not word_known(word.lower() + "g"):
+        return match.group(0)
+    return word + "g"
+
+
 def _is_pictograph(char: str) -> bool:
     """Emoji and other symbols that carry no words for us."""
     if ord(char) < 0x2100:
@@ -190,10 +207,12 @@ def normalize(text: str, word_known: Optional[Callable[[str], bool]] = None) -> 
     answer = _emoji_answer(text)
     if answer:
         return answer
+    text = _DIALECT_MY.sub("my ", text)  # before emoji become spaces: "in front of me 😂 right ankle" stays "me"
     text = "".join(" " if _is_pictograph(c) else c for c in text)
     text = re.sub(r"[^\W\d_]{3,}", lambda m: unstretch_word(m.group(0), word_known), text)
     text = _CONTRACTION.sub(_contraction, unshout(text))
     text = _NO_ONE.sub("nobody", text)
+    text = _DROPPED_G.sub(lambda m: _dropped_g(m, word_known), text)
     return _SPACES.sub(" ", text).strip()
 
 

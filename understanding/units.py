@@ -116,7 +116,7 @@ _SINCE_MONTH = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
 _PAIN_WORDS = re.compile(
-    r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|swell|problem|issue|bother|itis\b|worse|numb|tingl|pins and needles|burning"
+    r"hurt|pain|sore|ach|ache|niggl|throb|stiff|injur|swoll|swell|puff|problem|issue|bother|itis\b|worse|numb|tingl|pins and needles|burning"
 )
 _BARE_NUMBER = re.compile(
     r"^(?:about|around|roughly|approx\.?|approximately|maybe|like|probably|~|circa|only|just|"
@@ -310,6 +310,9 @@ def _distances(text: str) -> List[Tuple[float, int, int]]:
     return sorted(found, key=lambda d: d[1])
 
 
+_DAILY_AFTER = re.compile(r"\s*(?:(?:a|per|each|every|/)\s*day|daily|everyday)\b")
+
+
 def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Tuple[float, int, int, bool]]:
     """A distance named as the week's total (the latest if the usual one is also given), and
     whether it went up from the usual one."""
@@ -324,6 +327,9 @@ def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optiona
         if len(distances) > 1 and _PLUS_BEFORE.search(text[max(0, start - 20) : start]):
             continue  # "3 x 5 miles and a long run of 10 miles every week": one more run, not the week
         is_weekly = bool(_WEEKLY_AFTER.match(text[end:]) or _WEEKLY_BEFORE.search(before) or text[:end].endswith("pw"))
+        if (is_usual or _NOW_BEFORE.search(before)) and _DAILY_AFTER.match(text[end:]):
+            value = value * 7  # "before I run 5 km per day, now 10 km per day": the days of a week
+            is_weekly = True
         if is_weekly and _FOR_YEARS_AFTER.match(text[end:]):
             is_usual = True  # "15 miles a week for years, now doing 25": the usual one
         if is_usual:
@@ -495,6 +501,11 @@ _SHOE_BOUGHT_AGO = re.compile(
     r"\b(?:got|bought|arrived|(?:made\s+(?:us|me|him|her)|had\s+to)\s+(?:get|buy))\s+(?:them\s+|these\s+)?(?:last|this)\s+"
     r"(week|month|fortnight)\b"  # "the coach made us get them this month"
 )
+# "Pegasus from last year", "bought new in spring", "got them last summer": months old, not new, not worn out
+_SHOE_LAST_SEASON = re.compile(
+    r"\b(?:from|bought|got)\s+(?:them\s+|these\s+|new\s+|it\s+)?(?:in\s+)?(?:last\s+|this\s+)?"
+    r"(?:year|spring|summer|autumn|fall|winter)\b(?!\s+(?:ago|before))"
+)
 _SHOE_YEAR = re.compile(r"\b(?:from|since|bought\s+in|in)\s+((?:19|20)\d\d)\b")
 
 
@@ -533,6 +544,9 @@ def shoe_wear(text: str, this_year: int) -> Optional[Tuple[str, int, int]]:
         days = count * {"d": 1, "w": 7, "f": 14, "m": 30, "y": 365}[unit[0]]
         bought = "new" if days <= NEW_SHOE_DAYS else "worn_out" if days >= WORN_SHOE_YEARS * 365 else None
         return (bought, match.start(), match.end()) if bought else None
+    match = _SHOE_LAST_SEASON.search(text)
+    if match:
+        return "ok", match.start(), match.end()  # "from last year", "bought new in spring": months old
     match = _SHOE_YEAR.search(text)
     if match and this_year - int(match.group(1)) >= WORN_SHOE_YEARS:
         return "worn_out", match.start(), match.end()
@@ -703,14 +717,25 @@ def bare_number(text: str) -> Optional[Quantity]:
     return Quantity(_to_float(match.group(1)), match.start(1), match.end(1))
 
 
+# "been running for 3 years", "running these hills for twenty year", "stopped for a year": how long an
+# activity (or a break from it) has gone on, up to five words before the "for"
 _ACTIVITY_BEFORE = re.compile(
-    r"\b(?:running|run|ran|jogging|training|been|walking|walked|cycling|swimming|playing|doing|jogged)\s*$"
+    r"(?:\bbeen|\b(?:running|run|ran|jogging|training|walking|walked|cycling|swimming|playing|doing|jogged|stopped|quit|"
+    r"paused|break)\b(?:\s+[a-z'.]+){0,5})\s*$"
+)
+
+
+# "twisted it 10 days ago", "rolled my ankle on the trail a week ago": the injury, told just before the time
+_INJURED_BEFORE = re.compile(r"\b(?:twist|rolled|roll|sprain|turned|went\s+over|fell|fall|injur|hurt)")
+# "... started hurting", "began to ache": the pain began at the time just told
+_STARTED_HURTING = re.compile(
+    r"\b(?:start|started|starting|began|begin|came\s+on)\s+(?:to\s+)?(?:\w+\s+){0,1}?(?:hurt|ach|pain|sore|niggl|throb)"
 )
 
 
 def _activity_duration(text: str, match: "re.Match[str]") -> bool:
     """ "been running for 3 years": how long an activity has gone on, not the pain."""
-    before = text[max(0, match.start() - 25) : match.start()]
+    before = text[max(0, match.start() - 45) : match.start()]
     return bool(_ACTIVITY_BEFORE.search(before)) and not _PAIN_WORDS.search(before)
 
 
@@ -737,6 +762,8 @@ DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 def _told_span(match: "re.Match[str]", count: Optional[str], unit: str) -> Quantity:
     """ "3 weeks" (no count: one) in days, with the span of the match that told it."""
+    if count is None and unit.endswith("s"):
+        count = "3" if unit == "days" else "2"  # "for days", "for weeks": a few, not one
     return Quantity(_to_float(count or "1") * DAYS_IN[unit.rstrip("s")], match.start(), match.end())
 
 
@@ -775,4 +802,12 @@ def duration_days(text: str) -> Optional[Quantity]:
     ago = _AGO.search(text)
     if ago and _STILL.search(text[ago.end() :]) and _PAIN_WORDS.search(text):
         return _told_span(ago, ago.group(1), ago.group(2))
+    if (
+        ago
+        and _STILL.search(_sentence_around(text, ago.start(), ago.end()))
+        and _INJURED_BEFORE.search(text[max(0, ago.start() - 30) : ago.start()])
+    ):
+        return _told_span(ago, ago.group(1), ago.group(2))  # "still swollen, I twisted it 10 days ago"
+    if ago and _STARTED_HURTING.search(re.split(r"[.!?\n]", text[ago.end() :])[0]):
+        return _told_span(ago, ago.group(1), ago.group(2))  # "about 10 days ago my heel started hurting"
     return None

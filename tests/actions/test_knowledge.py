@@ -45,6 +45,7 @@ EMERGENCY_FLAGS = {
     "cauda_equina",
 }
 SEE_DOCTOR_FLAGS = {
+    "bone_tenderness_weeks_after_injury",
     "breathless_lying_flat",
     "growing_child",
     "pop_back_of_leg",

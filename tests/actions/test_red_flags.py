@@ -434,3 +434,25 @@ def test_a_limp_lasting_more_than_a_few_days_after_an_injury_is_checked():
     limping = {"symptoms": ["limping"], "injury_event": True, "can_walk": True}
     assert "lasting_limp" in ids(detect({**limping, "pain_days": 10.0}))
     assert "lasting_limp" not in ids(detect({**limping, "pain_days": 2.0}))  # limping in the first days is expected
+
+
+def test_swelling_not_gone_down_a_week_after_a_sprain_is_checked():
+    # Rounds 34 and 35: "twisted it 10 days ago and it's still swollen" ended in self-care
+    sprain = {"symptoms": ["swelling_not_settling"], "swelling": True, "injury_event": True}
+    assert "lasting_swelling" in ids(detect({**sprain, "pain_days": 9.0}))
+    assert "lasting_swelling" not in ids(detect({**sprain, "pain_days": 4.0}))
+
+
+def test_a_tender_bone_weeks_after_a_sprain_is_an_x_ray_soon_not_a_and_e():
+    tender = {"symptoms": ["bone_tenderness"], "injury_event": True, "can_walk": True}
+    assert level_of(**tender, pain_days=21.0) == SEE_DOCTOR
+    assert "bone_tenderness_weeks_after_injury" in ids(detect({**tender, "pain_days": 21.0}))
+    assert level_of(**tender, pain_days=2.0) == EMERGENCY  # the Ottawa rules, within ten days
+    assert level_of(**{**tender, "can_walk": False}, pain_days=21.0) == EMERGENCY
+
+
+def test_a_limp_told_in_an_answer_counts_once_the_days_since_the_injury_are_known():
+    told = {"symptoms": ["limp_told"], "injury_event": True, "can_walk": True}
+    assert "lasting_limp" in ids(detect({**told, "pain_days": 10.0}))
+    assert "lasting_limp" not in ids(detect({**told, "pain_days": 1.0}))
+    assert "lasting_limp" not in ids(detect({**told}))  # no days told: nothing to go on

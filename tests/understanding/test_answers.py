@@ -128,3 +128,18 @@ def test_i_did_the_check_is_no_yes():
     # round 32: "I did the pressing thing, nothing on the bones, just the soft bit" was taken for "yes, a tender bone"
     assert answer_outside_question("I did the pressing thing, nothing on the bones") != "affirm"
     assert answer_outside_question("I do, every time") == "affirm"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("can", "affirm"),
+        ("can lah", "affirm"),
+        ("can do", "affirm"),
+        ("cannot lah", "deny"),
+        ("can I race sunday", None),
+    ],
+)
+def test_can_alone_is_a_yes(text, expected):
+    # Round 34: "can" (Singapore English) to the tiptoe question was "didn't catch that" twice, then skipped
+    assert answer_outside_question(text) == expected

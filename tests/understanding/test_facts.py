@@ -106,7 +106,10 @@ def test_both_sides(facts_of, text):
         ("I was on crutches after it", {"symptoms": ["cannot_bear_weight"]}),
         ("went over on it on a kerb", {"injury_event": True}),
         ("couldn't walk for a few minutes but fine now", {"can_walk": True}),
-        ("I can walk but with a limp", {"can_walk": True}),
+        (
+            "I can walk but with a limp",
+            {"can_walk": True, "symptoms": ["limp_told"]},
+        ),  # a sign only weeks after an injury
         ("I can walk but with a limp on every step, for days now", {"can_walk": True, "symptoms": ["limping"]}),
     ],
 )
@@ -1949,3 +1952,58 @@ def test_a_quoted_no_and_then_the_sign_keeps_the_sign(facts_of):
     told = "I told you no pain at night but honestly it wakes me up most nights, a dull ache"
     assert "rest_or_night_pain" in facts_of(told).get("symptoms", [])
     assert "symptoms" not in facts_of("it aches on runs but there's no pain at night")
+
+
+# Round 34 and 35 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("tried about three steps on it and had to sit straight back down", "cannot_bear_weight"),
+        ("my foot is bent off to the side after the fall", "deformity"),
+        ("I've had a limp for two weeks now even though I can walk", "limping"),
+        ("my calf went tight and hard like a rock, the pain is insane and the shin is swollen", "compartment"),
+        ("rested it ten days but nothing changed", "not_improving"),
+        ("the top of my foot has been swollen for five days now", "swelling_not_settling"),
+    ],
+)
+def test_warning_signs_in_round34_and_35_shapes(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("the new track is that red rubber stuff", "redness_or_heat"),
+        (
+            "ran in the snow, my toes went white and numb, warmed them by the heater and they're back to normal now",
+            "circulation",
+        ),
+        ("my leg went dead from sitting on it in the car, pins and needles, then totally fine", "circulation"),
+        ("could my achilles be snapping?? it's only a bit tight", "pop_heard"),
+        ("couldn't walk for a second after I stubbed my toe, all good now", "achilles_rupture"),
+        ("I was sitting on it funny on the sofa", "deformity"),
+        ("I checked again and it was the wrong bit I was looking at, it's the same as the other side", "deformity"),
+        ("the back of my ankle, that big tendon, is stiff in the morning", "inflammatory"),
+        ("type 1 diabetic, my arch is sore and I feel it in bed", "diabetic_wound"),
+    ],
+)
+def test_look_alikes_in_round34_and_35_shapes(facts_of, text, symptom):
+    assert symptom not in facts_of(text).get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("the cords behind both my ankles ache", "achilles"),
+        ("pain in my a kill ease on the right", "achilles"),
+        ("sore where the tendon goes into the heel", "achilles"),
+        ("my planter fasciitis is back", "heel"),
+    ],
+)
+def test_plain_and_dictated_anatomy(facts_of, text, part):
+    assert facts_of(text)["body_part"] == part
+
+
+def test_a_bone_spot_told_before_walking_is_fine_stays_tender(facts_of):
+    facts = facts_of("pressed on top of my foot and one spot on the bone made me jump, walking is fine though")
+    assert "bone_tenderness" in facts["symptoms"] and facts.get("bone_tenderness") is not False

@@ -48,3 +48,27 @@ def test_empty_text_is_fine():
 )
 def test_scots_and_irish_forms_read_as_the_same_words(typed, plain):
     assert normalize(typed) == plain
+
+
+@pytest.mark.parametrize(
+    "typed, plain",
+    [
+        ("been hobblin about all week", "been hobbling about all week"),
+        ("i aint warmin up", "i ain't warming up"),
+        ("my shin and the cabin", "my shin and the cabin"),  # words that are English as they stand stay
+    ],
+)
+def test_a_dropped_g_comes_back(typed, plain):
+    assert normalize_message(typed) == plain
+
+
+@pytest.mark.parametrize(
+    "typed, plain",
+    [
+        ("me left heel is killing me", "my left heel is killing me"),
+        ("the back of muh right ankle", "the back of my right ankle"),
+        ("in front of me \U0001f602 right ankle sore", "in front of me right ankle sore"),  # an emoji ends the phrase
+    ],
+)
+def test_the_dialect_my_before_a_side_or_body_part(typed, plain):
+    assert normalize_message(typed) == plain

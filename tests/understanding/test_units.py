@@ -225,3 +225,25 @@ def test_shoe_wear_with_a_guessed_distance(text):
 def test_the_duration_told_with_the_pain_wins_over_a_running_history():
     told = units.duration_days("Been doing parkrun every week for 6 years. The heel has been sore for 10 days.")
     assert told.value == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["jogged these trails for ten years and now my heel aches", "I stopped for a year when I moved, my shin hurts"],
+)
+def test_how_long_an_activity_or_break_lasted_is_not_how_long_it_hurts(text):
+    assert units.duration_days(text) is None
+
+
+def test_the_days_since_the_pain_started_told_with_ago():
+    assert units.duration_days("took a year out, then about 6 days ago my arch started aching").value == 6
+
+
+def test_for_days_and_for_weeks_are_a_few():
+    assert units.duration_days("my ankle has been sore for weeks").value == 14
+    assert units.duration_days("swollen for days, it aches").value == 3
+
+
+def test_a_daily_distance_before_and_now_is_a_week_of_days():
+    quantity, increased = units.weekly_run("before I did 4 km a day, now 8 km a day")
+    assert quantity.value == 56 and increased
