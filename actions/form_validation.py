@@ -123,6 +123,11 @@ PASSED_NOW = re.compile(
     r"goes (?:away|off|the moment|as soon as|once|when)|(?:go|goes|went) when i loosen|"
     r"back to normal|all fine now|all good now)\b"
 )
+# "it's not swollen or warm", "no numbness or tingling": the screening's signs named only to be denied
+SIGNS_DENIED = re.compile(
+    r"\b(?:not|no|isn't|aren't|nothing|never)\s+(?:\w+\s+){0,2}?(?:swollen|swelling|warm|hot|numb|numbness|tingl\w*|"
+    r"cold|pale|pain\s+at\s+(?:night|rest))\b"
+)
 STILL_THERE = re.compile(
     r"\b(?:still|n't (?:gone|passed|settled)|not (?:gone|passed|settled)|hasn'?t (?:gone|passed|settled|stopped|eased))\b"
 )  # not "it went away and hasn't come back"
@@ -139,9 +144,11 @@ def weak_on_tiptoe(text: str, pattern: "re.Pattern[str]" = WEAK_TIPTOE) -> bool:
 
 
 # "not bone, soft part", "not on the bone itself, it's the fleshy bit": the tender place is not a bone
+# "sore round the bone but not on it"
 NOT_THE_BONE = re.compile(
     r"\bnot\s+(?:on\s+)?(?:the\s+|a\s+)?(?:bone|bones|bony)\b(?!\s+(?:hurt|sore|tender|pain))"
-    r"(?=.*\b(?:soft|fleshy|tendon|muscle|squishy|ligament)\b)"
+    r"(?=.*\b(?:soft|fleshy|tendon|muscle|squishy|ligament)\b)|"
+    r"\b(?:round|around|near|next\s+to|beside)\s+(?:the\s+)?bones?\b.*\bnot\s+on\s+(?:it|them|the\s+bones?)\b"
 )
 
 
@@ -158,6 +165,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         return True  # "yes it throbs at night": the sign named answers the question (its flag is raised as well)
     if question in SEVERAL_SIGNS and not said_signs and told_passed(text):
         return False  # "it went within a couple of minutes when I loosened the laces, normal since": none now
+    if question in SEVERAL_SIGNS and not said_signs and SIGNS_DENIED.search(text.lower().replace("\u2019", "'")):
+        return False  # "the calf was cramping but that's gone, it's not swollen or warm": each sign denied
     values = [e.get("value") for e in entities if e.get("entity") == question]
     if values:
         return values[-1]
@@ -257,7 +266,19 @@ def complaint_events(tracker: Tracker) -> List[Dict[str, Any]]:
     if activation is None:
         return events[start:]
     opening = max((i for i in range(start, activation) if events[i].get("event") == "user"), default=start)
+    if events[opening].get("event") == "user" and intent_of(events[opening]) in NOT_A_COMPLAINT:
+        # the questions began at "where does it hurt?" after a hello or a message not understood
+        # (actions/greeting.py): the complaint is the runner's next message, so the hello uses no turn
+        opening = next((i for i in range(activation, len(events)) if events[i].get("event") == "user"), len(events))
     return events[opening:]
+
+
+# Messages after which the questions start at "where does it hurt?" (actions/greeting.py, actions/not_understood.py)
+NOT_A_COMPLAINT = {"greet", "nlu_fallback", "out_of_scope", "affirm", "deny", "dont_know"}
+
+
+def intent_of(event: Dict[str, Any]) -> Optional[str]:
+    return ((event.get("parse_data") or {}).get("intent") or {}).get("name")
 
 
 def room_to_ask_again(facts: Dict[str, Any], tracker: Tracker) -> bool:

@@ -13,6 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.greeting import start_the_questions
 from actions.knowledge import EMERGENCY, knowledge
 from actions.messages import level_name
 
@@ -33,8 +34,7 @@ class ActionReplyNotUnderstood(Action):
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             response = BEFORE_AN_ASSESSMENT.get(intent or "", DEFAULT_RESPONSE)
             if last_bot_response(tracker) in (response, DEFAULT_RESPONSE):
-                offer_the_places_once(dispatcher, tracker)  # never the same "say it another way" twice in a row
-                return []
+                return offer_the_places_once(dispatcher, tracker)  # never the same "say it another way" twice in a row
             dispatcher.utter_message(response=response)
             return []
         dispatcher.utter_message(text=advice_stands(level))
@@ -64,19 +64,20 @@ class ActionAnythingElse(Action):
         level = tracker.get_slot("triage")
         if level:
             dispatcher.utter_message(text=advice_stands(level))
-        else:  # "no meds, 27" twice: the place to start from, to tap
-            offer_the_places_once(dispatcher, tracker)
-        return []
+            return []
+        return offer_the_places_once(dispatcher, tracker)  # "no meds, 27" twice: the place to start from, to tap
 
 
-def offer_the_places_once(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """The place buttons with an example, once; after that (the runner still has nothing), where to start
+def offer_the_places_once(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """Once, the questions start at "where does it hurt?" (the form's first question, with the place
+    buttons, so the reply is read as the place); after that (the runner still has nothing), where to start
     whenever something hurts: no loop."""
     kb = knowledge()
     if offered_the_places(tracker):
         dispatcher.utter_message(text=kb.messages["nothing_to_assess"])
-    else:
-        dispatcher.utter_message(text=kb.messages["anything_else_again"], buttons=kb.questions["body_part"]["buttons"])
+        return []
+    dispatcher.utter_message(text=kb.messages["anything_else_again"])
+    return start_the_questions(tracker)
 
 
 def offered_the_places(tracker: Tracker) -> bool:

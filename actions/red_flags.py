@@ -224,6 +224,14 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     load_change = facts.get("shoes") == "new" or facts.get("volume_change") in ("increased", "returning")
     if body == "achilles" and facts.get("pain_side") == "both" and not load_change:
         flags.append(Flag("inflammatory_signs"))  # both sides after new shoes or more running is load
+    elif (
+        body == "heel"
+        and facts.get("pain_side") == "both"
+        and facts.get("volume_change") == "steady"
+        and not load_change
+    ):
+        # both heels with the running told unchanged (not merely unknown: most heel pain is load)
+        flags.append(Flag("inflammatory_signs"))
     if "breathless" in symptoms and ({"calf_swelling", "clot_risk"} & symptoms or body == "calf"):
         flags.append(Flag("chest_symptoms"))
     return flags

@@ -244,7 +244,7 @@ PAST_CUES = (
 # ... unless the clause says it goes on now ("the ankle I sprained last year still gives way").
 GOES_ON_NOW_CUES = (
     "still", "ever since", "since then", "keeps", "keep", "since the", "since my", "since i", "every few", "these days",
-    "nowadays",
+    "nowadays", "never used to", "didn't use to", "did n't use to", "didn't used to", "did n't used to",
 )  # fmt: skip
 OTHER_PEOPLE = {
     "friend",
@@ -550,6 +550,29 @@ def a_cramp_that_went(doc: Doc, fact: "Fact") -> bool:
     return bool(words & CRAMP_WORDS) and bool(words & GONE_WORDS)
 
 
+# "it was so hot my feet swelled", "it's too hot out": hot weather, not a hot joint
+WEATHER_HEAT = re.compile(
+    r" (?:it|it's|it 's|it was|it is|was) (?:so |too |really |very |bloody |boiling )?(?:hot|warm|humid) "
+    r"(?:out|outside|today|yesterday|that|i|my|we|and i|so i|in)\b"
+)
+# "cold feet about the race", "getting cold feet over it": nerves
+COLD_FEET_IDIOM = re.compile(r" cold feet (?:about|over|before|re|regarding)\b| (?:getting|got|get|having) cold feet\b")
+FEAR_WORDS = {"fear", "fright", "terror", "nerves", "nervous", "panic"}
+FUTURE_CUES = {"tomorrow", "next", "soon", "will", "'ll", "going", "gonna", "planning", "booked", "upcoming", "later"}
+FUTURE_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"}
+PAST_TRIP_WORDS = {"flew", "drove", "was", "had", "ago", "last", "back", "got", "came", "been", "after", "since"}
+
+
+def a_trip_to_come(doc: Doc, fact: "Fact") -> bool:
+    """ "I fly on Friday though", "flying to Spain next week": a journey still to come (not "flew back Sunday")."""
+    words = {t.lower_ for t in sentence_of(doc, fact.token)}
+    said = doc[fact.token].lower_
+    to_come = words & FUTURE_CUES or (said in {"fly", "flying", "drive", "driving"} and words & FUTURE_DAYS)
+    return bool(to_come) and not words & PAST_TRIP_WORDS
+
+
+# "every time I run about 20 minutes my toes go numb": episodes on runs ("loosened my laces, didn't help" is the laces)
+EVERY_RUN = re.compile(r" (?:every time|whenever|each time|every run|on every run) (?:i |i 'm )?(?:run|go out|jog)")
 # A numb, white or cold foot with a harmless cause that has already passed: "ran in the snow, toes went white,
 # warmed them up and they're completely normal now", "sat on my foot funny in the car, pins and needles, then fine".
 HARMLESS_NUMBNESS_CAUSES = (
@@ -575,7 +598,7 @@ HARMLESS_NUMBNESS_CAUSES = (
 NUMBNESS_PASSED_CUES = (
     "went pink", "warmed up", "back to normal", "totally normal", "completely normal", "normal now", "now normal",
     "feel normal", "feels normal", "fine now", "totally fine", "completely fine", "all fine", "all good", "went away",
-    "gone now", "then fine", "back to pink", "normal colour", "normal color", "feeling came back", "came back",
+    "gone now", "then fine", "back to pink", "normal colour", "normal color", "feeling came back",
 )  # fmt: skip
 NUMBNESS_SIGNS = {"circulation", "transient_numbness", "lasting_numbness"}
 
@@ -1032,12 +1055,20 @@ ASKING_WORDS = QUESTION_STARTS | {
 }  # fmt: skip
 
 
+CLAUSE_OPENING_ASKS = QUESTION_STARTS | {"did", "was", "were", "has", "have"}
+
+
 def statement_with_a_question_mark(doc: Doc, mark: Token, sentences: List[int]) -> bool:
     """ "I think I felt a little snap?", "ankle feels unstable??", "still shin pain??": a doubt or an
     exclamation typed as "?"; the sentence has no question word, so it tells (with its doubt) rather than asks."""
     words = [t for t in doc[: mark.i] if sentences[t.i] == sentences[mark.i] and not t.is_punct]
     # "Strength training? Never done any": a topic the runner asks and answers themselves (two words) still asks
-    return len(words) >= 3 and not any(t.lower_ in ASKING_WORDS for t in words)
+    if len(words) < 3:
+        return False
+    # "is", "can", "did" ask only where a clause starts ("is it broken?", "my ankle, can I run?"); inside a
+    # statement they tell ("I think my calf is a bit swollen and warm?": round 36, a clot sign read as a question)
+    opening = {t.i for t in words if t.i == words[0].i or doc[t.i - 1].text in {",", ";", ":", "-"}}
+    return not any(t.lower_ in ASKING_WORDS and (t.lower_ not in CLAUSE_OPENING_ASKS or t.i in opening) for t in words)
 
 
 def question_clauses(doc: Doc, clauses: List[int]) -> set:
@@ -1641,6 +1672,11 @@ def said_fine(doc: Doc, token: Token) -> bool:
     return any(t.lower_ in {"ok", "okay", "fine", "alright"} for t in doc[token.i + 1 : token.i + 4])
 
 
+def a_warm_up(doc: Doc, token: Token) -> bool:
+    """ "feet are cold at first but they warm up after": warming up, not a warm calf."""
+    return token.lemma_.lower() == "warm" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "up"
+
+
 def the_remainder(doc: Doc, token: Token) -> bool:
     """ "walked the rest": the rest of the way, not resting."""
     return token.lower_ == "rest" and token.i > 0 and doc[token.i - 1].lower_ == "the"
@@ -1667,7 +1703,11 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
             found: List[Token] = []
             for group in rule.groups:
                 candidates = [
-                    t for t in tokens if (t.lower_ in group or t.lemma_.lower() in group) and not the_remainder(doc, t)
+                    t
+                    for t in tokens
+                    if (t.lower_ in group or t.lemma_.lower() in group)
+                    and not the_remainder(doc, t)
+                    and not a_warm_up(doc, t)
                 ]
                 if rule.symptom == "bone_tenderness":
                     candidates = [
@@ -2304,7 +2344,9 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         )  # not "my shin splints are still there"
         if THEN_FINE.search(text):
             still_felt = False  # "goes numb for an hour, then it's fine": it passes
-        episodes = DURING_RUNS.search(text) and any(f" {c} " in text for c in RECURRING_CUES)
+        episodes = (DURING_RUNS.search(text) or EVERY_RUN.search(text)) and any(
+            f" {c} " in text for c in RECURRING_CUES
+        )
         if episodes and not any(f" {c} " in text for c in NOW_CUES):
             still_felt = False  # "keeps going numb in the middle of runs, looser laces didn't help": episodes, not now
         if (
@@ -2411,6 +2453,16 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # "can walk and hop on it": the hop test passed
         if fact.label == SYMPTOM and fact.value == "saddle_numbness" and words & SEAT_WORDS:
             continue  # a numb bum after a spin class or a long sit: the saddle or the seat, not the spine's nerves
+        if fact.label == SYMPTOM and fact.value == "clot_risk" and a_trip_to_come(doc, fact):
+            continue  # "I fly on Friday though": a flight still to come is no risk yet
+        if fact.label == SYMPTOM and fact.value == "redness_or_heat" and WEATHER_HEAT.search(text):
+            continue  # "it was so hot my feet swelled a bit during the run": the weather
+        if (
+            fact.label == SYMPTOM
+            and fact.value in NUMBNESS_SIGNS
+            and (COLD_FEET_IDIOM.search(text) or words & FEAR_WORDS)
+        ):
+            continue  # "got cold feet about the marathon", "went numb with fear when the dog chased me"
         if fact.label == SYMPTOM and fact.value in NUMBNESS_SIGNS and numbness_that_passed(text):
             continue  # "toes went white in the snow, warmed them, completely normal now": gone, with its cause
         if fact.label == SYMPTOM and fact.value == "rest_or_night_pain" and a_cramp_that_went(doc, fact):

@@ -96,7 +96,8 @@ CONTRACTIONS = {
     "couldve": "could've",
     "wouldve": "would've",
 }
-# Scots, Irish and northern English forms for the same words ("naw", "aye nae bother", "I cannae put it doon").
+# Scots, Irish and northern English forms for the same words ("naw", "aye nae bother", "I cannae put it doon",
+# "nowt like that", "divn't think so").
 DIALECT = {
     "naw": "no",
     "nae": "no",
@@ -115,6 +116,10 @@ DIALECT = {
     "havnae": "haven't",
     "doon": "down",
     "ower": "over",
+    "nowt": "nothing",
+    "owt": "anything",
+    "divn't": "don't",
+    "divnt": "don't",
 }
 CONTRACTIONS.update(DIALECT)
 _CONTRACTION = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -187,7 +192,9 @@ def unshout(text: str) -> str:
 # A yes or a no typed as one emoji ("✅", "👍🏽", "❌"): the word, not nothing.
 YES_EMOJI = {"\u2705", "\u2714", "\U0001f44d", "\U0001f44c", "\u2611", "\U0001f197"}
 NO_EMOJI = {"\u274c", "\u2716", "\U0001f44e", "\U0001f645", "\U0001f6ab", "\u274e", "\u26d4"}
-SKIN_TONES_AND_JOINERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f\u200d\\s!.]")
+DONT_KNOW_EMOJI = {"\U0001f937"}  # a shrug
+# skin tones, joiners and the gender signs of "🙅‍♀️", "🤷‍♂️"
+SKIN_TONES_AND_JOINERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f\u200d\u2640\u2642\\s!.]")
 
 
 def _emoji_answer(text: str) -> Optional[str]:
@@ -196,6 +203,8 @@ def _emoji_answer(text: str) -> Optional[str]:
         return "yes"
     if bare and bare <= NO_EMOJI:
         return "no"
+    if bare and bare <= DONT_KNOW_EMOJI:
+        return "don't know"
     return None
 
 

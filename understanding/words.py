@@ -27,8 +27,10 @@ QUESTION_STARTS: FrozenSet[str] = frozenset(
 YES_WORDS: FrozenSet[str] = frozenset(
     {"yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "definitely", "absolutely", "ja", "opo", "oui", "tak"}
 )
-# "naw"/"nae" (Scots), "wala"/"hindi" (Taglish), "nein": a no as runners mix it into their English
-NO_WORDS: FrozenSet[str] = frozenset({"no", "nope", "nah", "nop", "never", "naw", "nae", "wala", "hindi", "nein"})
+# "naw"/"nae" (Scots), "nowt" (northern English), "wala"/"hindi" (Taglish), "nein": a no as runners mix it into their English
+NO_WORDS: FrozenSet[str] = frozenset(
+    {"no", "nope", "nah", "nop", "never", "naw", "nae", "wala", "hindi", "nein", "nowt"}
+)
 # Words that negate what follows ("not swollen", "never stretch", "zero pain"), as spaCy splits them
 # ("n't") and as typed without an apostrophe ("dont").
 NEGATION_WORDS: FrozenSet[str] = frozenset(

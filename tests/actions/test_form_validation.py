@@ -3,6 +3,7 @@
 import asyncio
 
 import pytest
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.form_validation import MILD_WEAKNESS, ValidateAssessmentForm, answer_from_context, weak_on_tiptoe
@@ -608,3 +609,17 @@ def test_numbness_that_goes_when_the_laces_are_loosened_answers_none_now():
 )
 def test_round_30_answers(question, text, expected):
     assert answer_from_context(question, "inform", [], text) is expected
+
+
+def test_a_hello_that_started_the_questions_uses_no_turn_of_the_budget():
+    # Round 36: "hiya" started the questions at "where does it hurt?" and cost the warm-up question
+    from actions.form_validation import complaint_events, turns_used
+
+    def user(text, intent):
+        return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+
+    loop = {"event": "active_loop", "name": "assessment_form"}
+    hello = [user("hiya", "greet"), {"event": "bot", "text": "Hi"}, loop, user("my left heel", "inform")]
+    assert turns_used(complaint_events(Tracker("s", {}, {}, hello, False, None, {}, "action_listen"))) == 1
+    told = [user("my heel hurts", "describe_pain"), loop, user("no", "deny")]
+    assert turns_used(complaint_events(Tracker("s", {}, {}, told, False, None, {}, "action_listen"))) == 2

@@ -56,13 +56,20 @@ def test_anything_else_is_asked_once(tracker_factory):
     assert anything_else(tracker_factory, [ASKED, {"event": "user"}, other])[0]["response"] == "utter_anything_else"
 
 
-def test_the_second_time_in_a_row_it_offers_the_places_to_tap(tracker_factory):
-    # Round 14: "Is there anything else?" came thirteen times in a row, with no way in
-    message = anything_else(tracker_factory, [ASKED, {"event": "user", "text": "no meds, 27"}])[0]
-    assert message["text"] == knowledge().messages["anything_else_again"]
-    assert [b["payload"] for b in message["buttons"]] == [
-        b["payload"] for b in knowledge().questions["body_part"]["buttons"]
-    ]
+def test_the_second_time_in_a_row_it_starts_the_questions_at_where_it_hurts(tracker_factory):
+    # Round 14: "Is there anything else?" came thirteen times in a row, with no way in; round 36: the place
+    # buttons came outside the form, so "it's my left heel" after them was not read as the answer
+    from actions.not_understood import ActionAnythingElse
+
+    dispatcher = CollectingDispatcher()
+    tracker = tracker_factory(
+        slots={"triage": None}, intent="deny", text="no meds, 27", events=[ASKED, {"event": "user"}]
+    )
+    events = asyncio.run(ActionAnythingElse().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[0]["text"] == knowledge().messages["anything_else_again"]
+    assert events == [
+        {"event": "followup", "timestamp": None, "name": "assessment_form"}
+    ]  # it asks "where?" with the buttons
 
 
 def test_after_an_assessment_the_second_time_keeps_the_advice(tracker_factory):
@@ -82,6 +89,20 @@ def test_a_second_message_not_understood_in_a_row_offers_the_places_to_tap(track
     events = [{"event": "bot", "text": "Sorry...", "metadata": {"utter_action": "utter_default"}}]
     dispatcher = CollectingDispatcher()
     tracker = tracker_factory(intent="nlu_fallback", text="came third though", events=events)
-    asyncio.run(ActionReplyNotUnderstood().run(dispatcher, tracker, {}))
+    events = asyncio.run(ActionReplyNotUnderstood().run(dispatcher, tracker, {}))
     message = dispatcher.messages[0]
-    assert message["text"] == knowledge().messages["anything_else_again"] and message["buttons"]
+    assert message["text"] == knowledge().messages["anything_else_again"]
+    assert [event["name"] for event in events] == ["assessment_form"]  # the form's "where does it hurt?" next
+
+
+def test_a_hello_before_an_assessment_starts_the_questions_and_after_one_does_not(tracker_factory):
+    # Round 36: "hiya", then "sorry pressed send too early, it's my left heel" was never read as the place
+    from actions.greeting import ActionGreet
+
+    before = CollectingDispatcher()
+    started = asyncio.run(ActionGreet().run(before, tracker_factory(intent="greet", text="hiya"), {}))
+    assert before.messages[0]["response"] == "utter_greet_first" and started[0]["name"] == "assessment_form"
+    after = CollectingDispatcher()
+    tracker = tracker_factory(slots={"triage": "self_care"}, intent="greet", text="hiya again")
+    assert asyncio.run(ActionGreet().run(after, tracker, {})) == []
+    assert after.messages[0]["response"] == "utter_greet"

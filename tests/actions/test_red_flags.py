@@ -456,3 +456,11 @@ def test_a_limp_told_in_an_answer_counts_once_the_days_since_the_injury_are_know
     assert "lasting_limp" in ids(detect({**told, "pain_days": 10.0}))
     assert "lasting_limp" not in ids(detect({**told, "pain_days": 1.0}))
     assert "lasting_limp" not in ids(detect({**told}))  # no days told: nothing to go on
+
+
+def test_both_heels_with_the_running_told_unchanged_are_checked():
+    # Rounds 36 and 37: "both heels burn underneath, haven't increased anything" ended in self-care
+    both = {"body_part": "heel", "pain_side": "both", "symptoms": []}
+    assert "inflammatory_signs" in ids(detect({**both, "volume_change": "steady"}))
+    assert "inflammatory_signs" not in ids(detect({**both, "volume_change": "increased"}))  # load explains it
+    assert "inflammatory_signs" not in ids(detect(both))  # not told yet: the question comes

@@ -2007,3 +2007,50 @@ def test_plain_and_dictated_anatomy(facts_of, text, part):
 def test_a_bone_spot_told_before_walking_is_fine_stays_tender(facts_of):
     facts = facts_of("pressed on top of my foot and one spot on the bone made me jump, walking is fine though")
     assert "bone_tenderness" in facts["symptoms"] and facts.get("bone_tenderness") is not False
+
+
+# Round 36 and 37 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("I reckon my calf is a little puffy and warm? compared to the other", "redness_or_heat"),
+        ("MY ARCH THROBS IN BED NOW, NEVER USED TO", "rest_or_night_pain"),
+        ("the puffiness round my ankle hasn't changed in a week", "swelling_not_settling"),
+        ("ankle still swollen after 6 days of ice, not going down at all", "swelling_not_settling"),
+    ],
+)
+def test_warning_signs_in_round36_and_37_shapes(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("getting cold feet about the half on Sunday, legs are fine", "circulation"),
+        ("my foot went numb with fright when the cyclist nearly hit me, all fine", "circulation"),
+        ("it was so hot out my ankles swelled a touch, gone by the evening", "redness_or_heat"),
+        ("heard a crunch but it was the ice under my spikes", "crack_heard"),
+        ("no swelling, calf isn't warm. I fly to Spain next week though", "clot_risk"),
+        ("toes are cold at the start but they warm up after a mile, calf normal", "calf_swelling"),
+        ("my foot is purple on the side where I knocked it", "circulation"),
+        ("legs wrecked after my first half, quads so sore walking downstairs", "walking_pain"),
+        ("not red, just had a hot shower, the calf is only sore", "redness_or_heat"),
+    ],
+)
+def test_look_alikes_in_round36_and_37_shapes(facts_of, text, symptom):
+    assert symptom not in facts_of(text).get("symptoms", [])
+
+
+def test_a_flight_taken_is_a_risk_and_one_to_come_is_not(facts_of):
+    assert "clot_risk" in facts_of("long flight last week, now my calf aches").get("symptoms", [])
+    assert "clot_risk" not in facts_of("my calf aches, long flight next week").get("symptoms", [])
+
+
+def test_pain_that_started_out_of_nowhere_had_no_injury(facts_of):
+    assert facts_of("both heels, no new shoes, it just started out of nowhere")["injury_event"] is False
+
+
+def test_a_flight_home_is_a_clot_risk_not_a_return_to_running(facts_of):
+    # round 36: "flew back from Lagos on Sunday" was ignored as a phrase, so the flight was never read
+    facts = facts_of("flew back from Bali on Tuesday and now my calf aches")
+    assert "clot_risk" in facts["symptoms"] and facts.get("volume_change") is None

@@ -72,3 +72,15 @@ def test_a_dropped_g_comes_back(typed, plain):
 )
 def test_the_dialect_my_before_a_side_or_body_part(typed, plain):
     assert normalize_message(typed) == plain
+
+
+@pytest.mark.parametrize(
+    "typed, plain",
+    [
+        ("\U0001f645\u200d\u2640\ufe0f", "no"),
+        ("\U0001f937\U0001f3fd\u200d\u2642\ufe0f", "don't know"),
+        ("nowt like that", "nothing like that"),
+    ],
+)
+def test_a_gesture_emoji_or_a_northern_no_is_the_answer(typed, plain):
+    assert normalize_message(typed) == plain
