@@ -147,7 +147,7 @@ def weak_on_tiptoe(text: str, pattern: "re.Pattern[str]" = WEAK_TIPTOE) -> bool:
 # "sore round the bone but not on it"
 NOT_THE_BONE = re.compile(
     r"\bnot\s+(?:on\s+)?(?:the\s+|a\s+)?(?:bone|bones|bony)\b(?!\s+(?:hurt|sore|tender|pain))"
-    r"(?=.*\b(?:soft|fleshy|tendon|muscle|squishy|ligament)\b)|"
+    r"(?=.*\b(?:soft|fleshy|tendons?|muscles?|squishy|ligaments?|skin)\b)|"
     r"\b(?:round|around|near|next\s+to|beside)\s+(?:the\s+)?bones?\b.*\bnot\s+on\s+(?:it|them|the\s+bones?)\b"
 )
 
@@ -167,6 +167,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         return False  # "it went within a couple of minutes when I loosened the laces, normal since": none now
     if question in SEVERAL_SIGNS and not said_signs and SIGNS_DENIED.search(text.lower().replace("\u2019", "'")):
         return False  # "the calf was cramping but that's gone, it's not swollen or warm": each sign denied
+    if question == "bone_tenderness" and NOT_THE_BONE.search(text.lower().replace("\u2019", "'")):
+        return False  # "a little painful, but not bone I think, soft part": the soft tissue, not a bone
     values = [e.get("value") for e in entities if e.get("entity") == question]
     if values:
         return values[-1]
@@ -176,8 +178,6 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     pressed = PRESSED_AND_FINE.search(lowered)
     if question == "bone_tenderness" and pressed and not BUT_A_SPOT.search(lowered[pressed.end() :]):
         return False  # "don't know how to check that. pressed it, nothing much": tried, and nothing hurt
-    if question == "bone_tenderness" and NOT_THE_BONE.search(lowered):
-        return False  # "a little painful, but not bone I think, soft part": the soft tissue, not a bone
     if UNCERTAIN.search(lowered):
         return None  # "I don't know, I did not press it": no answer, never a guessed yes or no
     # The yes or no in the words themselves before the classifier's guess ("walking yes, no problem" is no "deny")
@@ -266,19 +266,17 @@ def complaint_events(tracker: Tracker) -> List[Dict[str, Any]]:
     if activation is None:
         return events[start:]
     opening = max((i for i in range(start, activation) if events[i].get("event") == "user"), default=start)
-    if events[opening].get("event") == "user" and intent_of(events[opening]) in NOT_A_COMPLAINT:
-        # the questions began at "where does it hurt?" after a hello or a message not understood
-        # (actions/greeting.py): the complaint is the runner's next message, so the hello uses no turn
+    if events[opening].get("event") == "user" and sent_by_the_page(events[opening]):
+        # the web chat's own "/greet" when it opens started the questions at "where does it hurt?"
+        # (actions/greeting.py): nothing the runner typed, so it uses no turn. A typed "hiya" does count:
+        # the assessment comes within 10 of the runner's messages, whatever they are (issue #10).
         opening = next((i for i in range(activation, len(events)) if events[i].get("event") == "user"), len(events))
     return events[opening:]
 
 
-# Messages after which the questions start at "where does it hurt?" (actions/greeting.py, actions/not_understood.py)
-NOT_A_COMPLAINT = {"greet", "nlu_fallback", "out_of_scope", "affirm", "deny", "dont_know"}
-
-
-def intent_of(event: Dict[str, Any]) -> Optional[str]:
-    return ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+def sent_by_the_page(event: Dict[str, Any]) -> bool:
+    """A payload such as the web chat's "/greet" on opening, not words the runner typed."""
+    return (event.get("text") or "").startswith("/") and not (event.get("parse_data") or {}).get("entities")
 
 
 def room_to_ask_again(facts: Dict[str, Any], tracker: Tracker) -> bool:

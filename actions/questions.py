@@ -31,9 +31,25 @@ class ActionAnswerQuestion(Action):
         elif tracker.get_slot("triage") == EMERGENCY and intent not in STILL_TRUE_AFTER_AN_EMERGENCY:
             # Running, icing or waiting advice would contradict "go now": say that first and only.
             dispatcher.utter_message(text=kb.messages["emergency_first"])
+        elif answered_just_now(tracker, answer["answer"].strip()):
+            # Round 38: "I should mention I'm 80 lbs over" got the same answer ten times in a row. Never the
+            # same answer twice: before an assessment, the questions start at where it hurts.
+            from actions.not_understood import advice_stands, offer_the_places_once  # (it imports this module's users)
+
+            level = tracker.get_slot("triage")
+            if level:
+                dispatcher.utter_message(text=advice_stands(level))
+                return []
+            return offer_the_places_once(dispatcher, tracker)
         else:
             dispatcher.utter_message(text=answer["answer"].strip())
         return []
+
+
+def answered_just_now(tracker: Tracker, text: str) -> bool:
+    """The assistant's last message was this very answer."""
+    last = next((e.get("text") for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    return last == text
 
 
 class ActionExplainQuestion(Action):

@@ -2505,7 +2505,14 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         result.append(Fact(SYMPTOM, "limp_told", limp.idx, limp.idx + len(limp), limp.i))
     if PAIN_SIDE not in labels and any(f.label == BODY_PART for f in facts):
         plural = next(
-            (t for t in doc if t.lower_ in PLURAL_BODY_WORDS and not names_an_object(doc, doc[t.i : t.i + 1])), None
+            (
+                t
+                for t in doc
+                if t.lower_ in PLURAL_BODY_WORDS
+                and not names_an_object(doc, doc[t.i : t.i + 1])
+                and not said_fine(doc, t)  # "calves are fine": a check told, not where it hurts
+            ),
+            None,
         )
         if plural is not None:
             result.append(Fact(PAIN_SIDE, "both", plural.idx, plural.idx + len(plural), plural.i))

@@ -611,15 +611,18 @@ def test_round_30_answers(question, text, expected):
     assert answer_from_context(question, "inform", [], text) is expected
 
 
-def test_a_hello_that_started_the_questions_uses_no_turn_of_the_budget():
-    # Round 36: "hiya" started the questions at "where does it hurt?" and cost the warm-up question
+def test_the_pages_own_hello_uses_no_turn_of_the_budget_and_a_typed_one_does():
+    # The web chat sends "/greet" when it opens, which starts the questions at "where does it hurt?";
+    # that must not cost the warm-up question. A typed "hiya" counts (an assessment within 10 messages).
     from actions.form_validation import complaint_events, turns_used
 
     def user(text, intent):
-        return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+        return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}, "entities": []}}
+
+    def used(events):
+        return turns_used(complaint_events(Tracker("s", {}, {}, events, False, None, {}, "action_listen")))
 
     loop = {"event": "active_loop", "name": "assessment_form"}
-    hello = [user("hiya", "greet"), {"event": "bot", "text": "Hi"}, loop, user("my left heel", "inform")]
-    assert turns_used(complaint_events(Tracker("s", {}, {}, hello, False, None, {}, "action_listen"))) == 1
-    told = [user("my heel hurts", "describe_pain"), loop, user("no", "deny")]
-    assert turns_used(complaint_events(Tracker("s", {}, {}, told, False, None, {}, "action_listen"))) == 2
+    assert used([user("/greet", "greet"), {"event": "bot", "text": "Hi"}, loop, user("my left heel", "inform")]) == 1
+    assert used([user("hiya", "greet"), {"event": "bot", "text": "Hi"}, loop, user("my left heel", "inform")]) == 2
+    assert used([user("my heel hurts", "describe_pain"), loop, user("no", "deny")]) == 2

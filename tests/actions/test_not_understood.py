@@ -106,3 +106,16 @@ def test_a_hello_before_an_assessment_starts_the_questions_and_after_one_does_no
     tracker = tracker_factory(slots={"triage": "self_care"}, intent="greet", text="hiya again")
     assert asyncio.run(ActionGreet().run(after, tracker, {})) == []
     assert after.messages[0]["response"] == "utter_greet"
+
+
+def test_the_same_answer_is_never_given_twice_in_a_row(tracker_factory):
+    # Round 38: a runner who kept adding "I'm 80 lbs over" got the same FAQ answer ten times in a row
+    from actions.questions import ActionAnswerQuestion
+
+    answer = knowledge().faq["ask_body_weight"]["answer"].strip()
+    said = [{"event": "bot", "text": answer, "metadata": {}}]
+    dispatcher = CollectingDispatcher()
+    tracker = tracker_factory(intent="ask_body_weight", text="I'm heavy, does that matter?", events=said)
+    events = asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[0]["text"] != answer
+    assert [event["name"] for event in events] == ["assessment_form"]  # "where does it hurt?" next
