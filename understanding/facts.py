@@ -550,6 +550,34 @@ def a_cramp_that_went(doc: Doc, fact: "Fact") -> bool:
     return bool(words & CRAMP_WORDS) and bool(words & GONE_WORDS)
 
 
+SHAPE_ALWAYS_CUES = (
+    " always had ",
+    " always been ",
+    " born with ",
+    " since birth ",
+    " since i was a kid ",
+    " had it for years ",
+)
+INJURY_WORDS = {
+    "fell",
+    "fall",
+    "twisted",
+    "twist",
+    "rolled",
+    "roll",
+    "landed",
+    "tripped",
+    "kicked",
+    "crashed",
+    "slipped",
+}
+
+
+def lifelong_shape(text: str, words: set) -> bool:
+    """A shape the runner has always had, told with no injury."""
+    return any(cue in text for cue in SHAPE_ALWAYS_CUES) and not words & INJURY_WORDS
+
+
 # "it was so hot my feet swelled", "it's too hot out": hot weather, not a hot joint
 WEATHER_HEAT = re.compile(
     r" (?:it|it's|it 's|it was|it is|was) (?:so |too |really |very |bloody |boiling )?(?:hot|warm|humid) "
@@ -1672,6 +1700,20 @@ def said_fine(doc: Doc, token: Token) -> bool:
     return any(t.lower_ in {"ok", "okay", "fine", "alright"} for t in doc[token.i + 1 : token.i + 4])
 
 
+# Words spaCy gives a misleading lemma: "a bit" is not a "bite" (round 39: "my calf is a bit warm" was cancelled
+# as an insect bite, and a calf swollen and warm after a ten-hour drive ended in self-care).
+LEMMA_TRAPS = {"bit"}
+
+
+def lemma_of(token: Token) -> str:
+    return token.lower_ if token.lower_ in LEMMA_TRAPS else token.lemma_.lower()
+
+
+def a_place_named(doc: Doc, token: Token) -> bool:
+    """ "the fat bit of my calf", "the fat part": where, not swollen."""
+    return token.lower_ == "fat" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"bit", "bits", "part"}
+
+
 def a_warm_up(doc: Doc, token: Token) -> bool:
     """ "feet are cold at first but they warm up after": warming up, not a warm calf."""
     return token.lemma_.lower() == "warm" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "up"
@@ -1694,7 +1736,7 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
             if rule.negation_required and not any(_negates_ability(t) for t in tokens):
                 continue
             if any(
-                (t.lower_ in rule.unless or t.lemma_.lower() in rule.unless)
+                (t.lower_ in rule.unless or lemma_of(t) in rule.unless)
                 and not said_fine(doc, t)
                 and not in_a_simile(doc, t)
                 for t in tokens
@@ -1705,9 +1747,10 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                 candidates = [
                     t
                     for t in tokens
-                    if (t.lower_ in group or t.lemma_.lower() in group)
+                    if (t.lower_ in group or lemma_of(t) in group)
                     and not the_remainder(doc, t)
                     and not a_warm_up(doc, t)
+                    and not a_place_named(doc, t)
                 ]
                 if rule.symptom == "bone_tenderness":
                     candidates = [
@@ -1763,7 +1806,7 @@ def explained_away(doc: Doc, span: Span, symptom: str) -> bool:
         return False
     sentences = sentence_ids(doc)
     return any(
-        (t.lower_ in words or t.lemma_.lower() in words) and not in_a_simile(doc, t)
+        (t.lower_ in words or lemma_of(t) in words) and not in_a_simile(doc, t)
         for t in doc
         if sentences[t.i] == sentences[span.start]
     )
@@ -2453,6 +2496,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # "can walk and hop on it": the hop test passed
         if fact.label == SYMPTOM and fact.value == "saddle_numbness" and words & SEAT_WORDS:
             continue  # a numb bum after a spin class or a long sit: the saddle or the seat, not the spine's nerves
+        if fact.label == SYMPTOM and fact.value == "deformity" and lifelong_shape(text, words):
+            continue  # "looks weird, a bony bump on the inside, but I've always had it": the runner's own shape
         if fact.label == SYMPTOM and fact.value == "clot_risk" and a_trip_to_come(doc, fact):
             continue  # "I fly on Friday though": a flight still to come is no risk yet
         if fact.label == SYMPTOM and fact.value == "redness_or_heat" and WEATHER_HEAT.search(text):

@@ -727,6 +727,10 @@ _ACTIVITY_BEFORE = re.compile(
 
 # "twisted it 10 days ago", "rolled my ankle on the trail a week ago": the injury, told just before the time
 _INJURED_BEFORE = re.compile(r"\b(?:twist|rolled|roll|sprain|turned|went\s+over|fell|fall|injur|hurt)")
+_BEEN_SINCE = re.compile(
+    rf"\bbeen\s+(?:about\s+|almost\s+|over\s+)?{_NUM}\s*(day|days|week|weeks|month|months)\s+since\b"
+)
+_DAY_NOW = re.compile(rf"\b(?:it's|it\s+is|its|on)\s+day\s+{_NUM}\b")
 # "... started hurting", "began to ache": the pain began at the time just told
 _STARTED_HURTING = re.compile(
     r"\b(?:start|started|starting|began|begin|came\s+on)\s+(?:to\s+)?(?:\w+\s+){0,1}?(?:hurt|ach|pain|sore|niggl|throb)"
@@ -808,6 +812,12 @@ def duration_days(text: str) -> Optional[Quantity]:
         and _INJURED_BEFORE.search(text[max(0, ago.start() - 30) : ago.start()])
     ):
         return _told_span(ago, ago.group(1), ago.group(2))  # "still swollen, I twisted it 10 days ago"
+    been_since = _BEEN_SINCE.search(text)
+    if been_since and _PAIN_WORDS.search(text):
+        return _told_span(been_since, been_since.group(1), been_since.group(2))  # "it's been 9 days since the twist"
+    day_now = _DAY_NOW.search(text)
+    if day_now:
+        return Quantity(_to_float(day_now.group(1)), day_now.start(), day_now.end())  # "it's day 8 now"
     if ago and _STARTED_HURTING.search(re.split(r"[.!?\n]", text[ago.end() :])[0]):
         return _told_span(ago, ago.group(1), ago.group(2))  # "about 10 days ago my heel started hurting"
     return None

@@ -626,3 +626,15 @@ def test_the_pages_own_hello_uses_no_turn_of_the_budget_and_a_typed_one_does():
     assert used([user("/greet", "greet"), {"event": "bot", "text": "Hi"}, loop, user("my left heel", "inform")]) == 1
     assert used([user("hiya", "greet"), {"event": "bot", "text": "Hi"}, loop, user("my left heel", "inform")]) == 2
     assert used([user("my heel hurts", "describe_pain"), loop, user("no", "deny")]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not a bone as such, it's the skin and the tendons that feel bruised", "sore round the bone but not on it"],
+)
+def test_the_soft_tissue_beside_a_bone_is_a_no_to_the_bone_press(text):
+    from actions.form_validation import answer_from_context
+
+    # even when the NLU read a yes from "sore" next to "bone" (round 38)
+    entities = [{"entity": "bone_tenderness", "value": True}]
+    assert answer_from_context("bone_tenderness", "inform", entities, text) is False

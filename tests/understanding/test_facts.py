@@ -2054,3 +2054,37 @@ def test_a_flight_home_is_a_clot_risk_not_a_return_to_running(facts_of):
     # round 36: "flew back from Lagos on Sunday" was ignored as a phrase, so the flight was never read
     facts = facts_of("flew back from Bali on Tuesday and now my calf aches")
     assert "clot_risk" in facts["symptoms"] and facts.get("volume_change") is None
+
+
+# Round 38 and 39 classes, in new words.
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("my calf is a bit warm and a bit bigger than the other", "calf_swelling"),  # "a bit" is no insect "bite"
+        ("did a 9 hr drive back from the coast yesterday", "clot_risk"),
+        ("it's been 8 days since I turned it and the swelling hasn't gone down at all", "swelling_not_settling"),
+        ("foot still bad after resting it a fortnight", "not_improving"),
+    ],
+)
+def test_warning_signs_in_round38_and_39_shapes(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        ("the puffiness refuses to go down but I walk fine", "cannot_bear_weight"),
+        ("my foot looks odd with that bump on the side, I've always had it, no pain", "deformity"),
+        ("sore on top of my foot right where the laces go over", "injury_event"),
+    ],
+)
+def test_look_alikes_in_round38_and_39_shapes(facts_of, text, symptom):
+    facts = facts_of(text)
+    assert symptom not in facts.get("symptoms", []) and facts.get(symptom) is not True
+
+
+def test_how_long_told_as_a_day_count():
+    from understanding import units
+
+    assert units.duration_days("ankle still puffy, it's day 6 now").value == 6
+    assert units.duration_days("it's been 12 days since I rolled it and it still aches").value == 12
