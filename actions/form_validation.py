@@ -249,7 +249,7 @@ def previous_action(tracker: Tracker) -> Optional[str]:
 
 
 def complaint_events(tracker: Tracker) -> List[Dict[str, Any]]:
-    """The events since the runner's message that started this assessment."""
+    """The events since the runner's first typed message of this conversation (the budget's turns)."""
     events = list(tracker.events)
     start = 0
     for i, event in enumerate(events):
@@ -265,12 +265,14 @@ def complaint_events(tracker: Tracker) -> List[Dict[str, Any]]:
     )
     if activation is None:
         return events[start:]
-    opening = max((i for i in range(start, activation) if events[i].get("event") == "user"), default=start)
-    if events[opening].get("event") == "user" and sent_by_the_page(events[opening]):
-        # the web chat's own "/greet" when it opens started the questions at "where does it hurt?"
-        # (actions/greeting.py): nothing the runner typed, so it uses no turn. A typed "hiya" does count:
-        # the assessment comes within 10 of the runner's messages, whatever they are (issue #10).
-        opening = next((i for i in range(activation, len(events)) if events[i].get("event") == "user"), len(events))
+    # Every message the runner typed since the conversation began counts, a hello or a side question before
+    # the pain included: the assessment comes within 10 of them, whatever they are (issue #10; round 38: a
+    # hello and a question first, and the assessment came at the 11th or 12th message). The web chat's own
+    # "/greet" when it opens is not the runner's, so it uses no turn.
+    typed = [
+        i for i in range(start, len(events)) if events[i].get("event") == "user" and not sent_by_the_page(events[i])
+    ]
+    opening = typed[0] if typed else len(events)
     return events[opening:]
 
 

@@ -626,6 +626,9 @@ def test_the_pages_own_hello_uses_no_turn_of_the_budget_and_a_typed_one_does():
     assert used([user("/greet", "greet"), {"event": "bot", "text": "Hi"}, loop, user("my left heel", "inform")]) == 1
     assert used([user("hiya", "greet"), {"event": "bot", "text": "Hi"}, loop, user("my left heel", "inform")]) == 2
     assert used([user("my heel hurts", "describe_pain"), loop, user("no", "deny")]) == 2
+    # round 38: a question first, then "oh and I wear thongs" started the questions: both count
+    asked_first = [user("training for a fitness test", "ask_body_weight"), user("oh and I wear thongs", "nlu_fallback")]
+    assert used([*asked_first, loop, user("arches of my feet", "inform")]) == 3
 
 
 @pytest.mark.parametrize(
