@@ -12,4 +12,6 @@ Small modules, one job each:
 - ``assessment``       ``action_assess``: causes, self-care, triage, summary;
                        ``action_stop_questions``: "stop" mid-questions assesses what was said
 - ``questions``        ``action_answer_question`` (FAQ) and ``action_explain_question``
+- ``greeting``         ``action_greet``: before an assessment, a hello starts the questions at "where does it hurt?"
+- ``not_understood``   what the assistant could not place, never the same "say it another way" twice
 """
