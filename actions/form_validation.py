@@ -159,22 +159,22 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     if question == "tiptoe" and weak_on_tiptoe(text):
         return False  # "on the right one alone it's really weak, I can barely lift the heel": not a clear yes
     said_signs = {e.get("value") for e in entities if e.get("entity") == "symptom"}
+    lowered = text.lower().replace("\u2019", "'")
     if question in SEVERAL_SIGNS and said_signs and said_signs <= PASSED_SIGNS:
         return False  # "it tingled during the race but not now": none of these now (its own flag stays)
     if question in SEVERAL_SIGNS and said_signs & screened_signs():
         return True  # "yes it throbs at night": the sign named answers the question (its flag is raised as well)
     if question in SEVERAL_SIGNS and not said_signs and told_passed(text):
         return False  # "it went within a couple of minutes when I loosened the laces, normal since": none now
-    if question in SEVERAL_SIGNS and not said_signs and SIGNS_DENIED.search(text.lower().replace("\u2019", "'")):
+    if question in SEVERAL_SIGNS and not said_signs and SIGNS_DENIED.search(lowered):
         return False  # "the calf was cramping but that's gone, it's not swollen or warm": each sign denied
-    if question == "bone_tenderness" and NOT_THE_BONE.search(text.lower().replace("\u2019", "'")):
+    if question == "bone_tenderness" and NOT_THE_BONE.search(lowered):
         return False  # "a little painful, but not bone I think, soft part": the soft tissue, not a bone
     values = [e.get("value") for e in entities if e.get("entity") == question]
     if values:
         return values[-1]
     if intent == CLARIFY_INTENT:
         return None  # "which bones? I'm a bit lost": not knowing what is asked answers nothing ("a bit" is no yes)
-    lowered = text.lower().replace("\u2019", "'")
     pressed = PRESSED_AND_FINE.search(lowered)
     if question == "bone_tenderness" and pressed and not BUT_A_SPOT.search(lowered[pressed.end() :]):
         return False  # "don't know how to check that. pressed it, nothing much": tried, and nothing hurt

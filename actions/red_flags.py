@@ -112,17 +112,11 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
     limp = bool({"limping", "limp_told"} & symptoms)
     if limp and injury is not False and days is not None and days >= LASTING_LIMP_DAYS:
         flags.append(Flag("lasting_limp"))
-    if "swelling_not_settling" in symptoms and injury is not True and (days is None or days >= LASTING_SWELLING_DAYS):
-        flags.append(Flag("lasting_swelling"))
-    elif (
-        "swelling_not_settling" in symptoms
-        and injury is True
-        and days is not None
-        and days >= LASTING_SWELLING_AFTER_INJURY_DAYS
-    ):
-        flags.append(
-            Flag("lasting_swelling")
-        )  # after a sprain, swelling for a few days is expected; not gone down after a week is not
+    if "swelling_not_settling" in symptoms:
+        # after a sprain, swelling for a few days is expected (and its days must be known); a week is not
+        enough = LASTING_SWELLING_AFTER_INJURY_DAYS if injury is True else LASTING_SWELLING_DAYS
+        if (days is None and injury is not True) or (days is not None and days >= enough):
+            flags.append(Flag("lasting_swelling"))
     child_signs = {"child_limp", "limping", "tiptoe_walking", "stops_sport"} & symptoms or bone_tender
     if "growth_spurt" in symptoms and facts.get("body_part") in GROWTH_PLATE_PLACES:
         child_signs = (
