@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from actions.knowledge import EMERGENCY, SEE_DOCTOR, Knowledge
+from actions.knowledge import EMERGENCY, SEE_DOCTOR, SELF_CARE, Knowledge
 from actions.red_flags import CAUTION_FLAGS, Flag, pop_at_back_of_leg
 from actions.runner import Facts, at_back_of_heel, tiptoe_relevant
 
@@ -222,6 +222,17 @@ def advice_of(level: str, causes: List[str], flags: List[Flag]) -> Dict[str, Any
     return {"level": level, "causes": list(causes), "flags": [f.id for f in flags]}
 
 
+def unchanged_message(knowledge: Knowledge, before: Dict[str, Any], flags: List[Flag], level: str) -> str:
+    """The advice stays: when a warning sign was taken out, name the signs that keep the level."""
+    name = level_name(knowledge, level)
+    taken_out = set(before.get("flags") or []) - {f.id for f in flags}
+    remaining = [f for f in flags if f.level == level and f.id not in CAUTION_FLAGS]
+    if taken_out and remaining and level != SELF_CARE:
+        signs = "; ".join(dict.fromkeys(knowledge.red_flags[f.id].noticed for f in remaining))
+        return knowledge.messages["assessment_unchanged_by_remaining_signs"].format(level=name, signs=signs)
+    return knowledge.messages["assessment_unchanged"].format(level=name)
+
+
 def update_messages(
     knowledge: Knowledge,
     facts: Facts,
@@ -241,7 +252,7 @@ def update_messages(
             *assessment_messages(knowledge, facts, causes, flags, level, summary),
         ]
     if level == before.get("level") and causes == before.get("causes"):
-        return [knowledge.messages["assessment_unchanged"].format(level=level_name(knowledge, level))]
+        return [unchanged_message(knowledge, before, flags, level)]
     messages = [changed]
     if level != before.get("level"):
         messages[0] += " " + level_advice(knowledge, level)

@@ -891,6 +891,39 @@ PASSED_CUES = (
 )  # fmt: skip
 # ... unless it is still there now ("lately": numbness for weeks is not the sudden sign either).
 # Words that place numbness in the present moment, whatever else the message says.
+# Numbness told as a state now ("my toes are numb", "now my foot feels numb"), not as something that
+# happens ("go numb", "went numb"). Read in its own clause, so that "my ankle hurts after running and my
+# toes are numb" is numb now: "after running" is about the pain, not the numbness.
+NUMB_STATE_NOW = re.compile(
+    r"(?:^| )(?:toes|toe|foot|feet|sole|it|they|ankle|heel) (?:are|is|'re|'s|feel|feels) "
+    r"(?:still |totally |completely |really |so |all |now )?"
+    r"(?:numb|dead|tingly|tingling)(?: |$)"
+)
+# "for the first 5 minutes", "when I start": a time that limits the numbness to an episode.
+NUMB_FOR_A_WHILE = re.compile(
+    r" for (?:the )?(?:first )?(?:a |few |a few |\d+ |couple of |a couple of )?(?:minutes?|mins?|seconds?|secs?) | when i (?:start|begin) "
+)
+CLAUSE_BREAK = re.compile(r" (?:,|\.|;|!|\?|and|but|plus|also) ")
+
+
+def numb_now_in_its_clause(text: str) -> bool:
+    """Numbness told as a state now, with nothing in its own clause saying it passes or comes with runs."""
+    for match in NUMB_STATE_NOW.finditer(text):
+        starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, match.start() + 1)]
+        start = starts[-1] - 1 if starts else 0
+        following = CLAUSE_BREAK.search(text, match.end() - 1)
+        clause = text[start : following.start() + 1 if following else len(text)]
+        clause = " " + clause.strip() + " "
+        timed = (
+            any(f" {c} " in clause for c in TRANSIENT_CUES)
+            or PASSED_LATER.search(clause)
+            or NUMB_FOR_A_WHILE.search(clause)
+        )
+        if not timed and not DURING_RUNS.search(clause):
+            return True
+    return False
+
+
 NOW_CUES = ("still", "right now", "at the moment", "now numb", "numb now", "since this morning", "since then")
 STILL_CUES = (
     "still",
@@ -2385,6 +2418,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         still_felt = still and (
             any(f" {c} " in about_feeling for c in STILL_CUES) or any(f" {c} " in text for c in NOT_BACK_CUES)
         )  # not "my shin splints are still there"
+        if numb_now_in_its_clause(text) and not passed_cue:
+            still_felt = True  # "my ankle hurts after running and my toes are numb": numb now
         if THEN_FINE.search(text):
             still_felt = False  # "goes numb for an hour, then it's fine": it passes
         episodes = (DURING_RUNS.search(text) or EVERY_RUN.search(text)) and any(

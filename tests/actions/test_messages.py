@@ -31,3 +31,23 @@ def test_a_correction_that_changes_the_advice_is_thanked_for():
     assert texts[0].startswith("Thanks for correcting that")
     plain = update_messages(kb, {}, before, ["sprain"], [], "see_doctor", "summary")
     assert plain[0].startswith("That changes my advice")
+
+
+def test_advice_kept_after_a_sign_is_taken_out_names_the_sign_that_keeps_it():
+    """ "Sorry, no swelling after all" with night pain left: the level stays, and the runner is told why."""
+    from actions.messages import update_messages
+    from actions.red_flags import Flag
+
+    kb = knowledge()
+    before = {"level": "see_doctor", "causes": ["overload"], "flags": ["lasting_swelling", "rest_or_night_pain"]}
+    texts = update_messages(kb, {}, before, ["overload"], [Flag("rest_or_night_pain")], "see_doctor", "summary")
+    assert texts == [
+        "Thanks, noted. My advice stays the same ("
+        + kb.fact_words["levels"]["see_doctor"]
+        + "), because you also mentioned "
+        + kb.red_flags["rest_or_night_pain"].noticed
+        + "."
+    ]
+    nothing_taken_out = dict(before, flags=["rest_or_night_pain"])
+    same = update_messages(kb, {}, nothing_taken_out, ["overload"], [Flag("rest_or_night_pain")], "see_doctor", "s")
+    assert "because" not in same[0] and "doesn't change my advice" in same[0]

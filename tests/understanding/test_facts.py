@@ -160,6 +160,7 @@ def test_warning_signs_in_runners_words(facts_of, text, symptom):
         ("I was on crutches years ago but it healed", "cannot_bear_weight"),
         ("bruising after I sprained it", "circulation"),
         ("I'm worried it will snap", "pop_heard"),
+        ("compared both calves after a hot bath, same size, just achy", "calf_swelling"),
     ],
 )
 def test_look_alikes_are_not_warning_signs(facts_of, text, not_symptom):
@@ -169,6 +170,22 @@ def test_look_alikes_are_not_warning_signs(facts_of, text, not_symptom):
 def test_numbness_that_passes_is_not_a_numb_foot_now(facts_of):
     assert facts_of("my toes go numb during runs but it passes")["symptoms"] == ["transient_numbness"]
     assert facts_of("my foot went numb and pale, still like that an hour later")["symptoms"] == ["circulation"]
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        # the time words belong to the pain, not to the numbness, which is a state now
+        ("the outside of my foot aches after long runs and my little toes are numb", "circulation"),
+        ("heel was sore after parkrun, now my whole foot is numb", "circulation"),
+        # the same words inside the numbness's own clause make it an episode
+        ("my little toes are numb after long runs for a bit", "transient_numbness"),
+        ("my feet feel numb for the first couple of minutes on frosty mornings then they warm up", None),
+    ],
+)
+def test_numbness_is_read_in_its_own_clause(facts_of, text, reading):
+    numbness = {"circulation", "transient_numbness", "lasting_numbness"} & set(facts_of(text).get("symptoms", []))
+    assert numbness == ({reading} if reading else set())
 
 
 @pytest.mark.parametrize(
@@ -483,6 +500,9 @@ def test_round4_classes(facts_of, text, slot, value):
 
 def test_a_calf_told_swollen_in_its_own_clause_is_still_read(facts_of):
     assert "calf_swelling" in facts_of("my calf, it's swollen and hot since the flight")["symptoms"]
+    # a hot bath explains warmth, never a swelling
+    assert "calf_swelling" in facts_of("right calf swollen up even after a warm bath")["symptoms"]
+    assert "calf_swelling" in facts_of("my left calf is warm to touch and tender")["symptoms"]
 
 
 @pytest.mark.parametrize(
