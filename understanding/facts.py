@@ -906,6 +906,14 @@ NUMB_FOR_A_WHILE = re.compile(
 CLAUSE_BREAK = re.compile(r" (?:,|\.|;|!|\?|and|but|plus|also) ")
 
 
+# The laces told as not the cause: "laces aren't tight, I checked", "not the laces", "even with loose laces".
+LACES_RULED_OUT = re.compile(
+    r" laces (?:are|were|is|was) (?:n't|not|never) (?:too |that |very )?tight | not (?:the|my) laces "
+    r"| laces (?:are|were) (?:fine|loose|ok|okay) | checked (?:the|my) laces "
+    r"| (?:even )?with (?:loose|looser) laces "
+)
+
+
 def numb_now_in_its_clause(text: str) -> bool:
     """Numbness told as a state now, with nothing in its own clause saying it passes or comes with runs."""
     for match in NUMB_STATE_NOW.finditer(text):
@@ -1132,6 +1140,49 @@ def statement_with_a_question_mark(doc: Doc, mark: Token, sentences: List[int]) 
     return not any(t.lower_ in ASKING_WORDS and (t.lower_ not in CLAUSE_OPENING_ASKS or t.i in opening) for t in words)
 
 
+# "why are you asking me about night pain?", "what do you mean by numb?": a question about the
+# assistant's question, which names a sign without telling it
+ABOUT_THE_QUESTION = re.compile(
+    r"^ (?:why|how come) (?:are|do|did|would|does) (?:you|u|that|this|it) (?:need to |want to |have to )?"
+    r"(?:ask|asking|know|matter|mean|need)"
+    r"|^ what (?:do|did) (?:you|u) mean"
+    r"|^ what (?:does|do|is|'s) [a-z' ]{1,30} mean"
+    r"|^ what counts as "
+)
+
+
+PAIN_SUBJECTS = {
+    "it",
+    "pain",
+    "ache",
+    "aching",
+    "soreness",
+    "niggle",
+    "hurting",
+    "this",
+    "that",
+    "problem",
+    "throbbing",
+}
+STARTED_WORDS = {"start", "started", "begun", "began"}
+
+
+def pain_began(doc: Doc, fact: "Fact") -> bool:
+    """ "the pain just started", "it only just began": a start told of the pain (the words before it)."""
+    span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    if span is None or not {t.lower_ for t in span} & STARTED_WORDS or len(span) > 3:
+        return False
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return bool(before) and before[-1] in PAIN_SUBJECTS | {"'s", "has", "had"} and bool(set(before) & PAIN_SUBJECTS)
+
+
+def about_the_question(doc: Doc, token: Token) -> bool:
+    """The word stands in a sentence that asks about the assistant's question, not about the runner."""
+    sentences = sentence_ids(doc)
+    words = [t.lower_ for t in doc if sentences[t.i] == sentences[token.i] and not t.is_punct]
+    return bool(ABOUT_THE_QUESTION.search(" " + " ".join(words) + " "))
+
+
 def question_clauses(doc: Doc, clauses: List[int]) -> set:
     """Clauses that ask rather than tell: those ending in "?" (unless the sentence is a statement
     typed with "?") and those that open a sentence with a question word ("should I stretch before runs")."""
@@ -1232,6 +1283,13 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
             or (single_letter and follower_word and follower_word not in SIDE_FOLLOWERS and not in_brackets)
         ):  # "shoes r old"
             continue
+        adverb_position = preceding_word not in {"the", "my", "your", "his", "her", "their", "our"}
+        if (
+            token.lower_ == "right"
+            and adverb_position
+            and follower_word in NOT_A_SIDE_FOLLOWERS - {"the", "a", "me", "us", "it"}
+        ):
+            continue  # "right under my left heel", "right on the bone": where exactly, not the right side
         nearby_body = any(token.i < start <= token.i + 3 for start in body_starts) or any(
             span.start <= token.i < span.end for span in body_spans
         )
@@ -1730,7 +1788,12 @@ def negated_before(doc: Doc, found: List[Token]) -> bool:
 
 def said_fine(doc: Doc, token: Token) -> bool:
     """ "the soft bits are ok": the word is said to be fine, so it explains nothing away."""
-    return any(t.lower_ in {"ok", "okay", "fine", "alright"} for t in doc[token.i + 1 : token.i + 4])
+    following = []
+    for t in doc[token.i + 1 : token.i + 4]:
+        if t.lower_ in {"but", ",", "though", "although"}:
+            break  # "sore barefoot but fine in shoes": the fine is about something else
+        following.append(t)
+    return any(t.lower_ in {"ok", "okay", "fine", "alright"} for t in following)
 
 
 # Words spaCy gives a misleading lemma: "a bit" is not a "bite" (round 39: "my calf is a bit warm" was cancelled
@@ -2405,6 +2468,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     about_feeling = feeling_text(doc)  # "my shin splints are still there" says nothing about the numbness
     injured = any(f.label == "injury_event" and f.value is True for f in facts)
     for fact in facts:
+        if fact.label == VOLUME_CHANGE and fact.value == "returning" and pain_began(doc, fact):
+            continue  # "the ache only just started": the pain began, not the running
+        if fact.label == SYMPTOM and fact.token is not None and about_the_question(doc, doc[fact.token]):
+            continue  # "why are you asking me about night pain? no": the sign is only named
         if fact.label == BODY_PART and fact.value == "heel" and tendon_said(doc) and BACK_OF_HEEL.search(text):
             fact = Fact(BODY_PART, "achilles", fact.start, fact.end, fact.token, fact.weight)  # "the tendon bit"
         if fact.label == SYMPTOM and fact.value in NOISE_SYMPTOMS and NOISE_WAS_AN_OBJECT.search(text):
@@ -2447,9 +2514,12 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             cold = COLD_WORDS & words or " in the cold " in text or re.search(r" - ?\d+ ", text)
             if cold and not words & {"sitting", "rest", "night"}:
                 continue  # numb with cold on a winter run until warmed up: the weather, not a sign
-            blamed_laces = {"laces", "lacing"} & words and "loose" not in words  # "it was my laces"
+            blamed_laces = (
+                {"laces", "lacing"} & words and "loose" not in words and not LACES_RULED_OUT.search(text)
+            )  # "it was my laces" (not "laces aren't tight, I checked")
             laces_no_help = any(c in text for c in (" n't help", " not help", " no difference", " did nothing"))
-            if (fit_said(text, words) or blamed_laces) and not laces_no_help:  # it passes on looser laces: the laces
+            fit_blamed = fit_said(text, words) and not LACES_RULED_OUT.search(text)
+            if (fit_blamed or blamed_laces) and not laces_no_help:  # it passes on looser laces: the laces
                 if "shoes" not in labels:
                     result.append(Fact("shoes", "poor_fit", fact.start, fact.end, fact.token))
                 continue
@@ -2515,6 +2585,9 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             fact = Fact("bone_tenderness", False, fact.start, fact.end, fact.token)  # tender all along: not one spot
         if fact.label == SYMPTOM and fact.value == "circulation" and lasting_numbness(text, words):
             fact = Fact(SYMPTOM, "lasting_numbness", fact.start, fact.end, fact.token)
+        diabetic_nerve = "diabetes" in symptom_values and not words & (COLOUR_WORDS | COLD_WORDS) and not injured
+        if fact.label == SYMPTOM and fact.value == "circulation" and diabetic_nerve:
+            fact = Fact(SYMPTOM, "lasting_numbness", fact.start, fact.end, fact.token)  # "diabetic, can't feel it"
         if fact.label == SYMPTOM and fact.value == "circulation" and dyed_not_numb(words):
             continue  # "my foot went blue! oh wait, it's the dye from my new socks": a colour on the skin
         if fact.label == SYMPTOM and fact.value == "clot_risk" and calf_settled_unswollen(facts, text, symptom_values):

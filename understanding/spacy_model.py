@@ -34,6 +34,12 @@ PARTICLES = {"up", "down", "out", "off", "in", "on", "over"}
 # Words matched as written only because their lemma is a common verb ("worn" is not "I wore", "I wear").
 AS_WRITTEN = {"worn", "snapping", "start", "weights"}  # "a snapping tendon" is not "I snapped something";
 # "just started running" is a beginner, not "I just start running" (no warm-up); "the weight" is no "weights"
+# The lookup table's lemma for a few words is the rarer reading: "it's not better" is "it is", far more often
+# than "it has" ("it's been" and "it's got" read the same either way, as their phrases are lemmatised alike).
+LEMMA_FIXES = {"'s": "be", "’s": "be"}
+# A hedging word a runner may put after a negation inside any phrase: "can't really feel", "couldn't even stand".
+NEGATION_TOKENS = {"n't", "not", "cannot", "never"}
+HEDGE_WORDS = ["really", "quite", "properly", "fully", "even", "actually", "totally", "completely", "just"]
 # Labels whose words get every single-letter typo, not just the common ones.
 EVERY_TYPO_LABELS = {"body_part", "swelling"}
 # A "typo" that is a common English word is a word, not a typo ("decent" is
@@ -59,6 +65,9 @@ def blank_pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
+    table = cast(Any, nlp.get_pipe("lemmatizer")).lookups.get_table("lemma_lookup")
+    for word, lemma in LEMMA_FIXES.items():
+        table[word] = lemma
     return nlp
 
 
@@ -89,7 +98,7 @@ def phrase_patterns(nlp: Language, phrase: str) -> Iterator[List[Dict]]:
     written_only = False  # a phrase matched as written, never on its lemmas
     lower: List[Dict] = []
     lemma: List[Dict] = []
-    for word in words:
+    for position, word in enumerate(words):
         if word == OPTIONAL_WORD:
             optional = {"LOWER": {"IN": OPTIONAL_WORDS}, "OP": "?"}
             side = {"LOWER": {"IN": SIDE_WORDS}, "OP": "?"}  # "back of my left ankle"
@@ -99,6 +108,10 @@ def phrase_patterns(nlp: Language, phrase: str) -> Iterator[List[Dict]]:
         for token in nlp(word):
             lower.append({"LOWER": token.lower_})
             lemma.append({"LEMMA": token.lemma_.lower()})
+            if token.lower_ in NEGATION_TOKENS and position < len(words) - 1:
+                hedge = {"LOWER": {"IN": HEDGE_WORDS}, "OP": "?"}  # "can't really feel my toes"
+                lower.append(hedge)
+                lemma.append(hedge)
             particle = token.lemma_.lower() in PARTICLES and token.lower_ != token.lemma_.lower()
             # "upped the" must not match "up the stairs"; "worn" must not match "I wore"
             written_only = written_only or particle or token.lower_ in AS_WRITTEN

@@ -150,6 +150,11 @@ def normalise_numbers(text: str) -> str:
         r"\b(\d+)(\s+and\s+a\s+half)\b", lambda m: (m.group(1) + ".5").ljust(len(m.group(0))), text
     )  # "two and a half months"
     text = re.sub(
+        r"\b(?:an?|one)\s+(?:full\s+|good\s+|whole\s+)?(day|week|month|year)\s+and\s+a\s+half\b",
+        lambda m: f"1.5 {m.group(1)}s".ljust(len(m.group(0))),
+        text,
+    )  # "a week and a half"
+    text = re.sub(
         r"\b(?:c\s?25\s?k|couch\s+to\s+5\s?k|c\s?2\s?5k)\b", lambda m: " " * len(m.group(0)), text
     )  # a programme
     text = text.replace("\u00d7", "x")  # "4 days × 5 km"

@@ -2108,3 +2108,61 @@ def test_how_long_told_as_a_day_count():
 
     assert units.duration_days("ankle still puffy, it's day 6 now").value == 6
     assert units.duration_days("it's been 12 days since I rolled it and it still aches").value == 12
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        # a hedge after the negation keeps the phrase ("can't really", "can't even")
+        ("since the fall I can't properly feel my toes", "circulation"),
+        ("rolled it on a kerb and I can't even put my weight on it", "cannot_bear_weight"),
+        # an attempt that failed, and a foot that cannot touch the ground
+        ("went over on a root, tried to walk on it but couldn't", "cannot_bear_weight"),
+        ("tripped on the stairs, even touching the ground with that foot is agony", "cannot_bear_weight"),
+        # a colour told as strange
+        ("came in from a frosty run and my toes are a funny colour", "circulation"),
+        # a bend where there was none
+        ("after the fall my ankle has an odd bend to it", "deformity"),
+    ],
+)
+def test_warning_signs_in_loose_words(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", []), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("what do you mean by pain at night? no, nothing like that", "rest_or_night_pain"),
+        ("why do you need to know about numbness? none", "circulation"),
+        ("I lace them really tight so my feet don't move in them", "achilles_rupture"),
+        ("calves stiff 36 hours after the half, easing off", "inflammatory"),
+        ("sore to walk on barefoot on the tiles but fine in trainers", "walking_pain"),
+        ("back of my heel stiff for a couple of minutes in the morning then it's fine", "inflammatory"),
+    ],
+)
+def test_named_or_explained_signs_are_not_told(facts_of, text, not_symptom):
+    assert not_symptom not in facts_of(text).get("symptoms", []), facts_of(text)
+
+
+def test_right_as_an_adverb_is_not_a_side(facts_of):
+    assert facts_of("it's right under my left heel, like a bruise").get("pain_side") == "left"
+    assert facts_of("the calf on the right where it meets the tendon").get("pain_side") == "right"
+
+
+def test_volume_and_onset_words_read_in_their_sense(facts_of):
+    assert facts_of("my heels hurt and I haven't run further than usual").get("volume_change") == "steady"
+    assert facts_of("the ache only just started, no idea why").get("volume_change") is None
+    assert facts_of("hadn't run at all for a year before this").get("volume_change") == "returning"
+
+
+def test_laces_ruled_out_leave_the_numbness(facts_of):
+    facts = facts_of("my toes go tingly on longer runs and then settle, the laces aren't tight")
+    assert "transient_numbness" in facts["symptoms"] and facts.get("shoes") != "poor_fit"
+
+
+def test_numbness_with_diabetes_and_no_cold_is_a_nerve(facts_of):
+    assert facts_of("type 2 diabetic and I can't feel my toes properly")["symptoms"].count("lasting_numbness") == 1
+
+
+def test_not_better_after_rest_in_loose_words(facts_of):
+    assert "not_improving" in facts_of("three weeks off running and it's not a bit better")["symptoms"]

@@ -247,3 +247,10 @@ def test_for_days_and_for_weeks_are_a_few():
 def test_a_daily_distance_before_and_now_is_a_week_of_days():
     quantity, increased = units.weekly_run("before I did 4 km a day, now 8 km a day")
     assert quantity.value == 56 and increased
+
+
+def test_a_week_and_a_half_is_ten_and_a_half_days():
+    from understanding.units import duration_days
+
+    told = duration_days("still swollen a good week and a half after I went over on it")
+    assert told is not None and told.value == 10.5
