@@ -221,10 +221,10 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     elif (
         body == "heel"
         and facts.get("pain_side") == "both"
-        and facts.get("volume_change") == "steady"
+        and facts.get("volume_change") in ("steady", "decreased")
         and not load_change
     ):
-        # both heels with the running told unchanged (not merely unknown: most heel pain is load)
+        # both heels with the running told unchanged or less (not merely unknown: most heel pain is load)
         flags.append(Flag("inflammatory_signs"))
     if "breathless" in symptoms and ({"calf_swelling", "clot_risk"} & symptoms or body == "calf"):
         flags.append(Flag("chest_symptoms"))

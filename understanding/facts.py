@@ -909,7 +909,7 @@ CLAUSE_BREAK = re.compile(r" (?:,|\.|;|!|\?|and|but|plus|also) ")
 # The laces told as not the cause: "laces aren't tight, I checked", "not the laces", "even with loose laces".
 LACES_RULED_OUT = re.compile(
     r" laces (?:are|were|is|was) (?:n't|not|never) (?:too |that |very )?tight | not (?:the|my) laces "
-    r"| laces (?:are|were) (?:fine|loose|ok|okay) | checked (?:the|my) laces "
+    r"| laces (?:are|were) (?:fine|loose|ok|okay|normal) | checked (?:the|my) laces "
     r"| (?:even )?with (?:loose|looser) laces "
 )
 

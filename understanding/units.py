@@ -96,7 +96,9 @@ _DURATION = re.compile(
     r"(?!\s+ago)"  # "switched shoes about 6 weeks ago, now it aches": when something else happened
 )
 # "sprained it 5 weeks ago and it's still sore": how long, when it is still there.
-_AGO = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months)\s+(?:ago|since)\b")  # "six weeks since I sprained it"
+_AGO = re.compile(
+    rf"(?:{_NUM}|\ban?)\s*(day|days|week|weeks|month|months)\s+(?:ago|since)\b"
+)  # "six weeks since I sprained it", "a month ago"
 _STILL = re.compile(r"\bstill\b")
 # "still limping 3 weeks after the sprain", "still puffy after 6 days": how long it has gone on, told with "still".
 _STILL_AFTER = re.compile(

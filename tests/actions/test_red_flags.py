@@ -462,5 +462,6 @@ def test_both_heels_with_the_running_told_unchanged_are_checked():
     # Rounds 36 and 37: "both heels burn underneath, haven't increased anything" ended in self-care
     both = {"body_part": "heel", "pain_side": "both", "symptoms": []}
     assert "inflammatory_signs" in ids(detect({**both, "volume_change": "steady"}))
+    assert "inflammatory_signs" in ids(detect({**both, "volume_change": "decreased"}))  # less running: not load
     assert "inflammatory_signs" not in ids(detect({**both, "volume_change": "increased"}))  # load explains it
     assert "inflammatory_signs" not in ids(detect(both))  # not told yet: the question comes

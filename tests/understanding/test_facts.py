@@ -2166,3 +2166,18 @@ def test_numbness_with_diabetes_and_no_cold_is_a_nerve(facts_of):
 
 def test_not_better_after_rest_in_loose_words(facts_of):
     assert "not_improving" in facts_of("three weeks off running and it's not a bit better")["symptoms"]
+
+
+def test_tiptoe_refused_in_a_short_clause_after_a_snap(facts_of):
+    facts = facts_of("felt a snap at the back of my right heel, I can stand on both but not on the right tiptoe")
+    assert "achilles_rupture" in facts["symptoms"]
+
+
+def test_laces_told_normal_leave_the_numbness(facts_of):
+    facts = facts_of("my big toe goes numb now and then for a few weeks, laces are normal")
+    assert {"transient_numbness", "lasting_numbness"} & set(facts["symptoms"]) and facts.get("shoes") != "poor_fit"
+
+
+def test_swelling_that_comes_back_each_evening_weeks_after_a_sprain(facts_of):
+    facts = facts_of("went over on it a month ago and it still puffs up every evening")
+    assert "swelling_not_settling" in facts["symptoms"] and facts.get("duration_days") == 30
