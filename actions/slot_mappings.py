@@ -275,6 +275,18 @@ def affirmed_clauses(text: str) -> List[set]:
     ]
 
 
+def screening_denied(text: str) -> bool:
+    """Every sign of the screening question denied in the runner's own words, clause by clause
+    ("no pain in night, no numb, the calf is normal")."""
+    signs = knowledge().questions[SCREENING_QUESTION].get("signs_in_an_answer") or {}
+    denied = set()
+    for clause in re.split(r"[,.;!?]|\bbut\b|\band\b", text.replace("n't", " n't")):
+        words = set(re.findall(r"[a-z']+", clause))
+        if words & (ANSWER_NEGATIONS | ALL_WELL_WORDS):
+            denied |= {sign for sign, listed in signs.items() if words & set(listed)}
+    return bool(signs) and denied == set(signs)
+
+
 def signs_named_in_the_answer(tracker: Tracker, question: Optional[str]) -> List[str]:
     """The signs a reply to the screening question names in words that need the question ("yes at night",
     "yes, my calf"), clause by clause; a clause with a negation names none ("no numbness")."""
@@ -390,6 +402,14 @@ class ActionValidateSlotMappings(ValidationAction):
             if (symptom in SCREENING_SYMPTOMS or answers_screening) and facts.get("warning_signs") is not True:
                 facts["warning_signs"] = True
                 events.append(SlotSet("warning_signs", True))
+        skipped = list(facts.get("skipped_questions") or [])
+        if SCREENING_QUESTION in skipped and facts.get(SCREENING_QUESTION) is None and not new_symptoms:
+            if screening_denied(latest_text(tracker)):
+                # the screening question skipped ("I don't know"), then answered later: "no night pain, no numbness,
+                # the calf is normal" takes the cautious note about it away
+                facts[SCREENING_QUESTION] = False
+                facts["skipped_questions"] = [q for q in skipped if q != SCREENING_QUESTION]
+                events += [SlotSet(SCREENING_QUESTION, False), SlotSet("skipped_questions", facts["skipped_questions"])]
         if symptoms != facts["symptoms"]:
             facts["symptoms"] = symptoms
             events.append(SlotSet("symptoms", symptoms))
@@ -431,7 +451,8 @@ class ActionValidateSlotMappings(ValidationAction):
         form_goes_on = tracker.active_loop.get("name") and not any(f.level == EMERGENCY for f in flags)
         if new_flags and form_goes_on:
             dispatcher.utter_message(text=kb.messages["see_doctor_later"])
-        if new_flags or withdrawn:
+        caution_gone = set(announced) - {flag.id for flag in flags}  # e.g. a skipped check answered after all
+        if new_flags or withdrawn or caution_gone:
             events.append(SlotSet("red_flags", [flag.id for flag in flags]))
             events.append(SlotSet("triage", triage_level(flags)))
         return events

@@ -1151,6 +1151,7 @@ ABOUT_THE_QUESTION = re.compile(
 )
 
 
+LOOKED_AT_THE_WRONG = re.compile(r" (?:look|looks|looking|looked) at the wrong ")
 PAIN_SUBJECTS = {
     "it",
     "pain",
@@ -2470,6 +2471,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
     for fact in facts:
         if fact.label == VOLUME_CHANGE and fact.value == "returning" and pain_began(doc, fact):
             continue  # "the ache only just started": the pain began, not the running
+        if fact.label == SYMPTOM and fact.value == "deformity" and LOOKED_AT_THE_WRONG.search(text):
+            continue  # "I was looking at the wrong foot": a mix-up, not a foot that looks wrong
         if fact.label == SYMPTOM and fact.token is not None and about_the_question(doc, doc[fact.token]):
             continue  # "why are you asking me about night pain? no": the sign is only named
         if fact.label == BODY_PART and fact.value == "heel" and tendon_said(doc) and BACK_OF_HEEL.search(text):

@@ -407,3 +407,22 @@ def test_a_screening_clause_that_says_all_is_well_names_no_sign():
 
     assert affirmed_clauses("no, calves normal, nothing at night") == []
     assert affirmed_clauses("feet fine but the calf is warm") == [{"the", "calf", "is", "warm"}]
+
+
+def test_a_skipped_screening_answered_later_takes_the_cautious_note_away(tracker_factory):
+    """ "I don't know" to the screening question, then after the advice: "no pain at night, toes not numb, calves
+    look normal". The caution about the unchecked signs goes, and the level with it."""
+    before = {
+        "body_part": "heel",
+        "injury_event": False,
+        "skipped_questions": ["warning_signs"],
+        "red_flags": ["unclear_warning_signs"],
+        "triage": "see_doctor",
+    }
+    slots, _ = run(
+        tracker_factory(slots=before, entities=[], text="no pain at night, toes not numb, calves look normal")
+    )
+    assert slots["warning_signs"] is False and "warning_signs" not in slots["skipped_questions"]
+    assert slots["triage"] == "self_care"
+    half, _ = run(tracker_factory(slots=before, entities=[], text="no pain at night"))
+    assert "warning_signs" not in half  # one sign denied of three: the question is still open

@@ -2181,3 +2181,8 @@ def test_laces_told_normal_leave_the_numbness(facts_of):
 def test_swelling_that_comes_back_each_evening_weeks_after_a_sprain(facts_of):
     facts = facts_of("went over on it a month ago and it still puffs up every evening")
     assert "swelling_not_settling" in facts["symptoms"] and facts.get("duration_days") == 30
+
+
+def test_looking_at_the_wrong_foot_is_a_mix_up_not_a_deformity(facts_of):
+    assert "deformity" not in facts_of("sorry, I was looking at the wrong foot, it's the right one").get("symptoms", [])
+    assert "deformity" in facts_of("rolled it and now my ankle looks wrong, kind of sideways")["symptoms"]
