@@ -1413,6 +1413,8 @@ def body_words_inside(doc: Doc, body_spans: List[Span]) -> List[Fact]:
     for ent in doc.ents:
         if ent.label_ not in {"injury_event", SYMPTOM}:
             continue
+        if ent.label_ == SYMPTOM and ent.ent_id_ == "achilles_rupture":
+            continue  # "can't get up on my toes": the tiptoe check names the toes, which are not what hurts
         for token in ent:
             if token.lower_ in words and token.i not in covered:
                 facts.append(Fact(BODY_PART, words[token.lower_], token.idx, token.idx + len(token)))
@@ -1948,9 +1950,18 @@ def cracked_thing(doc: Doc, span: Span, clauses: List[int]) -> bool:
     return bool(words & CRACKED_THINGS) and not words & HEARING_WORDS and not body_cracked
 
 
+RISING_WORDS = {"stand", "stood", "standing", "get", "got", "go", "going", "up", "rise", "rising", "push", "balance"}
+
+
 def names_an_object(doc: Doc, span: Span) -> bool:
     """ "calf stretches", "ankle socks": the body word names an exercise or a thing."""
     following = doc[span.end].lower_ if span.end < len(doc) else ""
+    if span.text.lower() in {"toes", "toe", "tiptoes", "tiptoe"}:
+        before = [t.lower_ for t in doc[max(0, span.start - 4) : span.start]]
+        if before and before[-1] in {"my", "the", "his", "her", "their"} and len(before) > 1:
+            before = before[:-1]
+        if before and before[-1] in {"on", "onto", "to"} and set(before) & RISING_WORDS:
+            return True  # "can't get up on my toes": the tiptoe check, not toes that hurt
     return following in BODY_OBJECT_WORDS
 
 

@@ -2186,3 +2186,8 @@ def test_swelling_that_comes_back_each_evening_weeks_after_a_sprain(facts_of):
 def test_looking_at_the_wrong_foot_is_a_mix_up_not_a_deformity(facts_of):
     assert "deformity" not in facts_of("sorry, I was looking at the wrong foot, it's the right one").get("symptoms", [])
     assert "deformity" in facts_of("rolled it and now my ankle looks wrong, kind of sideways")["symptoms"]
+
+
+def test_the_toes_of_the_tiptoe_check_are_not_the_sore_place(facts_of):
+    facts = facts_of("hang on, went out again and felt a pop at the back of the heel, now I can't get up on my toes")
+    assert facts.get("body_part") == "heel" and "achilles_rupture" in facts["symptoms"]
