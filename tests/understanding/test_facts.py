@@ -2191,3 +2191,16 @@ def test_looking_at_the_wrong_foot_is_a_mix_up_not_a_deformity(facts_of):
 def test_the_toes_of_the_tiptoe_check_are_not_the_sore_place(facts_of):
     facts = facts_of("hang on, went out again and felt a pop at the back of the heel, now I can't get up on my toes")
     assert facts.get("body_part") == "heel" and "achilles_rupture" in facts["symptoms"]
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        ("did my 5k in jandals for a bet and now my arch is killing me", "shoes", "unsuitable"),
+        ("ran home in my office trainers, the flat leather ones, and my heels ache", "shoes", "unsuitable"),
+        ("clipped a kerb and went down hard, ankle sore", "injury_event", True),
+        ("went right over on it on the towpath", "injury_event", True),
+    ],
+)
+def test_everyday_shoes_and_falls(facts_of, text, slot, value):
+    assert facts_of(text).get(slot) == value, facts_of(text)
