@@ -903,7 +903,6 @@ NUMB_STATE_NOW = re.compile(
 NUMB_FOR_A_WHILE = re.compile(
     r" for (?:the )?(?:first )?(?:a |few |a few |\d+ |couple of |a couple of )?(?:minutes?|mins?|seconds?|secs?) | when i (?:start|begin) "
 )
-CLAUSE_BREAK = re.compile(r" (?:,|\.|;|!|\?|and|but|plus|also) ")
 
 
 # The laces told as not the cause: "laces aren't tight, I checked", "not the laces", "even with loose laces".
@@ -914,20 +913,20 @@ LACES_RULED_OUT = re.compile(
 )
 
 
-def numb_now_in_its_clause(text: str) -> bool:
+def numb_now_in_its_clause(doc: Doc) -> bool:
     """Numbness told as a state now, with nothing in its own clause saying it passes or comes with runs."""
-    for match in NUMB_STATE_NOW.finditer(text):
-        starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, match.start() + 1)]
-        start = starts[-1] - 1 if starts else 0
-        following = CLAUSE_BREAK.search(text, match.end() - 1)
-        clause = text[start : following.start() + 1 if following else len(text)]
-        clause = " " + clause.strip() + " "
+    clauses = clause_ids(doc)
+    for clause in sorted(set(clauses)):
+        told = " " + _clause_text(doc, clauses, clause) + " "
+        if not NUMB_STATE_NOW.search(told):
+            continue
         timed = (
-            any(f" {c} " in clause for c in TRANSIENT_CUES)
-            or PASSED_LATER.search(clause)
-            or NUMB_FOR_A_WHILE.search(clause)
+            any(f" {c} " in told for c in TRANSIENT_CUES)
+            or PASSED_LATER.search(told)
+            or NUMB_FOR_A_WHILE.search(told)
+            or DURING_RUNS.search(told)
         )
-        if not timed and not DURING_RUNS.search(clause):
+        if not timed:
             return True
     return False
 
@@ -2484,7 +2483,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             continue  # "the ache only just started": the pain began, not the running
         if fact.label == SYMPTOM and fact.value == "deformity" and LOOKED_AT_THE_WRONG.search(text):
             continue  # "I was looking at the wrong foot": a mix-up, not a foot that looks wrong
-        if fact.label == SYMPTOM and fact.token is not None and about_the_question(doc, doc[fact.token]):
+        if fact.label == SYMPTOM and about_the_question(doc, doc[fact.token]):
             continue  # "why are you asking me about night pain? no": the sign is only named
         if fact.label == BODY_PART and fact.value == "heel" and tendon_said(doc) and BACK_OF_HEEL.search(text):
             fact = Fact(BODY_PART, "achilles", fact.start, fact.end, fact.token, fact.weight)  # "the tendon bit"
@@ -2499,7 +2498,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         still_felt = still and (
             any(f" {c} " in about_feeling for c in STILL_CUES) or any(f" {c} " in text for c in NOT_BACK_CUES)
         )  # not "my shin splints are still there"
-        if numb_now_in_its_clause(text) and not passed_cue:
+        if numb_now_in_its_clause(doc) and not passed_cue:
             still_felt = True  # "my ankle hurts after running and my toes are numb": numb now
         if THEN_FINE.search(text):
             still_felt = False  # "goes numb for an hour, then it's fine": it passes
@@ -2528,11 +2527,10 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             cold = COLD_WORDS & words or " in the cold " in text or re.search(r" - ?\d+ ", text)
             if cold and not words & {"sitting", "rest", "night"}:
                 continue  # numb with cold on a winter run until warmed up: the weather, not a sign
-            blamed_laces = (
-                {"laces", "lacing"} & words and "loose" not in words and not LACES_RULED_OUT.search(text)
-            )  # "it was my laces" (not "laces aren't tight, I checked")
+            laces_ruled_out = bool(LACES_RULED_OUT.search(text))  # "laces aren't tight, I checked"
+            blamed_laces = {"laces", "lacing"} & words and "loose" not in words and not laces_ruled_out
             laces_no_help = any(c in text for c in (" n't help", " not help", " no difference", " did nothing"))
-            fit_blamed = fit_said(text, words) and not LACES_RULED_OUT.search(text)
+            fit_blamed = fit_said(text, words) and not laces_ruled_out
             if (fit_blamed or blamed_laces) and not laces_no_help:  # it passes on looser laces: the laces
                 if "shoes" not in labels:
                     result.append(Fact("shoes", "poor_fit", fact.start, fact.end, fact.token))
