@@ -265,14 +265,22 @@ def screened_signs() -> set:
 CALF_ANSWER_WORDS = 12  # "it's a bit tender when I squeeze it", about the sore calf
 
 
+ANSWER_CLAUSE_BREAKS = r"[,.;!?]|\bbut\b"
+
+
+def clause_words(text: str, breaks: str = ANSWER_CLAUSE_BREAKS) -> List[set]:
+    """The words of each clause of an answer ("n't" a word of its own)."""
+    return [set(re.findall(r"[a-z']+", clause)) for clause in re.split(breaks, text.replace("n't", " n't"))]
+
+
+def said_well(words: set) -> bool:
+    """A clause with a negation or an all-is-well word ("no numbness", "calves normal")."""
+    return bool(words & (ANSWER_NEGATIONS | ALL_WELL_WORDS))
+
+
 def affirmed_clauses(text: str) -> List[set]:
     """The words of each clause of an answer that has no negation in it ("no numbness" names no sign)."""
-    clauses = re.split(r"[,.;!?]|\bbut\b", text.replace("n't", " n't"))
-    return [
-        words
-        for words in (set(re.findall(r"[a-z']+", c)) for c in clauses)
-        if not words & (ANSWER_NEGATIONS | ALL_WELL_WORDS)
-    ]
+    return [words for words in clause_words(text) if not said_well(words)]
 
 
 def screening_denied(text: str) -> bool:
@@ -280,9 +288,8 @@ def screening_denied(text: str) -> bool:
     ("no pain in night, no numb, the calf is normal")."""
     signs = knowledge().questions[SCREENING_QUESTION].get("signs_in_an_answer") or {}
     denied = set()
-    for clause in re.split(r"[,.;!?]|\bbut\b|\band\b", text.replace("n't", " n't")):
-        words = set(re.findall(r"[a-z']+", clause))
-        if words & (ANSWER_NEGATIONS | ALL_WELL_WORDS):
+    for words in clause_words(text, ANSWER_CLAUSE_BREAKS + r"|\band\b"):
+        if said_well(words):
             denied |= {sign for sign, listed in signs.items() if words & set(listed)}
     return bool(signs) and denied == set(signs)
 
