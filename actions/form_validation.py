@@ -204,6 +204,9 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         if wear:
             return wear  # "Hoka Clifton, 300km", "brooks, about 6 months": a bare distance or age is the shoes'
     if question == "weekly_km":
+        runs = units.runs_in_a_week(text)
+        if runs is not None:
+            return runs.value  # "a parkrun and two 8ks": the runs of the week asked about, summed
         for name in DISTANCE_ENTITIES:
             numbers = [e["value"] for e in entities if e.get("entity") == name and e.get("value") is not None]
             if numbers:

@@ -64,11 +64,12 @@ _WORD_PATTERN = re.compile(
 )
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
-_KM_UNIT = r"(?:k|km|kms|kilometers?|kilometres?|kay|kpw|kmpw)"
+_KM_UNIT = r"(?:k|ks|km|kms|kilometers?|kilometres?|kay|kpw|kmpw)"  # "two 8ks"
 _MILE_UNIT = r"(?:mi|miles?|mls|mpw)"  # "40 mpw": miles per week
 _DISTANCE = re.compile(rf"{_NUM}(?:\s*(?:-|–|to|or)\s*{_NUM})?\s*({_KM_UNIT}|{_MILE_UNIT})\b")
 _FROM_TO = re.compile(
-    rf"\bfrom\s+(?:about\s+|around\s+)?{_NUM}\s*(?:{_KM_UNIT}|{_MILE_UNIT})?\s+(?:up\s+)?to\s+"
+    rf"(?:\bfrom|\b(?:went|gone|jumped|increased|upped|bumped|ramped|built)(?:\s+(?:up|it|things|mileage))?(?=\s+\d))"
+    rf"\s+(?:about\s+|around\s+)?{_NUM}\s*(?:{_KM_UNIT}|{_MILE_UNIT})?\s+(?:up\s+)?to\s+"
     rf"(?:about\s+|around\s+)?{_NUM}(?!\s*(?:runs?|times|days?|sessions?|x)\b)"  # "from 3 to 5 runs/week": counts
 )
 _DAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
@@ -399,6 +400,74 @@ def _per_run_total(text: str, distances: List[Tuple[float, int, int]]) -> Option
     return total + extra, start, end + (rate.end() if rate else 0)
 
 
+# "two 8k", "4 runs of 5k", "3 x 6 km", "5k x 4", "8k twice" (normalised to "2x"): how many runs of that distance
+_COUNT_OF_RUNS_BEFORE = re.compile(
+    rf"(?<![\d.]){_NUM}\s*(?:x|runs?\s+of|times|(?:runs?|days?|sessions?)\s*x)?\s*"
+    r"(?:about\s+|around\s+|~|easy\s+|short\s+|slow\s+|steady\s+|tempo\s+|hilly\s+|flat\s+)?$"
+)  # "2 easy 5ks"
+_COUNT_OF_RUNS_AFTER = re.compile(rf"\s*(?:x\s*{_NUM}(?!\s*(?:k|km|mi|miles?|m)\b)|{_NUM}\s*(?:x|times)\b)")
+# "3 miles per run, 4 runs": the count after the distance of each
+_EACH_OF_RUNS_AFTER = re.compile(
+    rf"\s*(?:per|a|each|every)\s+(?:run|time|go|session)\W+(?:about\s+)?{_NUM}\s*(?:x|times|runs?)\b"
+)
+# "15 miles in 3 runs", "20k over 4 runs": the distance is already the total of those runs
+_IN_RUNS_AFTER = re.compile(rf"\s*(?:in|over|across|from|spread\s+over)\s+{_NUM}\s*(?:runs?|sessions?|days?|goes)\b")
+# what joins the runs of one week: "a parkrun plus two 8k", "5k, 5k and a 10k", "3 x 6k + a 12k long run"
+_RUNS_JOIN = re.compile(
+    rf"^\s*(?:runs?|each|sessions?|easy|long|on\s+(?:the\s+)?weekends?|(?:on\s+)?{_DAY_NAME})?\s*"
+    r"(?:,|\+|&|;|and|n|'n'|plus|then|with|as\s+well\s+as)\s*(?:then\s+|also\s+)?(?:a|an|one|another|1)?\s*"
+    r"(?:long\s+|longer\s+|easy\s+|slow\s+|tempo\s+|short\s+)?(?:run\s+of\s+|one\s+of\s+)?$"
+)
+
+
+def _runs_summed(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Quantity]:
+    """The week's runs told one after the other, each with its count: "a parkrun plus two 8k" -> 21,
+    "3 x 6k and a 12k long run" -> 30, "15 miles in 3 runs" -> 24.1. None unless every distance
+    is joined to the next as one more run."""
+    if not distances:
+        return None
+    total = 0.0
+    for index, (value, start, end) in enumerate(distances):
+        before, after = text[max(0, start - 16) : start], text[end : end + 24]
+        counted_after = _COUNT_OF_RUNS_AFTER.match(after)
+        if index + 1 < len(distances):
+            gap = text[end + (counted_after.end() if counted_after else 0) : distances[index + 1][1]]
+            count_next = _COUNT_OF_RUNS_BEFORE.search(gap)
+            if not _RUNS_JOIN.match(gap[: count_next.start()] if count_next else gap):
+                return None  # "20k a week and a 10k long run": not one more run
+        elif len(distances) == 1:
+            counted_after = counted_after or _EACH_OF_RUNS_AFTER.match(after)
+        if _IN_RUNS_AFTER.match(after):
+            total += value
+            continue
+        counted = _COUNT_OF_RUNS_BEFORE.search(before) or counted_after
+        total += value * (_to_float(next(g for g in counted.groups() if g)) if counted else 1)
+    return Quantity(round(total, 1), distances[0][1], distances[-1][2])
+
+
+# "was 30 now 45", "used to be 20, now like 35": the week's distance before and now
+_WAS_NOW = re.compile(
+    rf"\b(?:was|used\s+to\s+(?:be|do|run)|before)\s+(?:about\s+|around\s+|like\s+)?{_NUM}\s*[a-z]{{0,6}}\W+"
+    rf"(?:(?:and|but|so)\s+)?(?:it's\s+|its\s+|i'm\s+|im\s+)?now\s+(?:(?:it's|its|it\s+is|i'm|im|i\s+do|at|doing|running|about|around|like|nearly|almost|over|~)\s*)*{_NUM}"
+)
+
+
+def runs_in_a_week(text: str) -> Optional[Quantity]:
+    """The week's distance from an answer to "how much do you run a week?", where a distance with no rate
+    is the week's or one of its runs: "a parkrun and two 8ks" -> 21, "4 runs of 5k, normally 2" -> 20."""
+    normalised = normalise_numbers(text)
+    was_now = _WAS_NOW.search(normalised)
+    if was_now:
+        value = _to_float(was_now.group(2)) * (KM_PER_MILE if re.search(rf"\b{_MILE_UNIT}\b", normalised) else 1)
+        return Quantity(round(value, 1), was_now.start(2), was_now.end(2))
+    distances = [d for d in _distances(normalised) if not _is_race(normalised, d)]
+    summed = _runs_summed(normalised, distances) if len(distances) > 1 else None
+    if summed:
+        return summed
+    found = weekly_run(text)
+    return found[0] if found else _runs_summed(normalised, distances)
+
+
 def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
     """Kilometres per week and whether that is up on the usual, when the message says."""
     text = normalise_numbers(text)
@@ -411,6 +480,9 @@ def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
     week_list = _week_list(text, distances)
     if week_list:
         return week_list, False
+    summed = _runs_summed(text, distances) if len(distances) > 1 and _PER_WEEK.search(text) else None
+    if summed:
+        return summed, False  # "a parkrun and two 8ks a week": the runs of a week, summed
     from_to = _FROM_TO.search(text)
     if from_to:
         value = _to_float(from_to.group(2))

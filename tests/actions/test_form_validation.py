@@ -435,6 +435,12 @@ def test_the_one_number_in_a_sentence_answers_the_weekly_distance():
     assert answer_from_context("weekly_km", "inform", [], "about 10 miles I think") == 16.1
 
 
+def test_the_runs_told_in_answer_to_the_weekly_question_are_summed():
+    entities = [{"entity": "distance_km", "value": 5.0}]  # the first distance only
+    assert answer_from_context("weekly_km", "inform", entities, "parkrun on sat plus two 7ks") == 19.0
+    assert answer_from_context("weekly_km", "inform", [], "it was 20 but now its 32") == 32.0
+
+
 def test_a_standalone_no_answers_the_question_asked_whatever_follows():
     entities = [{"entity": "injury_event", "value": False}]
     assert (

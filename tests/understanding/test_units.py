@@ -254,3 +254,48 @@ def test_a_week_and_a_half_is_ten_and_a_half_days():
 
     told = duration_days("still swollen a good week and a half after I went over on it")
     assert told is not None and told.value == 10.5
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("i do a junior parkrun plus three 6ks a week", 20.0),  # a count before each distance
+        ("each week: 2 x 7k, then a 14k long one", 28.0),
+        ("i run 9k, 9k and 16k every week", 34.0),  # runs listed and summed
+        ("10k twice and a 20k a week", 40.0),  # "twice" after the distance
+    ],
+)
+def test_the_runs_of_a_week_told_one_after_the_other_are_summed(text, km):
+    assert units.weekly_km(text).value == km
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("25k a week and a 12k long run on sundays", 25.0),  # the week's total, then one of its runs
+        ("usually 30k, now 45k a week", 45.0),  # before and now, not two runs
+        ("10k or 15k a week", 15.0),  # one or the other, not both
+    ],
+)
+def test_a_weekly_total_beside_another_distance_is_not_summed(text, km):
+    assert units.weekly_km(text).value == km
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("parkrun n two 6ks", 17.0),  # no rate: the question gives the week
+        ("about 3 runs of 7k", 21.0),
+        ("12 miles across 3 runs", 19.3),  # the distance is already the total
+        ("4 miles each run, 3 runs", 19.3),
+        ("was 25 now nearly 40", 40.0),  # before and now: now
+        ("used to do 10 miles, now 18", 29.0),
+        ("maybe 30km", 30.0),
+    ],
+)
+def test_the_answer_to_the_weekly_question_sums_its_runs(text, km):
+    assert units.runs_in_a_week(text).value == km
+
+
+def test_a_lone_distance_with_an_unrelated_number_is_not_multiplied():
+    assert units.runs_in_a_week("about 20k, I'm 34") is not None
