@@ -189,6 +189,21 @@ def test_numbness_is_read_in_its_own_clause(facts_of, text, reading):
 
 
 @pytest.mark.parametrize(
+    "text, reading",
+    [
+        # numbness that keeps coming at a time of day is a pattern (a nerve), not a numb foot now
+        ("my heel hurts and the sole of my foot is numb in the mornings", "transient_numbness"),
+        ("achilles is sore after runs, toes feel numb every night in bed", "transient_numbness"),
+        # told as now, it stays the emergency
+        ("woke up this morning and my foot is numb and cold", "circulation"),
+    ],
+)
+def test_numbness_at_a_time_of_day_is_a_pattern(facts_of, text, reading):
+    numbness = {"circulation", "transient_numbness", "lasting_numbness"} & set(facts_of(text).get("symptoms", []))
+    assert numbness == {reading}
+
+
+@pytest.mark.parametrize(
     "text, body_part",
     [
         ("my foot doesn't hurt, it's the ankle", "ankle"),
