@@ -28,6 +28,7 @@ Figures go to ``results/outsider/`` (JSON and a Markdown table).
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 import uuid
@@ -86,11 +87,8 @@ BENIGN_RUNNER = {
     "other": "ok",
 }
 LOADING_WORDS = ("heel raise", "calf raise", "heel drop", "heel-drop", "eccentric", "heavy slow")
-ACKNOWLEDGING_WORDS = (
-    "earlier",
-    "correct",
-    "got it",
-)  # "Got it: left ankle." is the brief acknowledgement #10 asks for
+# "Got it: left ankle." is the brief acknowledgement #10 asks for; "Earlier you mentioned ...", "Thanks for correcting"
+ACKNOWLEDGING = re.compile(r"\bgot it\b|\bcorrect(?:ing|ed)?\b|\bearlier you\b|\byou corrected\b")
 DID_NOT_CATCH = "didn't catch"
 APOSTROPHES = str.maketrans({"'": "\u2019"})
 
@@ -119,7 +117,13 @@ class Conversation:
         replies = self.servers.say(self.sender, text)
         self.tracker = self.servers.tracker(self.sender)
         self.turns.append(
-            {"text": text, "replies": replies, "requested": self.slot("requested_slot"), "assessed": self.assessed}
+            {
+                "text": text,
+                "replies": replies,
+                "requested": self.slot("requested_slot"),
+                "assessed": self.assessed,
+                "slots": {s: self.slot(s) for s in CONTRACT_SLOTS},
+            }
         )
         return replies
 
@@ -223,10 +227,23 @@ def judge_runner(runner: Dict[str, Any], result: Dict[str, Any]) -> Dict[str, An
     if expected.get("no_loading_advice"):
         verdict["loading_advice"] = [w for w in LOADING_WORDS if w in texts]
     if expected.get("acknowledges_change") or expected.get("acknowledges_correction"):
-        after = result["turns"][result["assessed_at"] :] if result["assessed_at"] else result["turns"]
-        replies_after = " ".join(r for turn in after for r in turn["replies"]).lower()  # to the runner's later messages
-        verdict["acknowledged"] = any(w in replies_after for w in ACKNOWLEDGING_WORDS)
+        verdict["acknowledged"] = corrections_acknowledged(result["turns"])
     return verdict
+
+
+def corrections_acknowledged(turns: List[Dict[str, Any]]) -> bool:
+    """Whether a correction was taken in and said back: some turn changed a value the runner had given
+    earlier, and the reply to every such turn acknowledges it. A correction never taken in counts as not
+    acknowledged."""
+    changed = [
+        turn
+        for before, turn in zip(turns, turns[1:])
+        if any(
+            before["slots"].get(s) is not None and turn["slots"].get(s) != before["slots"].get(s)
+            for s in before["slots"]
+        )
+    ]
+    return bool(changed) and all(ACKNOWLEDGING.search(" ".join(turn["replies"]).lower()) for turn in changed)
 
 
 def summarise_runners(verdicts: List[Dict[str, Any]]) -> Dict[str, Any]:

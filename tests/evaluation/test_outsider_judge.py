@@ -1,28 +1,52 @@
 """evaluation/outsider.py judge_runner: what counts as an acknowledged correction."""
 
-from evaluation.outsider import judge_runner
+from evaluation.outsider import corrections_acknowledged, judge_runner
 
 
-def result_with(replies_after):
-    turns = [
-        {"text": "my ankle hurts", "replies": ["Got it: it came on gradually."]},
-        {"text": "road", "replies": ["From what you told me, you can start with self-care."]},
-        {"text": "sorry, it's my left one", "replies": replies_after},
-    ]
+def turn(replies, **slots):
+    return {
+        "text": "...",
+        "replies": replies,
+        "assessed": False,
+        "slots": {"pain_side": None, "swelling": None, **slots},
+    }
+
+
+def result_with(turns):
     return {
         "turns": turns,
         "texts": [r for t in turns for r in t["replies"]],
-        "assessed_at": 2,
+        "assessed_at": len(turns),
         "slots": {"triage": "self_care"},
         "asked": {},
     }
 
 
 RUNNER = {"expected": {"triage": "self_care", "acknowledges_correction": True}}
+EARLY_GOT_IT = turn(["Got it: left ankle.", "Is it swollen?"], pain_side="left")
 
 
-def test_an_acknowledgement_counts_only_in_the_replies_after_the_advice():
-    # a "Got it" early in the conversation is no acknowledgement of a later correction
-    assert judge_runner(RUNNER, result_with(["Thanks, noted."]))["acknowledged"] is False
-    assert judge_runner(RUNNER, result_with(["Got it: left ankle."]))["acknowledged"] is True
-    assert judge_runner(RUNNER, result_with(["Earlier you mentioned ... Thanks for correcting that"]))["acknowledged"]
+def test_the_reply_to_the_message_that_changed_a_value_must_acknowledge_it():
+    corrected = turn(["Thanks, noted."], pain_side="right")
+    assert judge_runner(RUNNER, result_with([EARLY_GOT_IT, corrected]))["acknowledged"] is False
+    corrected = turn(["Got it: right ankle.", "Here is what I think..."], pain_side="right")
+    assert judge_runner(RUNNER, result_with([EARLY_GOT_IT, corrected]))["acknowledged"] is True
+
+
+def test_a_correction_in_the_message_that_brings_the_advice_counts():
+    corrected = turn(["Earlier you mentioned swelling. Thanks for correcting that.", "Advice"], swelling=False)
+    assert corrections_acknowledged([turn([], pain_side="left", swelling=True), corrected])
+
+
+def test_a_correction_never_taken_in_is_not_acknowledged():
+    # "it's the right one, not the left" left pain_side at "left": the "Got it" earlier does not count
+    assert corrections_acknowledged([EARLY_GOT_IT, turn(["Advice"], pain_side="left")]) is False
+
+
+def test_a_value_set_for_the_first_time_is_no_correction():
+    assert corrections_acknowledged([turn([]), turn(["Is it swollen?"], pain_side="left")]) is False
+
+
+def test_incorrect_in_the_advice_is_no_acknowledgement():
+    corrected = turn(["Incorrect running form can add load."], pain_side="right")
+    assert corrections_acknowledged([EARLY_GOT_IT, corrected]) is False
