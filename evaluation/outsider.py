@@ -86,6 +86,16 @@ BENIGN_RUNNER = {
     "tiptoe": "yes I can",
     "other": "ok",
 }
+# red flags under which a tendon or bone must not be loaded (knowledge/red_flags.yml ids)
+LOADING_UNSAFE_FLAGS = {
+    "achilles_rupture",
+    "pop_back_of_leg",
+    "unclear_tiptoe",
+    "stress_fracture",
+    "bone_tenderness_after_injury",
+    "bone_tenderness_weeks_after_injury",
+    "crack_heard",
+}
 LOADING_WORDS = ("heel raise", "calf raise", "heel drop", "heel-drop", "eccentric", "heavy slow")
 # "Got it: left ankle." is the brief acknowledgement #10 asks for; "Earlier you mentioned ...", "Thanks for correcting"
 ACKNOWLEDGING = re.compile(r"\bgot it\b|\bcorrect(?:ing|ed)?\b|\bearlier you\b|\byou corrected\b")
@@ -123,6 +133,7 @@ class Conversation:
                 "requested": self.slot("requested_slot"),
                 "assessed": self.assessed,
                 "slots": {s: self.slot(s) for s in CONTRACT_SLOTS},
+                "red_flags": list(self.slot("red_flags") or []),
             }
         )
         return replies
@@ -206,7 +217,6 @@ def judge_runner(runner: Dict[str, Any], result: Dict[str, Any]) -> Dict[str, An
     causes_expected = set(expected.get("causes") or [])
     causes_got = set(slots.get("likely_causes") or [])
     cause_recall = len(causes_expected & causes_got) / len(causes_expected) if causes_expected else 1.0
-    texts = " ".join(result["texts"]).lower()
     verdict = {
         "slot_values": len(wanted),
         "slot_values_right": len(right),
@@ -225,10 +235,19 @@ def judge_runner(runner: Dict[str, Any], result: Dict[str, Any]) -> Dict[str, An
     }
     verdict["right"] = verdict["triage_right"] and cause_recall >= 0.5
     if expected.get("no_loading_advice"):
-        verdict["loading_advice"] = [w for w in LOADING_WORDS if w in texts]
+        verdict["loading_advice"] = loading_advice_while_possible(result["turns"])
     if expected.get("acknowledges_change") or expected.get("acknowledges_correction"):
         verdict["acknowledged"] = corrections_acknowledged(result["turns"])
     return verdict
+
+
+def loading_advice_while_possible(turns: List[Dict[str, Any]]) -> List[str]:
+    """Loading words ("heel drop", "calf raise") in the replies once the runner's words make a torn tendon or a
+    bone stress injury possible: from the first turn the assistant flagged one, or in every reply when it never
+    did. Heel drops suggested for a sore tendon before a later pop was told are not counted."""
+    flagged = next((n for n, turn in enumerate(turns) if LOADING_UNSAFE_FLAGS & set(turn.get("red_flags") or [])), 0)
+    texts = " ".join(reply for turn in turns[flagged:] for reply in turn["replies"]).lower()
+    return [w for w in LOADING_WORDS if w in texts]
 
 
 def corrections_acknowledged(turns: List[Dict[str, Any]]) -> bool:
