@@ -36,7 +36,14 @@ from actions.red_flags import (
 from actions.runner import TRAINING_QUESTIONS, TURN_BUDGET, facts_from_slots, questions_left
 from actions.slot_mappings import ActionValidateSlotMappings, screened_signs
 from understanding import units
-from understanding.answers import CONTROL_INTENTS, HEDGED, UNCERTAIN, answer_outside_question, short_answer
+from understanding.answers import (
+    CONTROL_INTENTS,
+    HEDGED,
+    UNCERTAIN,
+    answer_outside_question,
+    bone_press_by_clause,
+    short_answer,
+)
 from understanding.vocabulary import vocabulary
 from understanding.words import BARE_ANSWERS
 
@@ -65,6 +72,8 @@ PASSED_SIGNS = {"transient_numbness"}
 # A yes or no closed by a full stop or an exclamation mark, first in the message.
 STANDALONE_ANSWER = re.compile(r"^\W*(" + "|".join(sorted(BARE_ANSWERS)) + r")\s*[.!]")
 # Entities that answer the weekly distance question only when it was asked.
+# "I don't know how to do this", "not sure what you mean": the check needs explaining, not just asking again
+DOES_NOT_KNOW_HOW = re.compile(r"\bhow\b|\bwhat (?:do )?you mean\b|\b(?:don'?t|do not) (?:understand|get it)\b", re.I)
 DISTANCE_ENTITIES = ("weekly_km", "distance_km", "number")
 CONVERSATION_INTENTS = {
     "ask_why",
@@ -180,6 +189,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         return False  # "don't know how to check that. pressed it, nothing much": tried, and nothing hurt
     if UNCERTAIN.search(lowered):
         return None  # "I don't know, I did not press it": no answer, never a guessed yes or no
+    if question == "bone_tenderness" and bone_press_by_clause(text) is not None:
+        return bone_press_by_clause(text)  # "the fat pad is sore, the bones around the ankle no": a no
     # The yes or no in the words themselves before the classifier's guess ("walking yes, no problem" is no "deny")
     said = answer_outside_question(text) or (intent if intent in {"affirm", "deny"} else None)
     # "no" next to another yes/no fact ("no swelling") may answer that one instead,
@@ -431,9 +442,12 @@ class ValidateAssessmentForm(FormValidationAction):
                 and tracker.get_slot("unclear_question") != question
                 and room_to_ask_again(facts, tracker)
             ):
-                # "I don't know, I haven't touched it": a check the runner can do now, asked once more
+                # "I don't know, I haven't touched it": a check the runner can do now, asked once more;
+                # "I don't know how to do this": how to do it first
                 events.append(SlotSet("unclear_question", question))
-                dispatcher.utter_message(text=knowledge().messages["check_now"])
+                how = knowledge().questions[question].get("explain") if DOES_NOT_KNOW_HOW.search(text) else None
+                how = re.sub(r"[^.?!]*\?\s*", "", str(how)).strip() if how else None  # the question itself follows
+                dispatcher.utter_message(text=how or knowledge().messages["check_now"])
             elif intent == "dont_know":
                 events.append(skip_question(question, facts, dispatcher))
             elif tracker.get_slot("unclear_question") == question:

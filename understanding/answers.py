@@ -218,3 +218,33 @@ def short_answer(text: str, answers: dict) -> Optional[object]:
     if not phrase_negates and SHORT_NEGATIONS.search(" " + before + " "):
         return (not value) if isinstance(value, bool) else None
     return value
+
+
+# The bone-press answer read clause by clause: "the fat pad is sore, the bones around the ankle no" says the
+# bones are fine (the sore part is soft tissue); "no, but the bone on top is sore" says one is tender.
+BONE_PRESS_BONE_WORDS = {"bone", "bones", "bony", "malleolus", "navicular", "metatarsal", "knob", "knobs", "knobbly"}
+BONE_PRESS_SOFT_WORDS = {
+    "soft", "fat", "pad", "padding", "fleshy", "squishy", "meaty", "muscle", "muscles", "tendon", "tendons",
+    "ligament", "ligaments", "skin", "strip", "cushion", "arch",
+}  # fmt: skip
+BONE_PRESS_DIFFUSE_WORDS = {"along", "everywhere", "whole", "length", "all over"}  # no one spot: not a stress fracture
+BONE_PRESS_TENDER_WORDS = {"tender", "sore", "hurts", "hurt", "painful", "pain", "ouch", "aches", "ache", "agony"}
+BONE_PRESS_DENIALS = {"no", "not", "nothing", "fine", "ok", "okay", "never", "none", "neither", "nope", "normal"}
+_CLAUSE_BREAK = re.compile(r"[,.;!?]+|\bbut\b|\bexcept\b|\bwhereas\b")
+
+
+def bone_press_by_clause(text: str) -> Optional[bool]:
+    """True when a clause names a bone as tender at a spot, False when the clauses that name a bone deny it,
+    None when no clause speaks of a bone."""
+    votes = []
+    for clause in _CLAUSE_BREAK.split(text.lower().replace("\u2019", "'").replace("n't", " not")):
+        words = set(re.findall(r"[a-z']+", clause))
+        if not words & BONE_PRESS_BONE_WORDS:
+            continue  # "the fat pad is sore", "the shin is tender along a long strip": not the bones asked about
+        if words & BONE_PRESS_DENIALS:
+            votes.append(False)  # "the bones around the ankle no", "bones don't hurt"
+        elif words & BONE_PRESS_TENDER_WORDS and not words & (BONE_PRESS_SOFT_WORDS | BONE_PRESS_DIFFUSE_WORDS):
+            votes.append(True)  # "the bone on top is sore"
+    if True in votes:
+        return True
+    return False if votes else None

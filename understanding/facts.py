@@ -368,7 +368,10 @@ LASTING_LIMP_CUES = (
     "can't walk without", "ca n't walk without", "can not walk without", "still limping", "still hobbling", "still limp",
     "days now", "any better", "even at work", "at work",
 )  # fmt: skip
-LIMP_FOR_DAYS = re.compile(r" for (?:\d+|a few|several|two|three|four|five|ten|a couple of) (?:days|weeks) ")
+LIMP_FOR_DAYS = re.compile(
+    r" (?:for|since|over) (?:the (?:last|past) )?(?:\d+|a|a few|several|two|three|four|five|ten|a couple of) "
+    r"(?:days?|weeks?|months?|fortnight) "
+)  # "limping since 3 weeks", "for a week"
 PASSING_LIMP_CUES = ("mornings", "first steps", "first few steps", "gone by", "wears off", "eases off", "no problem")
 
 LIMP_NOW_WORDS = {"limp", "limping", "hobbling"}  # not "limped home", "hobbled back": right after the injury
@@ -1175,6 +1178,8 @@ PAIN_SUBJECTS = {
     "throbbing",
 }
 STARTED_WORDS = {"start", "started", "begun", "began"}
+GRADUAL_START_WORDS = {"small", "slowly", "gradually", "little", "bit", "slow"}
+RUNNING_WORDS = {"running", "run", "jogging", "jog", "runner", "training", "parkrun", "c25k", "couch"}
 
 
 def pain_began(doc: Doc, fact: "Fact") -> bool:
@@ -1183,6 +1188,9 @@ def pain_began(doc: Doc, fact: "Fact") -> bool:
     if span is None or not {t.lower_ for t in span} & STARTED_WORDS or len(span) > 3:
         return False
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    after = {t.lower_ for t in doc[span.end : span.end + 3]}
+    if after & GRADUAL_START_WORDS and not {t.lower_ for t in doc} & RUNNING_WORDS:
+        return True  # "it just started small small", "just began slowly": how the pain came on
     return bool(before) and before[-1] in PAIN_SUBJECTS | {"'s", "has", "had"} and bool(set(before) & PAIN_SUBJECTS)
 
 
@@ -1328,6 +1336,14 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
                 "'em",
             }
         )  # "so both of them"
+        both_things_listed = (
+            side == "both"
+            and not (nearby_body or body_spans or both_of_them or follower in SIDE_FOLLOWERS)
+            and any(t.lower_ in {"and", "&", "/", "or", "plus"} for t in doc[: token.i])
+            and not any(SIDE_WORDS.get(t.lower_) for t in doc[: token.i])
+        )  # "forest and road, both": both of the things just named, not both sides
+        if both_things_listed:
+            continue
         if nearby_body or follower in SIDE_FOLLOWERS or on_the or short or corrects or both_of_them:
             facts.append(Fact(PAIN_SIDE, side, token.idx, token.idx + len(token)))
     return facts
@@ -1399,12 +1415,18 @@ def shoe_facts(doc: Doc) -> List[Fact]:
     return []
 
 
-SOFT_TISSUE_WORDS = {"soft", "tendon", "muscle", "ligament", "strip", "fleshy"}
+SOFT_TISSUE_WORDS = {"soft", "tendon", "muscle", "ligament", "strip", "fleshy", "fat", "pad", "padding", "cushion"}
 BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular", "metatarsal"}
 TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain", "paining", "pains"}
 PRESS_WORDS = {
     "press", "pressing", "pressed", "push", "pushing", "pushed", "touch", "touching", "touched", "poke", "poked",
     "prod", "prodded", "squeeze", "squeezed",
+}  # fmt: skip
+# what pressing a sore bone makes a runner do: "I nearly hit the roof", "made me yelp", "I jumped"
+PRESS_REACTION_WORDS = {
+    "roof", "ceiling", "yelp", "yelped", "yelps", "wince", "winced", "winces", "scream", "screamed", "screams",
+    "jump", "jumped", "jumps", "ouch", "ow", "stars", "flinch", "flinched", "flinches", "agony", "excruciating",
+    "shriek", "shrieked", "squeal", "squealed", "swore", "swear",
 }  # fmt: skip
 
 
@@ -1452,7 +1474,8 @@ def bone_tenderness(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
         bone = next((t for t in tokens if t.lower_ in BONE_WORDS), None)
         if bone is not None and told_fine(doc, bone, sentences) and not lowers & SOFT_TISSUE_WORDS:
             return [Fact("bone_tenderness", False, bone.idx, bone.idx + len(bone))]  # "the bones are fine to press"
-        if bone is None or not lowers & TENDER_WORDS or lowers & SOFT_TISSUE_WORDS:
+        reacted = bool(lowers & PRESS_WORDS and lowers & PRESS_REACTION_WORDS)  # "press the bump and I hit the roof"
+        if bone is None or not (lowers & TENDER_WORDS or reacted) or lowers & SOFT_TISSUE_WORDS:
             continue  # "only the soft bit in front of the bone is tender"
         if not (lowers & PRESS_WORDS or "tender" in lowers or "tenderness" in lowers):
             pressed = any(t.lower_ in PRESS_WORDS | CHECKED_WORDS for t in doc)  # "I checked again as you described"
@@ -2569,7 +2592,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         ):
             continue  # "rolled it 3 weeks ago, still can't hop on it": a sprain, not the stress-injury hop test
         if fact.label == SYMPTOM and fact.value == "compartment" and "exertional_compartment" in symptom_values:
-            if not still and not injured:
+            if not still and not injured and "rest_or_night_pain" not in symptom_values:
                 continue  # tight, burning calves that settle each time the run stops: the exertional kind, not acute
         if fact.label == SYMPTOM and fact.value == "calf_swelling" and "exertional_compartment" in symptom_values:
             if not still and not injured and not words & CLOT_SKIN_WORDS:

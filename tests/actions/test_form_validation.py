@@ -473,6 +473,22 @@ def test_dont_know_to_a_check_the_runner_can_do_gets_one_try_it_now_then_a_skip(
     assert "bone_tenderness" in slots["skipped_questions"]
 
 
+def test_dont_know_how_to_do_a_check_gets_how_to_do_it(tracker_factory):
+    asked = {"body_part": "heel", "injury_event": False, "requested_slot": "tiptoe"}
+    slots, messages = run_form(
+        tracker_factory(slots=asked, intent="dont_know", text="no idea how I'd test that", events=LISTEN)
+    )
+    assert slots.get("unclear_question") == "tiptoe"
+    assert any("Stand on the sore leg only" in m for m in messages)
+    assert knowledge().messages["check_now"] not in messages
+    assert not any(m.endswith("?") for m in messages if "Stand on the sore leg" in m)  # the question follows once
+
+
+def test_the_bone_press_answer_names_soft_tissue_sore_and_the_bones_not():
+    assert answer_from_context("bone_tenderness", "inform", [], "the heel pad hurts, the ankle bones no") is False
+    assert answer_from_context("bone_tenderness", "inform", [], "the bones? not sure, haven't tried") is None
+
+
 def test_the_bone_press_answered_in_sentences():
     said = "I pressed round the ankle bones and none of that hurts, just the bottom of the heel is tender"
     assert answer_from_context("bone_tenderness", "inform", [], said) is False

@@ -143,3 +143,19 @@ def test_i_did_the_check_is_no_yes():
 def test_can_alone_is_a_yes(text, expected):
     # Round 34: "can" (Singapore English) to the tiptoe question was "didn't catch that" twice, then skipped
     assert answer_outside_question(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, tender",
+    [
+        ("the heel pad hurts, the ankle bones no", False),  # the sore part is soft tissue; the bones denied
+        ("bones on the foot are fine, the shin is sore along the whole inside", False),  # diffuse, and not asked
+        ("nope, but the bony knob on the outside is sore", True),  # a "but" turns to a tender bone
+        ("pressing the navicular hurts like hell", True),
+        ("just the arch muscle is tender", None),  # no bone named: the form's other rules decide
+    ],
+)
+def test_the_bone_press_answer_is_read_clause_by_clause(text, tender):
+    from understanding.answers import bone_press_by_clause
+
+    assert bone_press_by_clause(text) is tender

@@ -2219,3 +2219,62 @@ def test_the_toes_of_the_tiptoe_check_are_not_the_sore_place(facts_of):
 )
 def test_everyday_shoes_and_falls(facts_of, text, slot, value):
     assert facts_of(text).get(slot) == value, facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, symptom",
+    [
+        # a tight, swollen shin or calf whose pain is extreme and does not settle at rest: acute, not exertional
+        ("after hill reps my calf went rock hard and swollen, pain 11/10 and worse even at rest", "compartment"),
+        # a reaction to pressing a bone is its tenderness
+        ("I pushed on the bone on top of my foot and yelped", "bone_tenderness"),
+        # rest that changed nothing
+        ("two weeks off running and it's still the same", "not_improving"),
+        # a joint out of its place told as its position
+        ("since the fall my ankle sits in an odd position", "deformity"),
+        # numbness told as a foot asleep, coming and going
+        ("my toes feel like they've gone to sleep now and then", "transient_numbness"),
+        # swelling that stays
+        ("the ankle remains puffy for days after each run", "swelling_not_settling"),
+        # a limp that has lasted, told with "since"
+        ("limping since 10 days, no injury", "limping"),
+        # the feeling of a kick at the heel is a torn Achilles until examined
+        ("felt like someone kicked my heel during intervals", "achilles_rupture"),
+    ],
+)
+def test_round_43_44_sign_classes_in_new_words(facts_of, text, symptom):
+    assert symptom in facts_of(text).get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "text, not_symptom",
+    [
+        ("pushed on the bones, didn't flinch at all", "bone_tenderness"),
+        ("the heel pad is sore when I press, the bones are fine", "bone_tenderness"),
+        ("my foot falls asleep when I kneel in church", "circulation"),
+        ("my foot falls asleep when I kneel in church", "transient_numbness"),
+        ("my shins get tight during reps and settle when I stop", "compartment"),
+        # in the calf the same feeling may be a torn muscle: the tiptoe check decides, not the words alone
+        ("felt like someone punched my calf during intervals", "achilles_rupture"),
+    ],
+)
+def test_round_43_44_look_alikes_in_new_words(facts_of, text, not_symptom):
+    assert not_symptom not in facts_of(text).get("symptoms", [])
+
+
+def test_a_kick_felt_in_the_calf_is_a_pop_the_tiptoe_check_decides(facts_of):
+    assert "pop_heard" in facts_of("felt like someone punched my calf during intervals")["symptoms"]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("grass and tarmac, both", None),  # both of the surfaces just named
+        ("trainers and spikes both", None),
+        ("both", "both"),  # the side question answered
+        ("left and right, both", "both"),
+        ("my heels hurt on road and grass, both", "both"),  # a body word: the sides of it
+    ],
+)
+def test_both_after_two_things_named_is_not_both_sides(facts_of, text, side):
+    assert facts_of(text).get("pain_side") == side
