@@ -63,6 +63,7 @@ class RedFlag:
     source: List[Dict[str, str]]
     call_emergency_number: bool = False
     raised_by: Tuple[str, ...] = ()  # symptoms that raise it by themselves
+    same_day_xray: bool = False  # an X-ray today is the need: the walk-in plan, not the ambulance one
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             item["source"],
             bool(item.get("call_emergency_number")),
             tuple(item.get("raised_by") or ()),
+            bool(item.get("same_day_xray")),
         )
     triage = _read(directory, "triage.yml")
     levels = {}

@@ -104,6 +104,9 @@ def emergency_plan(knowledge: Knowledge, flags: List[Flag]) -> str:
     """One clear emergency message: go now, how, and what to do on the way."""
     if any(knowledge.red_flags[f.id].call_emergency_number for f in flags):
         return knowledge.messages["call_emergency_number"]
+    emergencies = [f for f in flags if knowledge.red_flags[f.id].level == EMERGENCY]
+    if emergencies and all(knowledge.red_flags[f.id].same_day_xray for f in emergencies):
+        return knowledge.messages["same_day_xray"]  # a tender bone in a runner who walks on it: an X-ray today
     return level_advice(knowledge, EMERGENCY)
 
 

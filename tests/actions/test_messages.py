@@ -51,3 +51,17 @@ def test_advice_kept_after_a_sign_is_taken_out_names_the_sign_that_keeps_it():
     nothing_taken_out = dict(before, flags=["rest_or_night_pain"])
     same = update_messages(kb, {}, nothing_taken_out, ["overload"], [Flag("rest_or_night_pain")], "see_doctor", "s")
     assert "because" not in same[0] and "doesn't change my advice" in same[0]
+
+
+def test_a_tender_bone_in_a_runner_who_walks_gets_an_x_ray_today_not_the_ambulance_plan():
+    from actions.messages import emergency_plan
+    from actions.red_flags import Flag
+
+    plan = emergency_plan(knowledge(), [Flag("bone_tenderness_after_injury")])
+    assert "X-ray" in plan and "ambulance" not in plan and "eat or drink" not in plan
+    # with another emergency sign (cannot take four steps, a deformity) the full emergency plan stays
+    both = emergency_plan(knowledge(), [Flag("bone_tenderness_after_injury"), Flag("cannot_bear_weight")])
+    assert "ambulance" in both
+    # a see-a-doctor sign beside it does not change the plan
+    beside = emergency_plan(knowledge(), [Flag("bone_tenderness_after_injury"), Flag("not_improving")])
+    assert beside == plan
