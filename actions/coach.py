@@ -33,7 +33,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import KNOWLEDGE_DIR, SELF_CARE
-from actions.messages import BULLET, rupture_possible
+from actions.messages import BULLET, loading_unsafe
 from actions.runner import facts_from_slots
 from checkins import timing
 from checkins.store import now, store
@@ -152,7 +152,7 @@ def plan_message(steps: List[PlanStep]) -> str:
 
 def exercises_message(causes: List[str], facts: Dict[str, Any]) -> Optional[str]:
     knowledge = plan_knowledge()
-    no_loading = rupture_possible(facts)
+    no_loading = loading_unsafe(facts)
     chosen: List[str] = []
     for cause in causes:
         text = knowledge["exercises"].get(cause)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from actions.knowledge import EMERGENCY, SEE_DOCTOR, SELF_CARE, Knowledge
-from actions.red_flags import CAUTION_FLAGS, Flag, pop_at_back_of_leg
+from actions.red_flags import CAUTION_FLAGS, Flag, detect, pop_at_back_of_leg
 from actions.runner import Facts, at_back_of_heel, tiptoe_relevant
 
 SHOWN_CAUSES = 3  # the assessment explains the three likeliest causes
@@ -28,6 +28,15 @@ def rupture_possible(facts: Facts) -> bool:
     if "tendon_medication" in symptoms or pop_at_back_of_leg(facts):
         return True  # a pop or snap at the back of the leg: a tear until examined, whatever tiptoe says
     return tiptoe_relevant(facts) and facts.get("tiptoe") is not True
+
+
+# Signs of a possible bone stress injury: no heel or calf loading until it has been checked.
+BONE_STRESS_FLAGS = {"stress_fracture", "walking_pain", "limp_without_injury", "rest_or_night_pain"}
+
+
+def loading_unsafe(facts: Facts) -> bool:
+    """No loading exercises: a torn Achilles is not ruled out, or a bone stress injury is possible."""
+    return rupture_possible(facts) or bool(BONE_STRESS_FLAGS & {flag.id for flag in detect(facts)})
 
 
 def fact_phrase(knowledge: Knowledge, slot: str, value: Any, facts: Facts) -> Optional[str]:
@@ -90,7 +99,7 @@ def cause_block(knowledge: Knowledge, cause_id: str, rank: int, facts: Facts, bo
     if bone_check_first and cause_id != BONE_CHECK_FIRST:
         steps = f"{BULLET} {knowledge.messages['steps_after_bone_check']}"
     else:
-        steps = "\n".join(f"{BULLET} {step}" for step in cause.steps(facts, rupture_possible(facts)))
+        steps = "\n".join(f"{BULLET} {step}" for step in cause.steps(facts, loading_unsafe(facts)))
     return f"**{rank}. {cause.title}**\n{cause.explanation}\n{steps}"
 
 

@@ -95,6 +95,9 @@ LOADING_UNSAFE_FLAGS = {
     "bone_tenderness_after_injury",
     "bone_tenderness_weeks_after_injury",
     "crack_heard",
+    "walking_pain",
+    "limp_without_injury",
+    "rest_or_night_pain",
 }
 LOADING_WORDS = ("heel raise", "calf raise", "heel drop", "heel-drop", "eccentric", "heavy slow")
 # "Got it: left ankle." is the brief acknowledgement #10 asks for; "Earlier you mentioned ...", "Thanks for correcting"
