@@ -825,6 +825,13 @@ TRANSIENT_CUES = (
     "again after",
     "sometimes",
     "occasionally",
+    # gone by the next day: passed, not a numb foot now
+    "gone today",
+    "fine today",
+    "normal today",
+    "ok today",
+    "okay today",
+    "gone this morning",
     # a time of day it keeps coming back at: a pattern, not a numb foot now
     "in the morning",
     "in the mornings",
@@ -2258,6 +2265,20 @@ def lifelong(text: str) -> bool:
     return any(cue in text or cue in joined for cue in LIFELONG_CUES)
 
 
+SWELLING_TOLD_PAST = re.compile(
+    r" (?:was|were|got|went) (?:a bit |a little |really |quite |very )?(?:swollen|puffy|swelled) | swelled up "
+)
+SWELLING_GONE_NOW = re.compile(
+    r" (?:it 's|it is|its|they 're|they are|all) (?:fine|normal|ok|okay|gone) now | back to normal | (?:has |'s )?gone down "
+    r"| went down | all gone "
+)
+
+
+def swelling_resolved(text: str) -> bool:
+    """Swelling told in the past and gone now, with nothing still there ("was swollen after the flight, fine now")."""
+    return bool(SWELLING_TOLD_PAST.search(text) and SWELLING_GONE_NOW.search(text)) and " still " not in text
+
+
 def both_calves_settling(text: str, words: set) -> bool:
     """Both calves swollen-looking after heat or standing, settling overnight: not one swollen, tender calf."""
     both = bool(words & {"calves", "both", "legs"})
@@ -2594,6 +2615,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         if fact.label == SYMPTOM and fact.value == "compartment" and "exertional_compartment" in symptom_values:
             if not still and not injured and "rest_or_night_pain" not in symptom_values:
                 continue  # tight, burning calves that settle each time the run stops: the exertional kind, not acute
+        if fact.label == SYMPTOM and fact.value == "calf_swelling" and swelling_resolved(text):
+            continue  # "my calf was swollen after the flight but it's fine now": gone, not a swollen calf now
         if fact.label == SYMPTOM and fact.value == "calf_swelling" and "exertional_compartment" in symptom_values:
             if not still and not injured and not words & CLOT_SKIN_WORDS:
                 continue  # calves that swell up on every run and settle with rest: exertional, not a clot

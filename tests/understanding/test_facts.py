@@ -2278,3 +2278,26 @@ def test_a_kick_felt_in_the_calf_is_a_pop_the_tiptoe_check_decides(facts_of):
 )
 def test_both_after_two_things_named_is_not_both_sides(facts_of, text, side):
     assert facts_of(text).get("pain_side") == side
+
+
+@pytest.mark.parametrize(
+    "text, swollen",
+    [
+        ("puffy on day one but it's gone down now", False),  # swelling told as past and gone
+        ("the swelling went down after a night with ice", False),
+        ("it has gone down a little but it's still puffy", True),  # still there
+    ],
+)
+def test_swelling_gone_down_is_no_swelling_now(facts_of, text, swollen):
+    assert facts_of(text).get("swelling") is swollen
+
+
+def test_numbness_gone_by_the_next_day_is_not_a_numb_foot_now(facts_of):
+    assert facts_of("tingly toes last night, fine today")["symptoms"] == ["transient_numbness"]
+
+
+def test_a_calf_swelling_told_past_and_gone_is_not_a_swollen_calf_now(facts_of):
+    assert "calf_swelling" not in facts_of("my calf swelled up after the race but it's back to normal").get(
+        "symptoms", []
+    )
+    assert "calf_swelling" in facts_of("my calf swelled up after the race and is still big").get("symptoms", [])
