@@ -46,6 +46,26 @@ def without_repeats(texts: List[str], said: List[str]) -> List[str]:
     return kept
 
 
+def changed_an_answer(events: List[Dict[str, Any]]) -> bool:
+    """The latest message changed an answer given before ("I pressed again, one spot does hurt"): a correction,
+    thanked for as one, whatever words it used."""
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=None)
+    if last_user is None:
+        return False
+    before: Dict[str, Any] = {}
+    for event in events[:last_user]:
+        if event.get("event") == "slot":
+            before[str(event.get("name"))] = event.get("value")
+    answers = set(knowledge().questions) | {"pain_side"}
+    return any(
+        event.get("event") == "slot"
+        and str(event.get("name")) in answers
+        and before.get(str(event.get("name"))) is not None
+        and event.get("value") != before[str(event.get("name"))]
+        for event in events[last_user + 1 :]
+    )
+
+
 class ActionAssess(Action):
     """Explain the likely causes and what to do, from the runner's answers.
 
@@ -71,7 +91,8 @@ def assess(dispatcher: CollectingDispatcher, tracker: Tracker, slots: Dict[Text,
     before = slots.get("last_advice")
     summary = physio_summary(facts, causes, flags, level, kb)
     if before:
-        corrected = bool(CORRECTING.search((tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")))
+        said = (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")
+        corrected = bool(CORRECTING.search(said)) or changed_an_answer(tracker.events)
         texts = update_messages(kb, facts, before, causes, flags, level, summary, corrected)
     else:
         texts = assessment_messages(kb, facts, causes, flags, level, summary)

@@ -149,3 +149,22 @@ def test_safety_checks_never_asked_count_as_skipped_and_keep_the_caution():
 def test_with_no_sore_place_told_the_questions_just_stop():
     texts, slots = stop_questions({})
     assert texts == ["utter_stopped"] and slots == {}
+
+
+def test_a_changed_answer_is_a_correction_whatever_words_it_uses():
+    from actions.assessment import changed_an_answer
+
+    told = [
+        {"event": "slot", "name": "bone_tenderness", "value": False},
+        {"event": "user", "text": "I pressed again in the right place, one spot on the bone really hurts"},
+        {"event": "slot", "name": "bone_tenderness", "value": True},
+    ]
+    assert changed_an_answer(told)
+    first_time = [
+        {"event": "slot", "name": "bone_tenderness", "value": None},
+        {"event": "user", "text": "yes one spot hurts"},
+        {"event": "slot", "name": "bone_tenderness", "value": True},
+    ]
+    assert not changed_an_answer(first_time)  # a first answer is no correction
+    same = [*told[:1], {"event": "user", "text": "no"}, {"event": "slot", "name": "bone_tenderness", "value": False}]
+    assert not changed_an_answer(same)
