@@ -63,6 +63,9 @@ _WORD_PATTERN = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")\b"
 )
 
+_TENS = r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS_WORD = r"(one|two|three|four|five|six|seven|eight|nine)"
+_COMPOUND_NUMBER = re.compile(rf"\b{_TENS}[\s-]{_UNITS_WORD}\b")
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _KM_UNIT = r"(?:k|ks|km|kms|kilometers?|kilometres?|kay|kpw|kmpw)"  # "two 8ks"
 _MILE_UNIT = r"(?:mi|miles?|mls|mpw)"  # "40 mpw": miles per week
@@ -148,6 +151,9 @@ def normalise_numbers(text: str) -> str:
         lambda m: {"once": "1x", "twice": "2x", "thrice": "3x"}[m.group(1)].ljust(len(m.group(1))),
         text,
     )
+    text = _COMPOUND_NUMBER.sub(
+        lambda m: str(NUMBER_WORDS[m.group(1)] + NUMBER_WORDS[m.group(2)]).ljust(len(m.group(0))), text
+    )  # "twenty two k", "thirty-five miles"
     text = _WORD_PATTERN.sub(lambda m: _format(NUMBER_WORDS[m.group(1)]).ljust(len(m.group(1))), text)
     text = re.sub(
         r"\b(\d+)(\s+and\s+a\s+half)\b", lambda m: (m.group(1) + ".5").ljust(len(m.group(0))), text
@@ -226,19 +232,22 @@ def _runs_per_week(text: str) -> Optional[float]:
 # A distance that is the week's total: "25 km a week", "40 miles last week", "so 25k", "this week it was 45".
 _WEEKLY_AFTER = re.compile(
     r"\s*(?:all\s+up\s+|altogether\s+|in\s+total\s+)?(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b(?!\s+ago)|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b|"
-    r"(?:-\s*)?weeks\b|total\b|in\s+total\b)"  # "80k weeks", "30 miles total"
+    r"(?:-\s*)?weeks?\b(?!\s*\d|\s+ago)|total\b|in\s+total\b|overall\b)"  # "80k weeks", "a 100k week", "30 miles total"
 )
 _WEEKLY_BEFORE = re.compile(
     r"(?:\b(?:so|total|totals|that's|thats|makes|=)\s*(?:about|around|like|roughly|~)?|"
     r"\b(?:peak|biggest|highest|top)\s+weeks?\s*(?:was|were|is|of|at|hit)?\s*(?:about|around|like|~)?|"
-    r"\b(?:this|last)\s+week\b(?:\W+\w+){0,4}?)\s*(?:about|around|like|~)?\s*$"
-)
+    r"\b(?:this|last)\s+week\b(?:\W+\w+){0,4}?|"
+    r"\bweekly\s+(?:mileage|distance|volume|total|kms?|miles)\s*(?:is|was|=|:|of|at)?)\s*(?:about|around|like|~)?\s*$"
+)  # "weekly mileage is 60"
 # The usual distance, before a change: "normally 25", "usually do 10 miles", "started at 10k", "vs my usual 15".
 _USUAL_BEFORE = re.compile(
-    r"(?:\b(?:usual|usually|normally|normal|used\s+to|started\s+at|was\s+(?:doing|running)|before)\b|\(\s*was\b)"
+    r"(?:\b(?:usual|usually|normally|normal|used\s+to|started\s+at|was\s+(?:doing|running)|before|up\s+from)\b|\(\s*was\b)"
     r"(?:\W+[\w']+){0,3}?\W*$"  # "(was 40)"
 )
-_WAS_BEFORE = re.compile(r"\(\s*was\s*(?:about\s+|around\s+)?$")  # "40 a week now (was 25)"
+_WAS_BEFORE = re.compile(
+    r"(?:(?:\(|\bnow\W+)\s*was|\b(?:up|down)\s+from)\s*(?:about\s+|around\s+|~)?$"
+)  # "40 a week now (was 25)", "now, was 25", "up from 15k"
 _NOW_BEFORE = re.compile(
     r"\b(?:now|this\s+week|currently|these\s+days|nowadays|back\s+(?:doing|to|at|on))\b(?:\W+[\w']+){0,3}?\W*$"
 )
@@ -275,8 +284,37 @@ MOST_KM_PER_WEEK = 120.0  # above this, "N days a week, 50 km" names the week's 
 
 _BARE = re.compile(
     rf"(?<![\d.,]){_NUM}(?!\s*(?:{_KM_UNIT}|{_MILE_UNIT}|%|x|times|days?|weeks?|runs?|years?|kg|stone|lbs?|min|mins|minutes|hours?)\b)"
+    r"(?!\s*(?:long|short|easy|of\s+them)\b)"  # "3 runs, 1 long one": a count
     r"(?!\s*\d)"  # "two 8k runs": a count
 )
+
+
+# "3k into my runs", "at the 5k mark", "after 2 miles": where in a run something happens, not a run's distance
+_INTO_A_RUN_AFTER = re.compile(r"\s*(?:into|in\s+to)\b|\s*mark\b")
+_AT_POINT_BEFORE = re.compile(r"\b(?:at|after)\s+(?:about\s+|around\s+|roughly\s+|~|the\s+)*$")
+_ANY_RATE_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every|/|in\s+a)\s*(?:week|wk|day|month)\b|weekly|daily|monthly|runs?\b|x\b|times\b)"
+)
+
+
+def _is_point_in_a_run(text: str, start: int, end: int) -> bool:
+    """ "it hurts 3k into my runs", "at 5k": a point in a run (not "back at 30k a week", "at 62 km this week",
+    "after 10k runs")."""
+    if _INTO_A_RUN_AFTER.match(text[end:]):
+        return True
+    rate_after = _ANY_RATE_AFTER.match(text[end:]) or _WEEKLY_AFTER.match(text[end:])  # "at 62 km this week"
+    return bool(_AT_POINT_BEFORE.search(text[max(0, start - 20) : start]) and not rate_after)
+
+
+_DAY_RIGHT_AFTER = re.compile(rf"\s*(?:on\s+)?(?:the\s+)?{_DAY_NAME}\b")
+_DAY_RIGHT_BEFORE = re.compile(
+    rf"(?<!the\s)(?<!that\s)(?<!this\s)\b{_DAY_NAME}\s*(?::|-|–)?\s*$"
+)  # not "the saturday one"
+
+
+def _beside_a_day(text: str, start: int, end: int) -> bool:
+    """ "4 on Tuesday", "Thu 5", "5 miles saturday": a figure told for a weekday."""
+    return bool(_DAY_RIGHT_AFTER.match(text[end:]) or _DAY_RIGHT_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 def _distances(text: str) -> List[Tuple[float, int, int]]:
@@ -295,10 +333,13 @@ def _distances(text: str) -> List[Tuple[float, int, int]]:
             miles = True
         if _NOT_RUN_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
+        if _is_point_in_a_run(text, match.start(), match.end()):
+            continue
         if _EACH_WAY.match(text[match.end() :]):
             value *= 2
         found.append((value, match.start(), match.end()))
     if found:
+        by_day = any(_beside_a_day(text, s, e) for _, s, e in found)
         taken = [(s, e) for _, s, e in found]
         for match in _BARE.finditer(text):
             start, end = match.span()
@@ -312,6 +353,9 @@ def _distances(text: str) -> List[Tuple[float, int, int]]:
                 or _USUAL_BEFORE.search(before)
                 or _NOW_BEFORE.search(before)
                 or _WEEKLY_BEFORE.search(before)
+                or _WAS_BEFORE.search(before)
+                or by_day
+                and _beside_a_day(text, start, end)  # "5 miles on Saturday, 4 on Tuesday"
             ):
                 value = _to_float(match.group(1)) * (KM_PER_MILE if miles else 1)
                 found.append((value, start, end))
@@ -321,15 +365,24 @@ def _distances(text: str) -> List[Tuple[float, int, int]]:
 _DAILY_AFTER = re.compile(r"\s*(?:(?:a|per|each|every|/)\s*day|daily|everyday)\b")
 
 
+def _is_usual(text: str, start: int) -> bool:
+    """ "normally 25", "(was 40)", "up from 15k": the figure before a change, not the one now."""
+    before = text[max(0, start - 40) : start]
+    return bool(_USUAL_BEFORE.search(before)) and not _NOW_BEFORE.search(before) or bool(_WAS_BEFORE.search(before))
+
+
+def _up_on_usual(text: str, distances: List[Tuple[float, int, int]], value: float) -> bool:
+    """ "4 x 5k and a long 12k (up from 15k total last week)": above an old weekly total told beside it."""
+    return any(v < value for v, s, e in distances if _is_usual(text, s) and _WEEKLY_AFTER.match(text[e:]))
+
+
 def _weekly_total(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Tuple[float, int, int, bool]]:
     """A distance named as the week's total (the latest if the usual one is also given), and
     whether it went up from the usual one."""
     weekly, usual = [], []
     for value, start, end in distances:
         before = text[max(0, start - 40) : start]
-        is_usual = (
-            bool(_USUAL_BEFORE.search(before)) and not _NOW_BEFORE.search(before) or bool(_WAS_BEFORE.search(before))
-        )
+        is_usual = _is_usual(text, start)
         if _RUNS_OF_BEFORE.search(text[max(0, start - 25) : start]) or _COUNT_BEFORE.search(before):
             continue  # "3 runs of 5 miles a week", "done two 8k runs": each run
         if len(distances) > 1 and _PLUS_BEFORE.search(text[max(0, start - 20) : start]):
@@ -358,6 +411,41 @@ def _long_run_added(text: str, start: int, end: int) -> bool:
     return bool(added and re.match(r"\s*(?:long|longer)\s+(?:run|one)\b", text[end:]))
 
 
+# "210 km last month", "80 miles in the past month": the month's total
+_LAST_MONTH_AFTER = re.compile(r"\s*(?:in\s+)?(?:the\s+)?(?:last|this|past|previous)\s+month\b(?!\s+ago)")
+FEWEST_KM_A_MONTH = 30.0  # "ran a 10k last month" is one run
+
+
+def _month_total(text: str, value: float, end: int) -> bool:
+    """ "180 km last month": a distance told for a whole month just gone."""
+    return value >= FEWEST_KM_A_MONTH and bool(_LAST_MONTH_AFTER.match(text[end:]))
+
+
+# "6k each", "5 miles each time", "4k a time": the distance of each of the runs counted
+_EACH_AFTER = re.compile(r"\s*(?:each|a\s+time|per\s+run|each\s+(?:time|run|day|go))\b")
+_OCCASIONS_TOLD = re.compile(
+    rf"(?<!\bsince\s)(?<!\bfor\s)(?<!\bpast\s)(?<!\blast\s)(?<!\bover\s)(?<![\d.])"  # "since 10 days": how long
+    rf"{_NUM}\s*{_OCCASIONS}\b(?!\s*(?:ago|of|off|since|now|later)\b)"
+)
+MOST_RUNS_PER_WEEK = 14  # twice a day
+
+
+def _occasions_told(text: str, start: int) -> Optional[float]:
+    """ "5 days", "3 runs": a count of runs told without "a week", the last before the distance of each
+    (at ``start``) or else the first after it."""
+    before = list(_OCCASIONS_TOLD.finditer(text, 0, start))
+    match = before[-1] if before else _OCCASIONS_TOLD.search(text, start)
+    count = _to_float(match.group(1)) if match else None
+    return count if count and count <= MOST_RUNS_PER_WEEK else None
+
+
+# "on weekends", "on sundays", "every saturday": once a week
+_ONCE_A_WEEK_AFTER = re.compile(
+    r"\s*(?:on|at|every|each)\s+(?:the\s+)?(?:weekends?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)days)\b|"
+    rf"\s*(?:every|each)\s+(?:weekend|{_DAY_NAME})\b"
+)
+
+
 def _per_run_total(text: str, distances: List[Tuple[float, int, int]]) -> Optional[Tuple[float, int, int]]:
     """Runs of a distance: "3 runs of 8k", "5k three times a week", "5k, 5k and a 10k (3 runs)",
     "3 miles three times a week plus one 6 mile run", "4 km daily"."""
@@ -372,6 +460,8 @@ def _per_run_total(text: str, distances: List[Tuple[float, int, int]]) -> Option
     counted = _RUNS_COUNTED_BEFORE.search(before)
     if runs is None and counted and int(_to_float(counted.group(1))) == len(distances):
         runs = _to_float(counted.group(1))  # only when every counted run is listed
+    if runs is None and _EACH_AFTER.match(after):
+        runs = _occasions_told(rest, start)  # "5 days, about 6k each"
     the_runs_listed = runs is not None and len(distances) >= 2 and len(distances) == int(runs) and not extra and listed
     if not the_runs_listed:
         extra += sum(  # "3 x 8km and a 16km long run"
@@ -390,8 +480,10 @@ def _per_run_total(text: str, distances: List[Tuple[float, int, int]]) -> Option
         total = value
     elif _PER_DAY.search(rest):
         total = value * 7
-    elif _PER_MONTH.search(rest):
+    elif _PER_MONTH.search(rest) or _month_total(text, value, end):
         total = value / WEEKS_PER_MONTH
+    elif len(distances) == 1 and _ONCE_A_WEEK_AFTER.match(after):
+        total = value  # "20km on weekends": once a week
     else:
         return None
     if runs is not None and total + extra > MOST_KM_PER_WEEK and not (runs_of or runs_after):
@@ -414,9 +506,18 @@ _EACH_OF_RUNS_AFTER = re.compile(
 _IN_RUNS_AFTER = re.compile(rf"\s*(?:in|over|across|from|spread\s+over)\s+{_NUM}\s*(?:runs?|sessions?|days?|goes)\b")
 # what joins the runs of one week: "a parkrun plus two 8k", "5k, 5k and a 10k", "3 x 6k + a 12k long run"
 _RUNS_JOIN = re.compile(
-    rf"^\s*(?:runs?|each|sessions?|easy|long|on\s+(?:the\s+)?weekends?|(?:on\s+)?{_DAY_NAME})?\s*"
-    r"(?:,|\+|&|;|and|n|'n'|plus|then|with|as\s+well\s+as)\s*(?:then\s+|also\s+)?(?:a|an|one|another|1)?\s*"
-    r"(?:long\s+|longer\s+|easy\s+|slow\s+|tempo\s+|short\s+)?(?:run\s+of\s+|one\s+of\s+)?$"
+    rf"^\s*(?:runs?|each|sessions?|easy|long|(?:(?:on|every|each)\s+(?:the\s+)?)?(?:weekends?|{_DAY_NAME}))?\s*"
+    r"(?:,|\+|&|;|and|n|'n'|plus|then|with|as\s+well\s+as)\s*(?:then\s+|also\s+|and\s+|plus\s+)?(?:a|an|one|another|1)?\s*"
+    r"(?:more\s+|other\s+)?(?:long\s+|longer\s+|easy\s+|slow\s+|tempo\s+|short\s+)?(?:run\s+of\s+|one\s+of\s+)?$"
+)
+
+
+# "on tues and thurs", "monday wednesday friday": the days of the runs of that distance
+_DAYS_AFTER = re.compile(rf"\s*(?:on\s+|every\s+)?{_DAYS_LISTED.pattern}")
+# "on saturdays", "weekdays", "midweek", "every sunday": runs told as a week's habit
+_WEEKLY_HABIT = re.compile(
+    r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)days|weekdays|weekends|midweek)\b|"
+    rf"\bevery\s+{_DAY_NAME}\b"
 )
 
 
@@ -430,8 +531,10 @@ def _runs_summed(text: str, distances: List[Tuple[float, int, int]]) -> Optional
     for index, (value, start, end) in enumerate(distances):
         before, after = text[max(0, start - 16) : start], text[end : end + 24]
         counted_after = _COUNT_OF_RUNS_AFTER.match(after)
+        days_after = _DAYS_AFTER.match(text[end:])  # "5k on tues and thurs": one run each day
         if index + 1 < len(distances):
-            gap = text[end + (counted_after.end() if counted_after else 0) : distances[index + 1][1]]
+            told_after = counted_after or days_after
+            gap = text[end + (told_after.end() if told_after else 0) : distances[index + 1][1]]
             count_next = _COUNT_OF_RUNS_BEFORE.search(gap)
             if not _RUNS_JOIN.match(gap[: count_next.start()] if count_next else gap):
                 return None  # "20k a week and a 10k long run": not one more run
@@ -441,25 +544,101 @@ def _runs_summed(text: str, distances: List[Tuple[float, int, int]]) -> Optional
             total += value
             continue
         counted = _COUNT_OF_RUNS_BEFORE.search(before) or counted_after
-        total += value * (_to_float(next(g for g in counted.groups() if g)) if counted else 1)
+        days = len(_DAY_NEAR.findall(days_after.group(0))) if days_after else 1
+        total += value * (_to_float(next(g for g in counted.groups() if g)) if counted else days)
     return Quantity(round(total, 1), distances[0][1], distances[-1][2])
 
 
-# "was 30 now 45", "used to be 20, now like 35": the week's distance before and now
-_WAS_NOW = re.compile(
-    rf"\b(?:was|used\s+to\s+(?:be|do|run)|before)\s+(?:about\s+|around\s+|like\s+)?{_NUM}\s*[a-z]{{0,6}}\W+"
-    rf"(?:(?:and|but|so)\s+)?(?:it's\s+|its\s+|i'm\s+|im\s+)?now\s+(?:(?:it's|its|it\s+is|i'm|im|i\s+do|at|doing|running|about|around|like|nearly|almost|over|~)\s*)*{_NUM}"
+# after a number: it counts something else than kilometres ("7 out of 10", "5 days", "70 kg")
+_NOT_DISTANCE_AFTER = r"(?![\d.]|\s*(?:/|%|out\s+of|kg|kgs|kilos?|lbs?|stone|min|mins|minutes|hours?|days?|weeks?|years?|times|x|runs?)\b)"
+# "was 30 now 45", "used to be 20, now like 35", "was doing 20 a week, now closer to 40": the week's distance
+# before and now
+_NOW_FILLER = (
+    r"(?:it's|its|it\s+is|i'm|im|i\s+do|at|doing|running|about|around|like|nearly|almost|over|~|roughly|"
+    r"clos(?:er|e)\s+to|near(?:er)?\s+to|up\s+to|more\s+like)"
 )
+_WAS_NOW = re.compile(
+    rf"\b(?:was|used\s+to\s+(?:be|do|run)|before)\s+(?:(?:doing|running|at|on|about|around|like|~)\s*)*{_NUM}\s*"
+    rf"({_KM_UNIT}|{_MILE_UNIT})?(?:\s*(?:a|per|/)\s*(?:week|wk)|\s*weekly|\s*pw)?\W+"
+    rf"(?:(?:and|but|so)\s+)?now\s+(?:{_NOW_FILLER}\s*)*{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})?{_NOT_DISTANCE_AFTER}"
+)
+# what tells a before-and-now is the week's running: "a week", "mileage", "km"
+_WEEK_CUE = re.compile(rf"\b(?:weeks?|weekly|wk|mileage|volume|distance|{_KM_UNIT}|{_MILE_UNIT})\b")
+
+
+def _week_cue_near(text: str, match: "re.Match[str]") -> bool:
+    """A word about the week's running in or just before the match: "mileage was 30, now 40"."""
+    return bool(_WEEK_CUE.search(text[max(0, match.start() - 25) : match.end()]))
+
+
+def _was_now(text: str, told_weekly: bool) -> Optional[Tuple[Quantity, bool]]:
+    """ "was doing 20 a week, now 40" -> (40, went up): the week's distance now and whether it is up on before.
+    Unless ``told_weekly`` (the question asked for the week), a cue to the week must be near."""
+    match = _WAS_NOW.search(text)
+    if match is None or not (told_weekly or _week_cue_near(text, match)):
+        return None  # "pain was 4, now 7"
+    unit = match.group(4) or match.group(2)
+    miles = re.fullmatch(_MILE_UNIT, unit) if unit else re.search(rf"\b{_MILE_UNIT}\b", text)
+    factor = KM_PER_MILE if miles else 1.0
+    before, now = _to_float(match.group(1)), _to_float(match.group(3))
+    return Quantity(
+        round(now * factor, 1), match.start(3), match.end(4) if match.group(4) else match.end(3)
+    ), now > before
+
+
+_UNIT = rf"({_KM_UNIT}|{_MILE_UNIT})"
+# "last 3 weeks: 20k, 28k, 38k", "the weeks before were 60, 75, 90k": one figure a week, oldest first
+_WEEK_SEQUENCE = re.compile(
+    rf"\bweeks\b[^.\d;:]{{0,25}}?(?::|\b(?:were|went|been)\b|\s-|–)\s*(?:about\s+|around\s+|~)?"
+    rf"((?:{_NUM}\s*{_UNIT}?\s*(?:,|/|\band\b|\bthen\b)\s*)+{_NUM}\s*{_UNIT}?){_NOT_DISTANCE_AFTER}"
+)
+_SEQUENCE_ITEM = re.compile(rf"{_NUM}\s*{_UNIT}?")
+
+
+def _week_sequence(text: str) -> Optional[Tuple[Quantity, bool]]:
+    """ "the weeks before were 60, 75, 90k" -> (90, went up): the last week, in the unit the list or message gives."""
+    match = _WEEK_SEQUENCE.search(text)
+    if match is None:
+        return None
+    return _last_of(text, list(_SEQUENCE_ITEM.finditer(text, match.start(1), match.end(1))))
+
+
+# "40->55", "30 → 45 km", "20 miles => 30": the figure before the arrow became the one after it
+_ARROW_CHAIN = re.compile(
+    rf"(?<![\d.])((?:{_NUM}\s*{_UNIT}?\s*(?:-+>|=+>|→|➡️?)\s*)+{_NUM}\s*{_UNIT}?){_NOT_DISTANCE_AFTER}"
+)
+
+
+def _arrow(text: str, told_weekly: bool) -> Optional[Tuple[Quantity, bool]]:
+    """ "week total went 40→55" -> (55, went up): the figure the last arrow points to."""
+    match = _ARROW_CHAIN.search(text)
+    if match is None or not (told_weekly or _week_cue_near(text, match)):
+        return None  # "pain 3->7"
+    return _last_of(text, list(_SEQUENCE_ITEM.finditer(text, match.start(1), match.end(1))))
+
+
+def _last_of(text: str, items: List["re.Match[str]"]) -> Tuple[Quantity, bool]:
+    """The last of figures told in order (each a number and maybe a unit), in km, and whether it is above the first;
+    a figure with no unit takes the unit of the others, else the message's."""
+    unit = next((i.group(2) for i in reversed(items) if i.group(2)), None)
+    miles = re.fullmatch(_MILE_UNIT, unit) if unit else re.search(rf"\b{_MILE_UNIT}\b", text)
+    first, last = _to_float(items[0].group(1)), _to_float(items[-1].group(1))
+    value = last * (KM_PER_MILE if miles else 1.0)
+    return Quantity(round(value, 1), items[-1].start(), items[-1].end()), last > first
+
+
+def _told_as_change(text: str, told_weekly: bool) -> Optional[Tuple[Quantity, bool]]:
+    """The week's distance told with an earlier one: before and now, week after week, with an arrow."""
+    return _was_now(text, told_weekly) or _week_sequence(text) or _arrow(text, told_weekly)
 
 
 def runs_in_a_week(text: str) -> Optional[Quantity]:
     """The week's distance from an answer to "how much do you run a week?", where a distance with no rate
     is the week's or one of its runs: "a parkrun and two 8ks" -> 21, "4 runs of 5k, normally 2" -> 20."""
     normalised = normalise_numbers(text)
-    was_now = _WAS_NOW.search(normalised)
-    if was_now:
-        value = _to_float(was_now.group(2)) * (KM_PER_MILE if re.search(rf"\b{_MILE_UNIT}\b", normalised) else 1)
-        return Quantity(round(value, 1), was_now.start(2), was_now.end(2))
+    changed = _told_as_change(normalised, told_weekly=True)
+    if changed:
+        return changed[0]
     distances = [d for d in _distances(normalised) if not _is_race(normalised, d)]
     summed = _runs_summed(normalised, distances) if len(distances) > 1 else None
     if summed:
@@ -471,16 +650,20 @@ def runs_in_a_week(text: str) -> Optional[Quantity]:
 def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
     """Kilometres per week and whether that is up on the usual, when the message says."""
     text = normalise_numbers(text)
+    changed = _told_as_change(text, told_weekly=False) or _instead_of(text)
+    if changed:
+        return changed  # "was doing 20 a week, now 40", "last 3 weeks: 20k, 28k, 38k"
     distances = _distances(text)
     training = [d for d in distances if not _is_race(text, d)]
     if training and len(training) < len(distances):
         distances = training
     if not distances:
-        return _unit_then_from_to(text)
+        return _unit_then_from_to(text) or _bare_weekly(text)
     week_list = _week_list(text, distances)
     if week_list:
         return week_list, False
-    summed = _runs_summed(text, distances) if len(distances) > 1 and _PER_WEEK.search(text) else None
+    weekly_habit = _PER_WEEK.search(text) or _WEEKLY_HABIT.search(text)
+    summed = _runs_summed(text, distances) if len(distances) > 1 and weekly_habit else None
     if summed:
         return summed, False  # "a parkrun and two 8ks a week": the runs of a week, summed
     from_to = _FROM_TO.search(text)
@@ -500,8 +683,79 @@ def weekly_run(text: str) -> Optional[Tuple[Quantity, bool]]:
     per_run = _per_run_total(text, distances)
     if per_run:
         value, start, end = per_run
-        return Quantity(round(value, 1), start, end), False
+        return Quantity(round(value, 1), start, end), _up_on_usual(text, distances, value)
     return None
+
+
+# A weekly figure with no unit anywhere: "~30 a week", "30-40 per week", "weekly about 35", "my weeks are 70-90".
+_BARE_RANGE = rf"(?<![\d.,]){_NUM}(?:\s*(?:-|–)\s*{_NUM})?(?:\s*ish)?"  # not "30 to 45": a change
+_BARE_WEEKLY = re.compile(
+    rf"{_BARE_RANGE}\s*(?:(?:a|per|/|each|every|in\s+a)\s*(?:week|wk)\b(?!\s+ago)|weekly\b|pw\b)|"
+    r"(?:\bweekly|\bweeks\s+(?:are|were)|\bmy\s+week\s+is)\s*(?:about|around|roughly|approx\.?|usually|normally|like|~|\s)*"
+    rf"{_BARE_RANGE}{_NOT_DISTANCE_AFTER}"
+)
+FEWEST_BARE_WEEKLY_KM = 8.0  # "4 a week" counts runs
+
+
+def _bare_weekly(text: str) -> Optional[Tuple[Quantity, bool]]:
+    """ "Running ~30 a week" -> 30: a weekly figure in the message's unit (km unless it says miles)."""
+    for match in _BARE_WEEKLY.finditer(text):
+        low = match.group(1) or match.group(3)
+        high = match.group(2) or match.group(4) or low
+        value = (_to_float(low) + _to_float(high)) / 2
+        if value < FEWEST_BARE_WEEKLY_KM:
+            continue
+        if re.search(rf"\b{_MILE_UNIT}\b", text):
+            value *= KM_PER_MILE
+        start = match.start(1) if match.group(1) else match.start(3)
+        return Quantity(round(value, 1), start, match.end()), False
+    return None
+
+
+# "instead of 3 times a week", "rather than 25": what was done before, up to its rate or its number
+_INSTEAD_OF = re.compile(
+    r"\b(?:instead\s+of|rather\s+than)\b[^.,;!?\n]*?"
+    r"(?:\b(?:week|wk|day|daily|weekly|month|monthly)\b|"
+    rf"(?<![\d.]){_NUM}\s*{_UNIT}?(?![\d.])(?!\s*(?:{_OCCASIONS}|a|per|every|each|/)\b))"
+)
+_RATE_WORDS = re.compile(rf"{_TIMES_PER_WEEK.pattern}|{_PER_WEEK.pattern}|{_PER_DAY.pattern}|{_PER_MONTH.pattern}")
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """``text`` with spaces from ``start`` to ``end`` (spans elsewhere stay where they were)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _blank_all(pattern: "re.Pattern[str]", text: str) -> str:
+    """ "5k every day" -> "5k          ": ``text`` with spaces where ``pattern`` matches."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _instead_of(text: str) -> Optional[Tuple[Quantity, bool]]:
+    """ "5k every day instead of 3 times a week" -> (35, went up): the week now (the message without the
+    "instead of" clause), and whether it is above the week it replaced."""
+    match = _INSTEAD_OF.search(text)
+    now = weekly_run(_blank(text, match.start(), match.end())) if match else None
+    if match is None or now is None:
+        return None
+    old = _week_replaced(text, match, now[0].value)
+    return (now[0], now[0].value > old) if old is not None else None
+
+
+def _week_replaced(text: str, match: "re.Match[str]", now: float) -> Optional[float]:
+    """The week before "instead of": the old figure at the rate now ("40k a week instead of 25" -> 25), or the
+    same runs at the old rate ("5k every day instead of 3 times a week" -> 15)."""
+    clause = text[match.start() : match.end()]
+    old_number = re.search(rf"(?<![\d.]){_NUM}(?![\d.])(?!\s*{_OCCASIONS}\b)", clause)
+    now_distances = _distances(_blank(text, match.start(), match.end()))
+    if old_number and now_distances:
+        miles = KM_PER_MILE if re.search(rf"\b{_MILE_UNIT}\b", text) else 1.0
+        return now * _to_float(old_number.group(1)) * miles / now_distances[0][0]
+    old_rate = _blank_all(re.compile(r"instead\s+of|rather\s+than"), clause)
+    found = weekly_run(
+        _blank_all(_RATE_WORDS, text[: match.start()]) + old_rate + _blank_all(_RATE_WORDS, text[match.end() :])
+    )
+    return found[0].value if found else None
 
 
 # "bumped my k's from 30 to 60", "I increase kilometers from 30 to 50": the unit told before the change.
@@ -530,7 +784,7 @@ def _runs_by_day(text: str, distances: List[Tuple[float, int, int]]) -> Optional
     for value, start, end in distances:
         near = text[max(0, start - 14) : start] + " " + text[end : end + 14]
         count = _DAYS_COUNT_BEFORE.search(text[max(0, start - 14) : start])
-        days_after = re.match(rf"\s*(?:on\s+|every\s+)?{_DAYS_LISTED.pattern}", text[end:])
+        days_after = _DAYS_AFTER.match(text[end:])
         if count:
             total += value * _to_float(count.group(1))
         elif days_after:

@@ -299,3 +299,246 @@ def test_the_answer_to_the_weekly_question_sums_its_runs(text, km):
 
 def test_a_lone_distance_with_an_unrelated_number_is_not_multiplied():
     assert units.runs_in_a_week("about 20k, I'm 34") is not None
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("I was running 25 a week, now it's 35", 35.0),  # no unit: km
+        ("my mileage was 20, now nearer to 30", 30.0),
+        ("weekly distance is 30 miles now, was 20", 48.3),  # now first, then the old figure
+        ("had a 60k week (usually 45)", 60.0),  # "a 60k week": the week's total
+        ("roughly 50k overall, up from 35", 50.0),
+        ("was at 15 miles a week and now 25", 40.2),  # miles told once: both in miles
+    ],
+)
+def test_the_week_before_and_now_is_now_and_went_up(text, km):
+    found = units.weekly_run(text)
+    assert found is not None and (found[0].value, found[1]) == (km, True), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pain was 4, now 7 out of 10", "the swelling was 2 days, now 5 days", "I was 70 kg now 75"],
+)
+def test_before_and_now_of_something_else_is_no_weekly_distance(text):
+    assert units.weekly_run(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, km, increased",
+    [
+        ("the past four weeks: 22k, 26k, 31k, 36k", 36.0, True),  # the last week is now
+        ("my weeks have been 40, 48 and 57 km", 57.0, True),
+        ("recent weeks were 12, 15, 19 miles", 30.6, True),
+        ("the last weeks were 50k, 45k, 35k", 35.0, False),  # coming down
+    ],
+)
+def test_a_sequence_of_weeks_is_its_last_week(text, km, increased):
+    found = units.weekly_run(text)
+    assert found is not None and (found[0].value, found[1]) == (km, increased), found
+    assert units.runs_in_a_week(text).value == km
+
+
+def test_the_runs_of_one_week_listed_are_still_summed():
+    assert units.weekly_km("this week: 6k, 9k and 14k").value == 29.0
+
+
+@pytest.mark.parametrize(
+    "text, km, increased",
+    [
+        ("weekly km 35 -> 42 since the new plan", 42.0, True),
+        ("mileage 30→45 this month", 45.0, True),
+        ("my week went 20 miles => 30 miles", 48.3, True),
+        ("total per week 60k -> 50k", 50.0, False),
+        ("weeks went 30->40->48", 48.0, True),  # a chain: the last
+    ],
+)
+def test_an_arrow_between_weekly_figures_is_the_change(text, km, increased):
+    found = units.weekly_run(text)
+    assert found is not None and (found[0].value, found[1]) == (km, increased), found
+
+
+def test_an_arrow_answering_the_weekly_question_needs_no_cue():
+    assert units.runs_in_a_week("25->32").value == 32.0
+
+
+@pytest.mark.parametrize("text", ["pain 3->7 after the run", "the swelling went 2 -> 5 cm"])
+def test_an_arrow_between_other_numbers_is_no_weekly_distance(text):
+    assert units.weekly_run(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("my weeks are 50-60 right now", 55.0),  # a range of weeks: its middle
+        ("weeks were around 35-45 before the injury", 40.0),
+        ("jogging about 25 a week", 25.0),  # no unit: km
+        ("weekly roughly 40", 40.0),
+        ("weekly around 20, in miles", 32.2),  # miles when the message says so
+        ("doing 30-40 per week", 35.0),
+    ],
+)
+def test_a_weekly_figure_without_a_unit(text, km):
+    assert units.weekly_km(text).value == km
+
+
+@pytest.mark.parametrize("text", ["I run 4 a week", "3 sessions, 2 a week of them hills", "my weeks are busy, age 45"])
+def test_a_small_count_a_week_or_another_number_is_no_distance(text):
+    assert units.weekly_km(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("ran 180 km last month", 41.4),  # a month's total: a week is a 4.345th of it
+        ("roughly 80 miles in the past month", 29.6),
+        ("about 120k a month, hurts at the 5k mark", 27.6),  # a point in a run is no run
+        ("pain comes in 2 miles into each run, 25k a week", 25.0),
+    ],
+)
+def test_a_month_told_gives_the_week_and_a_point_in_a_run_is_no_distance(text, km):
+    assert units.weekly_km(text).value == km
+
+
+@pytest.mark.parametrize(
+    "text", ["it starts to ache about 4k into my runs", "niggles after 3k, I run three times a week"]
+)
+def test_a_point_in_a_run_is_no_distance_run(text):
+    assert units.weekly_km(text) is None
+    assert units.runs_in_a_week(text) is None
+
+
+def test_one_race_last_month_is_no_month_of_running():
+    assert units.weekly_km("ran a 10k last month") is None
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("I do 3k daily", 21.0),
+        ("4 days, roughly 8k each", 32.0),  # a count of days, then the distance of each
+        ("three runs, 5 miles each time", 24.1),
+        ("6 days a week, 4k a time", 24.0),
+    ],
+)
+def test_a_count_of_days_and_the_distance_of_each(text, km):
+    assert units.weekly_km(text).value == km
+
+
+@pytest.mark.parametrize(
+    "text, km, increased",
+    [
+        ("8k every day instead of 4 times a week", 56.0, True),  # the rate before "instead of" is now
+        ("10k 3 times a week instead of daily", 30.0, False),
+        ("40k a week now instead of 25", 40.0, True),
+        ("instead of 2 runs a week I do 6k 5 times a week", 30.0, True),
+    ],
+)
+def test_what_is_done_instead_of_before_is_now(text, km, increased):
+    found = units.weekly_run(text)
+    assert found is not None and (found[0].value, found[1]) == (km, increased), found
+
+
+def test_an_old_figure_instead_of_in_miles_is_in_miles():
+    quantity, increased = units.weekly_run("20 miles a week instead of 25")
+    assert quantity.value == 32.2 and not increased
+
+
+def test_how_long_in_days_is_no_count_of_runs():
+    assert units.weekly_km("sore for 9 days. I do 4 days, 7k each").value == 28.0
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("6k on monday, 8 on wednesday and 12 on sunday", 26.0),  # the unit told once, for the first day
+        ("3 miles tuesday, 3 thursday, 7 saturday", 20.9),
+        ("Sat 10 miles, Tue 4, Thu 5", 30.6),
+    ],
+)
+def test_a_week_told_by_days_with_the_unit_once(text, km):
+    assert units.weekly_km(text).value == km
+
+
+def test_the_one_of_a_named_day_is_no_distance():
+    assert units.weekly_km("8 km tuesday, 6 friday, and the wednesday one hurt").value == 14.0
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("3 x 6k plus a long 15k this week, up from 25k total the week before", 33.0),
+        ("2 runs of 8k and a 14k long run, up from 20k a week", 30.0),
+    ],
+)
+def test_runs_of_a_week_above_the_old_total_went_up(text, km):
+    found = units.weekly_run(text)
+    assert found is not None and (found[0].value, found[1]) == (km, True), found
+
+
+def test_runs_of_a_week_below_the_old_total_did_not_go_up():
+    quantity, increased = units.weekly_run("3 x 5k this week, down from 30k a week")
+    assert quantity.value == 15.0 and not increased
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("speedwork twice a week and around 50k overall", 50.0),  # the count is the speedwork's: the total stands
+        ("club run on saturdays, 12k, plus 3 x 8k on weekdays", 36.0),  # the weekdays are the 8ks'
+        ("long run sundays, 18k, and two 7ks midweek", 32.0),
+    ],
+)
+def test_a_count_of_other_sessions_does_not_multiply_the_week(text, km):
+    assert units.weekly_km(text).value == km
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("15km on weekends", 15.0),  # once a weekend: the week's running
+        ("about 8k on sundays", 8.0),
+        ("6 miles every saturday", 9.7),
+    ],
+)
+def test_a_distance_on_a_day_of_every_week_is_the_week(text, km):
+    assert units.weekly_km(text).value == km
+
+
+def test_a_count_of_runs_is_no_usual_distance():
+    quantity, increased = units.weekly_run("10 miles a week, normally 3 runs, 1 long one")
+    assert quantity.value == 16.1 and not increased
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hip hurts ?? 12 miles a week on the road",
+        "12 miles a week (I know, couch potato lol)",
+        "idk?? 12 miles a week, 1 marathon in my dreams haha",
+    ],
+)
+def test_question_marks_and_jokes_leave_the_week_read(text):
+    assert units.weekly_km(text).value == 19.3
+
+
+@pytest.mark.parametrize(
+    "text, km",
+    [
+        ("a 10k every sunday and 2 x 6k in the week", 22.0),  # the weekly one and the others, summed
+        ("parkrun every saturday plus two 4 mile runs", 17.9),
+        ("12 km on sundays and one more 5 km run", 17.0),
+    ],
+)
+def test_a_run_of_every_week_and_the_others_are_summed(text, km):
+    assert units.weekly_km(text).value == km
+
+
+def test_a_run_every_week_and_runs_on_listed_days_are_summed():
+    assert units.weekly_km("i run 12k every saturday and 6k on mon and wed").value == 24.0
+
+
+@pytest.mark.parametrize("text, km", [("about forty five k a week", 45.0), ("sixty-two km weekly", 62.0)])
+def test_compound_number_words_are_one_number(text, km):
+    assert units.weekly_km(text).value == km
