@@ -281,6 +281,8 @@ MEDIA_WORDS = {"video", "videos", "clip", "youtube", "tiktok", "instagram", "doc
 # A parent writing about their child: the child is the runner ("my son can't walk on it at all").
 CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "teenager"}
 WORRY_WORDS = {
+    "paranoia",
+    "paranoid",
     "worried",
     "worry",
     "worrying",
@@ -294,7 +296,6 @@ WORRY_WORDS = {
     "avoid",
     "prevent",
     "might",
-    "paranoid",
     "terrified",
 }
 # A crack or pop said to be painless or made on purpose is not an injury ("like cracking knuckles").
@@ -369,10 +370,13 @@ LASTING_LIMP_CUES = (
     "days now", "any better", "even at work", "at work",
 )  # fmt: skip
 LIMP_FOR_DAYS = re.compile(
-    r" (?:for|since|over) (?:the (?:last|past) )?(?:\d+|a|a few|several|two|three|four|five|ten|a couple of) "
-    r"(?:days?|weeks?|months?|fortnight) "
-)  # "limping since 3 weeks", "for a week"
-PASSING_LIMP_CUES = ("mornings", "first steps", "first few steps", "gone by", "wears off", "eases off", "no problem")
+    r" (?:for|since|over) (?:the (?:last|past) )?(?:about |around |almost |nearly |over |like )?"
+    r"(?:(?:\d+|a few|several|two|three|four|five|ten|a couple of) (?:days?|weeks?|months?)|a (?:week|month|fortnight)) "
+)  # "limping since 3 weeks", "for about 2 weeks", "for a week" (not "for a day")
+PASSING_LIMP_CUES = (
+    "mornings", "first steps", "first few steps", "gone by", "wears off", "eases off", "no problem", "walking normal",
+    "walking normally", "walking fine", "walking ok", "back to normal",
+)  # fmt: skip
 
 LIMP_NOW_WORDS = {"limp", "limping", "hobbling"}  # not "limped home", "hobbled back": right after the injury
 PAST_OR_GONE = {
@@ -1208,6 +1212,17 @@ def about_the_question(doc: Doc, token: Token) -> bool:
     return bool(ABOUT_THE_QUESTION.search(" " + " ".join(words) + " "))
 
 
+ANSWERED_NO_WORDS = {"nah", "no", "nope", "never", "naa", "nay"}
+
+
+def answered_no_after(doc: Doc, span: Span) -> bool:
+    """The "?" that ends the span's question is followed by a "no" ("numb toes? no."): asked and denied."""
+    mark = next((t for t in doc[span.end :] if t.text == "?" or t.text in {".", "!"}), None)
+    if mark is None or mark.text != "?" or mark.i + 1 >= len(doc) or mark.nbor(1).lower_ not in ANSWERED_NO_WORDS:
+        return False
+    return mark.i + 2 >= len(doc) or mark.nbor(2).is_punct  # "Nah," / "no." (not "No twist or anything")
+
+
 def question_clauses(doc: Doc, clauses: List[int]) -> set:
     """Clauses that ask rather than tell: those ending in "?" (unless the sentence is a statement
     typed with "?") and those that open a sentence with a question word ("should I stretch before runs")."""
@@ -1427,7 +1442,7 @@ BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular"
 TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain", "paining", "pains"}
 PRESS_WORDS = {
     "press", "pressing", "pressed", "push", "pushing", "pushed", "touch", "touching", "touched", "poke", "poked",
-    "prod", "prodded", "squeeze", "squeezed",
+    "prod", "prodded", "squeeze", "squeezed", "poking", "pokes", "prodding", "prods", "squeezing", "presses",
 }  # fmt: skip
 # what pressing a sore bone makes a runner do: "I nearly hit the roof", "made me yelp", "I jumped"
 PRESS_REACTION_WORDS = {
@@ -1602,6 +1617,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue  # "is that why my heel hurts?" still says where it hurts; "what helps heel pain?" does not
         if in_question and label == SYMPTOM and any(t.lower_ == "if" for t in doc[: ent.start]):
             continue
+        if label == SYMPTOM and answered_no_after(doc, ent):
+            continue  # "Pain at night? Nah, sleeps like a baby": asked and answered no
         if label != SYMPTOM and is_uncertain(doc, ent, clauses, same_clause_only=label in BEST_GUESS_LABELS):
             continue
         # A phrase that is itself a denial ("nothing like that", "no injury") is not flipped by "no, ...";
@@ -1862,6 +1879,15 @@ def the_remainder(doc: Doc, token: Token) -> bool:
     return token.lower_ == "rest" and token.i > 0 and doc[token.i - 1].lower_ == "the"
 
 
+def bone_denied_in_its_clause(doc: Doc, clauses: List[int], found: List[Token]) -> bool:
+    """The bone named in a rule's words is said not to hurt in its own clause ("every bone ... doesn't hurt")."""
+    for bone in (t for t in found if t.lower_ in BONE_WORDS):
+        words = {t.lower_ for t, c in zip(doc, clauses) if c == clauses[bone.i]}
+        if words & NEGATIONS and words & TENDER_WORDS:
+            return True
+    return False
+
+
 def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
     """Warning signs told in many words (vocabulary ``cooccurrence``): "the foot
     won't take my weight", "felt like someone booted me in the back of the heel"."""
@@ -1904,6 +1930,10 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
             else:
                 if rule.negation_required and not negated_before(doc, found):
                     continue  # "I can walk fine and the bones don't hurt": the "n't" is not about walking
+                if rule.symptom == "bone_tenderness" and bone_denied_in_its_clause(doc, clauses, found):
+                    continue  # "hurts during the run, and poking every bone doesn't hurt": the bones denied
+                if any(answered_no_after(doc, doc[t.i : t.i + 1]) for t in found):
+                    continue  # "Pain at night? Nah.": asked and answered no
                 anchor = doc[found[-1].i : found[-1].i + 1]
                 first = min(t.i for t in found)
                 around = [t for t in doc[max(0, first - 3) : first] if clauses[t.i] == clauses[first]]
@@ -2024,6 +2054,38 @@ def _until_a_person(words: List[str]) -> List[str]:
     return words
 
 
+VOCATIVE_WORDS = {
+    "mate",
+    "friend",
+    "bro",
+    "dude",
+    "man",
+    "guys",
+    "folks",
+    "pal",
+    "buddy",
+    "mates",
+    "fam",
+    "bru",
+    "boet",
+}
+
+
+def addressed_words(doc: Doc) -> set:
+    """Words that address the reader ("Mate my ankle is pointing the wrong way", "honestly mate, ..."): not a
+    person the message is about."""
+    return {
+        t.lower_
+        for t in doc
+        if t.lower_ in VOCATIVE_WORDS
+        and (
+            t.i == 0
+            or (t.i + 1 < len(doc) and doc[t.i + 1].text in {",", "!", "..."})
+            or doc[t.i - 1].lower_ in {"hey", "hi", "oi", "cheers", "thanks", "honestly", "yeah"}
+        )
+    }
+
+
 def tells_own_body(doc: Doc) -> bool:
     """The writer speaks of their own body: "my ankle", "mine is just stiff", "I have a sore heel"."""
     words = [t.lower_ for t in doc]
@@ -2072,12 +2134,12 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, la
     message_words = {t.lower_ for t in doc}
     child_is_the_runner = bool(message_words & CHILDREN) and not message_words & {"i", "i'm", "me"}
     # "Husband slipped ... his ankle is bent": someone writing for the injured person, who tells of no body of their own
-    for_someone = bool(message_words & (CHILDREN | OTHER_PEOPLE)) and not tells_own_body(doc)
+    for_someone = bool((message_words - addressed_words(doc)) & (CHILDREN | OTHER_PEOPLE)) and not tells_own_body(doc)
     patient_is_other = child_is_the_runner or for_someone
     said = {t.lower_ for t in span}
     # "my mate heard it crack": someone else heard the runner's own crack (not "heard a crack when she fell")
     heard = span.label_ == SYMPTOM and span.ent_id_ in NOISE_SYMPTOMS and "heard" in said and "it" in said
-    others = set(before) & OTHER_PEOPLE
+    others = (set(before) & OTHER_PEOPLE) - addressed_words(doc)
     if "they" in others and set(t.lower_ for t in doc[: span.start]) & PLURAL_BODY_WORDS:
         others.discard("they")  # "my toes have been white ... they feel numb": the toes
     # "when my wife squeezes my calf the foot doesn't move": someone testing the runner's own leg
@@ -2265,6 +2327,8 @@ def lifelong(text: str) -> bool:
     return any(cue in text or cue in joined for cue in LIFELONG_CUES)
 
 
+DYE_WORDS = {"sock", "socks", "dye", "dyed", "polish", "varnish", "ink", "marker", "stain", "stained"}
+FEELING_WORDS = {"numb", "numbness", "cold", "freezing", "icy", "tingling", "tingly", "feel", "feeling", "dead"}
 SWELLING_TOLD_PAST = re.compile(
     r" (?:was|were|got|went) (?:a bit |a little |really |quite |very )?(?:swollen|puffy|swelled) | swelled up "
 )
@@ -2615,6 +2679,8 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
         if fact.label == SYMPTOM and fact.value == "compartment" and "exertional_compartment" in symptom_values:
             if not still and not injured and "rest_or_night_pain" not in symptom_values:
                 continue  # tight, burning calves that settle each time the run stops: the exertional kind, not acute
+        if fact.label == SYMPTOM and fact.value == "circulation" and words & DYE_WORDS and not words & FEELING_WORDS:
+            continue  # "toes look purple ... oh wait, new purple socks": the dye, not the blood supply
         if fact.label == SYMPTOM and fact.value == "calf_swelling" and swelling_resolved(text):
             continue  # "my calf was swollen after the flight but it's fine now": gone, not a swollen calf now
         if fact.label == SYMPTOM and fact.value == "calf_swelling" and "exertional_compartment" in symptom_values:

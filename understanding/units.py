@@ -88,8 +88,9 @@ _TIMES_PER_WEEK = re.compile(
 )
 _PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b(?!\s+ago)|\bweekly\b|\bpw\b|/\s*w\b")
 _PER_DAY = re.compile(
-    r"(?:\b(?:a|per|each|every|evry|everyday)\s*|/\s*)day\b|\bdaily\b|\beveryday\b|\bevery\s+(?:morning|evening|night)\b"
-)
+    r"(?<!\bfor\s)(?:\b(?:a|per|each|every|evry|everyday)\s*|/\s*)day\b(?!\s+(?:after|ago|later|or\s+two))"
+    r"|\bdaily\b|\beveryday\b|\bevery\s+(?:morning|evening|night)\b"
+)  # not "limping for a day after my first 15k"
 _EVERY_OTHER_DAY = re.compile(r"\bevery\s+(?:other|second)\s+day\b")
 _PER_MONTH = re.compile(r"\b(?:a|per|each|every|in\s+a|/)\s*month\b(?!\s+ago)|\bmonthly\b")  # not "a month ago"
 _DURATION = re.compile(

@@ -2301,3 +2301,27 @@ def test_a_calf_swelling_told_past_and_gone_is_not_a_swollen_calf_now(facts_of):
         "symptoms", []
     )
     assert "calf_swelling" in facts_of("my calf swelled up after the race and is still big").get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "text, symptom, present",
+    [
+        ("Oi mate my foot is bent sideways after the fall", "deformity", True),  # "mate" addresses the reader
+        ("shin went rock hard and shiny after the 10k, getting worse, ibuprofen does nothing", "compartment", True),
+        ("limping for about 10 days now, can't walk right", "limping", True),
+        ("was limping for a day after the half but walking normal now", "limping", False),
+        ("toes went a weird blue after the run... oh it's the dye from my new socks", "circulation", False),
+        ("numb toes? nope. just a tight calf", "circulation", False),  # asked and answered no
+        ("night pain? yes most nights", "rest_or_night_pain", True),
+        ("worried it's a stress fracture but pressing the bones doesn't hurt at all", "bone_tenderness", False),
+    ],
+)
+def test_round_45_classes_in_new_words(facts_of, text, symptom, present):
+    assert (symptom in facts_of(text).get("symptoms", [])) is present
+
+
+def test_a_day_after_a_run_is_no_daily_distance():
+    from understanding import units
+
+    assert units.weekly_km("sore for a day after my first 21k") is None
+    assert units.weekly_km("I do 4k every day").value == 28.0
