@@ -218,6 +218,9 @@ PLURAL_BODY_WORDS = {
     "foots",
     "shinns",
 }
+COMPARING_WORDS = {"compared", "comparing", "compare", "measured", "measuring", "measure", "checked", "checking"}
+# Plural words for one foot's parts that "they" may stand for ("my toes ... they feel numb"); not both sides
+THEY_BODY_WORDS = {"toes", "toe", "bones", "tendons", "legs", "nails", "toenails"}
 # A question about something that happened before is not a sign now.
 PAST_IN_QUESTIONS = {"happened", "earlier", "before"}
 # Signs whose start lies in the past but which last ("my periods stopped 6 months ago").
@@ -1316,6 +1319,8 @@ def pain_sides(doc: Doc, ignored: Iterable[Span], body_spans: List[Span], correc
         in_brackets = preceding_word == "(" and follower_word == ")"  # "ankle pain (R)"
         if side == "both" and {t.lower_ for t in doc[max(0, token.i - 4) : token.i]} & SIDE_OF_A_TEST:
             continue  # "I can stand on tiptoe on both legs fine": both sides of a test, not of the pain
+        if side == "both" and {t.lower_ for t in doc[max(0, token.i - 3) : token.i]} & COMPARING_WORDS:
+            continue  # "I compared both calves with a tape measure": the two sides set side by side, not the pain
         if (
             side is None
             or token.i in ignored_tokens
@@ -2140,7 +2145,7 @@ def not_this_runner_now(doc: Doc, span: Span, clauses: List[int], asked: set, la
     # "my mate heard it crack": someone else heard the runner's own crack (not "heard a crack when she fell")
     heard = span.label_ == SYMPTOM and span.ent_id_ in NOISE_SYMPTOMS and "heard" in said and "it" in said
     others = (set(before) & OTHER_PEOPLE) - addressed_words(doc)
-    if "they" in others and set(t.lower_ for t in doc[: span.start]) & PLURAL_BODY_WORDS:
+    if "they" in others and set(t.lower_ for t in doc[: span.start]) & (PLURAL_BODY_WORDS | THEY_BODY_WORDS):
         others.discard("they")  # "my toes have been white ... they feel numb": the toes
     # "when my wife squeezes my calf the foot doesn't move": someone testing the runner's own leg
     tested = bool(set(before) & TEST_VERBS) and "my" in before
@@ -2798,6 +2803,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
                 if t.lower_ in PLURAL_BODY_WORDS
                 and not names_an_object(doc, doc[t.i : t.i + 1])
                 and not said_fine(doc, t)  # "calves are fine": a check told, not where it hurts
+                and not {u.lower_ for u in doc[max(0, t.i - 3) : t.i]} & COMPARING_WORDS  # "compared both calves"
             ),
             None,
         )

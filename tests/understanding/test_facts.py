@@ -2325,3 +2325,18 @@ def test_a_day_after_a_run_is_no_daily_distance():
 
     assert units.weekly_km("sore for a day after my first 21k") is None
     assert units.weekly_km("I do 4k every day").value == 28.0
+
+
+def test_they_after_toes_are_the_toes_not_other_people(facts_of):
+    # "they" was read as other people unless a plural body word came first, and "toes" was not one
+    assert "circulation" in facts_of("my toes are a bit odd, they've gone numb and icy since the fall")["symptoms"]
+
+
+def test_leaning_back_and_landing_with_a_thud_is_form_not_a_kick(facts_of):
+    facts = facts_of("my physio says I lean back a lot and land hard with a thud")
+    assert "achilles_rupture" not in facts.get("symptoms", [])
+
+
+def test_both_calves_compared_is_no_side(facts_of):
+    assert facts_of("measured both calves, same size, no swelling").get("pain_side") is None
+    assert facts_of("both calves ache after the hills").get("pain_side") == "both"
