@@ -234,8 +234,16 @@ def advice_of(level: str, causes: List[str], flags: List[Flag]) -> Dict[str, Any
     return {"level": level, "causes": list(causes), "flags": [f.id for f in flags]}
 
 
-def unchanged_message(knowledge: Knowledge, before: Dict[str, Any], flags: List[Flag], level: str) -> str:
-    """The advice stays: when a warning sign was taken out, name the signs that keep the level."""
+def unchanged_message(
+    knowledge: Knowledge, before: Dict[str, Any], flags: List[Flag], level: str, corrected: bool = False
+) -> str:
+    """The advice stays: when a warning sign was taken out, name the signs that keep the level; a correction is
+    thanked for as one ("Thanks for correcting that.")."""
+    thanks = knowledge.messages["thanks_for_correcting"] if corrected else knowledge.messages["thanks_noted"]
+    return thanks + " " + _unchanged_reason(knowledge, before, flags, level)
+
+
+def _unchanged_reason(knowledge: Knowledge, before: Dict[str, Any], flags: List[Flag], level: str) -> str:
     name = level_name(knowledge, level)
     taken_out = set(before.get("flags") or []) - {f.id for f in flags}
     remaining = [f for f in flags if f.level == level and f.id not in CAUTION_FLAGS]
@@ -264,7 +272,7 @@ def update_messages(
             *assessment_messages(knowledge, facts, causes, flags, level, summary),
         ]
     if level == before.get("level") and causes == before.get("causes"):
-        return [unchanged_message(knowledge, before, flags, level)]
+        return [unchanged_message(knowledge, before, flags, level, corrected)]
     messages = [changed]
     if level != before.get("level"):
         messages[0] += " " + level_advice(knowledge, level)

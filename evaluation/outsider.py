@@ -264,6 +264,7 @@ def corrections_acknowledged(turns: List[Dict[str, Any]]) -> bool:
             before["slots"].get(s) is not None and turn["slots"].get(s) != before["slots"].get(s)
             for s in before["slots"]
         )
+        or set(before.get("red_flags") or []) - set(turn.get("red_flags") or [])  # a warning sign taken back
     ]
     return bool(changed) and all(ACKNOWLEDGING.search(" ".join(turn["replies"]).lower()) for turn in changed)
 

@@ -51,6 +51,10 @@ def test_advice_kept_after_a_sign_is_taken_out_names_the_sign_that_keeps_it():
     nothing_taken_out = dict(before, flags=["rest_or_night_pain"])
     same = update_messages(kb, {}, nothing_taken_out, ["overload"], [Flag("rest_or_night_pain")], "see_doctor", "s")
     assert "because" not in same[0] and "doesn't change my advice" in same[0]
+    corrected = update_messages(
+        kb, {}, nothing_taken_out, ["overload"], [Flag("rest_or_night_pain")], "see_doctor", "s", corrected=True
+    )
+    assert corrected[0].startswith("Thanks for correcting that.") and "doesn't change my advice" in corrected[0]
 
 
 def test_a_tender_bone_in_a_runner_who_walks_gets_an_x_ray_today_not_the_ambulance_plan():

@@ -62,3 +62,10 @@ def test_loading_advice_counts_once_a_torn_tendon_is_possible():
     assert loading_advice_while_possible([before, pop, again]) == ["calf raise"]
     # never flagged: every reply counts, so a missed rupture with heel drops fails
     assert loading_advice_while_possible([{**before, "red_flags": []}]) == ["heel drop"]
+
+
+def test_a_warning_sign_taken_back_is_a_correction_to_acknowledge():
+    told = {**turn(["Advice"]), "red_flags": ["exertional_numbness"]}
+    taken_back = {**turn(["Earlier you mentioned numbness. Thanks for correcting that."]), "red_flags": []}
+    assert corrections_acknowledged([told, taken_back])
+    assert not corrections_acknowledged([told, {**taken_back, "replies": ["Advice again"]}])
