@@ -93,13 +93,20 @@ def withdrawn_message(knowledge: Knowledge, flag_id: str, explained: bool = Fals
 BONE_CHECK_FIRST = "stress_injury"
 
 
-def cause_block(knowledge: Knowledge, cause_id: str, rank: int, facts: Facts, bone_check_first: bool = False) -> str:
-    """One likely cause: why it matters and what to do about it."""
+def cause_block(
+    knowledge: Knowledge,
+    cause_id: str,
+    rank: int,
+    facts: Facts,
+    bone_check_first: bool = False,
+    no_loading: bool = False,
+) -> str:
+    """One likely cause: why it matters and what to do about it (``no_loading``: see ``loading_unsafe``)."""
     cause = knowledge.causes[cause_id]
     if bone_check_first and cause_id != BONE_CHECK_FIRST:
         steps = f"{BULLET} {knowledge.messages['steps_after_bone_check']}"
     else:
-        steps = "\n".join(f"{BULLET} {step}" for step in cause.steps(facts, loading_unsafe(facts)))
+        steps = "\n".join(f"{BULLET} {step}" for step in cause.steps(facts, no_loading))
     return f"**{rank}. {cause.title}**\n{cause.explanation}\n{steps}"
 
 
@@ -204,7 +211,8 @@ def plain_text(message: str) -> str:
 def causes_message(knowledge: Knowledge, facts: Facts, causes: List[str], intro: str) -> str:
     shown = causes[:SHOWN_CAUSES]
     bone_check_first = BONE_CHECK_FIRST in causes
-    blocks = [cause_block(knowledge, c, i, facts, bone_check_first) for i, c in enumerate(shown, 1)]
+    no_loading = loading_unsafe(facts)  # the red flags read once for all the causes
+    blocks = [cause_block(knowledge, c, i, facts, bone_check_first, no_loading) for i, c in enumerate(shown, 1)]
     return "\n".join([intro, *blocks])
 
 

@@ -27,10 +27,13 @@ import re
 from typing import Optional
 
 from understanding.words import (
+    BONE_WORDS,
     NEGATION_WORDS,
     NO_WORDS,
     QUESTION_STARTS,
+    SOFT_TISSUE_WORDS,
     TAKING_BACK,
+    TENDER_WORDS,
     UNCERTAIN_PHRASES,
     YES_WORDS,
     phrase_pattern,
@@ -222,13 +225,13 @@ def short_answer(text: str, answers: dict) -> Optional[object]:
 
 # The bone-press answer read clause by clause: "the fat pad is sore, the bones around the ankle no" says the
 # bones are fine (the sore part is soft tissue); "no, but the bone on top is sore" says one is tender.
-BONE_PRESS_BONE_WORDS = {"bone", "bones", "bony", "malleolus", "navicular", "metatarsal", "knob", "knobs", "knobbly"}
-BONE_PRESS_SOFT_WORDS = {
-    "soft", "fat", "pad", "padding", "fleshy", "squishy", "meaty", "muscle", "muscles", "tendon", "tendons",
-    "ligament", "ligaments", "skin", "strip", "cushion", "arch",
+# (a bump is not named here: "the bump" in an answer is as often the soft swelling as the bone)
+BONE_PRESS_BONE_WORDS = (BONE_WORDS - {"bump", "bumps"}) | {"knob", "knobs", "knobbly"}
+BONE_PRESS_SOFT_WORDS = SOFT_TISSUE_WORDS | {
+    "squishy", "meaty", "muscles", "tendons", "ligaments", "skin", "arch",
 }  # fmt: skip
 BONE_PRESS_DIFFUSE_WORDS = {"along", "everywhere", "whole", "length", "all over"}  # no one spot: not a stress fracture
-BONE_PRESS_TENDER_WORDS = {"tender", "sore", "hurts", "hurt", "painful", "pain", "ouch", "aches", "ache", "agony"}
+BONE_PRESS_TENDER_WORDS = TENDER_WORDS | {"ouch", "ache", "agony"}
 BONE_PRESS_DENIALS = {"no", "not", "nothing", "fine", "ok", "okay", "never", "none", "neither", "nope", "normal"}
 _CLAUSE_BREAK = re.compile(r"[,.;!?]+|\bbut\b|\bexcept\b|\bwhereas\b")
 

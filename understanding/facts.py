@@ -26,12 +26,15 @@ from understanding import units
 from understanding.vocabulary import IGNORE_LABEL, Vocabulary, vocabulary
 from understanding.words import (
     BARE_ANSWERS,
+    BONE_WORDS,
     CORRECTION_PHRASES,
     HABIT_NEGATIONS,
     LASTING_NUMBNESS_DAYS,
     NEGATION_WORDS,
     PAIN_WORDS,
     QUESTION_STARTS,
+    SOFT_TISSUE_WORDS,
+    TENDER_WORDS,
     UNCERTAIN_PHRASES,
     spacy_words,
 )
@@ -1442,9 +1445,6 @@ def shoe_facts(doc: Doc) -> List[Fact]:
     return []
 
 
-SOFT_TISSUE_WORDS = {"soft", "tendon", "muscle", "ligament", "strip", "fleshy", "fat", "pad", "padding", "cushion"}
-BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular", "metatarsal"}
-TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain", "paining", "pains"}
 PRESS_WORDS = {
     "press", "pressing", "pressed", "push", "pushing", "pushed", "touch", "touching", "touched", "poke", "poked",
     "prod", "prodded", "squeeze", "squeezed", "poking", "pokes", "prodding", "prods", "squeezing", "presses",

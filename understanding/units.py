@@ -498,7 +498,6 @@ _COUNT_OF_RUNS_BEFORE = re.compile(
     rf"(?<![\d.]){_NUM}\s*(?:x|runs?\s+of|times|(?:runs?|days?|sessions?)\s*x)?\s*"
     r"(?:about\s+|around\s+|~|easy\s+|short\s+|slow\s+|steady\s+|tempo\s+|hilly\s+|flat\s+)?$"
 )  # "2 easy 5ks"
-_COUNT_OF_RUNS_AFTER = re.compile(rf"\s*(?:x\s*{_NUM}(?!\s*(?:k|km|mi|miles?|m)\b)|{_NUM}\s*(?:x|times)\b)")
 # "3 miles per run, 4 runs": the count after the distance of each
 _EACH_OF_RUNS_AFTER = re.compile(
     rf"\s*(?:per|a|each|every)\s+(?:run|time|go|session)\W+(?:about\s+)?{_NUM}\s*(?:x|times|runs?)\b"
@@ -531,7 +530,7 @@ def _runs_summed(text: str, distances: List[Tuple[float, int, int]]) -> Optional
     total = 0.0
     for index, (value, start, end) in enumerate(distances):
         before, after = text[max(0, start - 16) : start], text[end : end + 24]
-        counted_after = _COUNT_OF_RUNS_AFTER.match(after)
+        counted_after = _RUNS_AFTER.match(after)  # "8k twice", "5k x 4"
         days_after = _DAYS_AFTER.match(text[end:])  # "5k on tues and thurs": one run each day
         if index + 1 < len(distances):
             told_after = counted_after or days_after

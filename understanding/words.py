@@ -111,3 +111,9 @@ CORRECTING: Pattern[str] = re.compile(
     r"\b(?:correct(?:ing)? (?:that|myself|what i said)|correction|i was wrong|i got (?:that|it) wrong|wasn'?t telling the truth|"
     r"i lied|not true what i said|actually i (?:can'?t|cannot|do|did|don'?t|didn'?t|have|am|was))\b"
 )
+
+
+# The bone press, read in a free message (understanding/facts.py) and in an answer (understanding/answers.py)
+SOFT_TISSUE_WORDS = {"soft", "tendon", "muscle", "ligament", "strip", "fleshy", "fat", "pad", "padding", "cushion"}
+BONE_WORDS = {"bone", "bones", "bony", "bump", "bumps", "malleolus", "navicular", "metatarsal"}
+TENDER_WORDS = {"tender", "tenderness", "sore", "painful", "hurts", "hurt", "aches", "pain", "paining", "pains"}
