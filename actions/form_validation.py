@@ -189,8 +189,9 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         return False  # "don't know how to check that. pressed it, nothing much": tried, and nothing hurt
     if UNCERTAIN.search(lowered):
         return None  # "I don't know, I did not press it": no answer, never a guessed yes or no
-    if question == "bone_tenderness" and bone_press_by_clause(text) is not None:
-        return bone_press_by_clause(text)  # "the fat pad is sore, the bones around the ankle no": a no
+    by_clause = bone_press_by_clause(text) if question == "bone_tenderness" else None
+    if by_clause is not None:
+        return by_clause  # "the fat pad is sore, the bones around the ankle no": a no
     # The yes or no in the words themselves before the classifier's guess ("walking yes, no problem" is no "deny")
     said = answer_outside_question(text) or (intent if intent in {"affirm", "deny"} else None)
     # "no" next to another yes/no fact ("no swelling") may answer that one instead,
