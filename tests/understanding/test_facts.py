@@ -2340,3 +2340,10 @@ def test_leaning_back_and_landing_with_a_thud_is_form_not_a_kick(facts_of):
 def test_both_calves_compared_is_no_side(facts_of):
     assert facts_of("measured both calves, same size, no swelling").get("pain_side") is None
     assert facts_of("both calves ache after the hills").get("pain_side") == "both"
+
+
+def test_giving_me_grief_is_no_ankle_giving_way(facts_of):
+    assert "giving_way" not in facts_of("achilles has been giving me gyp for weeks, worse getting out of bed").get(
+        "symptoms", []
+    )
+    assert "giving_way" in facts_of("the ankle goes out on me a few times a month").get("symptoms", [])
