@@ -22,6 +22,7 @@ from actions.knowledge import EMERGENCY, knowledge
 from actions.messages import noted_message, red_flag_message, withdrawn_message
 from actions.red_flags import CAUTION_FLAGS, DIRECT_SYMPTOMS, detect, triage_level, without_cannot_walk
 from actions.runner import facts_from_slots
+from understanding.answers import ANSWER_CLAUSE_BREAKS, clause_words
 from understanding.words import CORRECTION_PHRASES, LASTING_NUMBNESS_DAYS, TAKING_BACK
 
 # Symptoms that answer a safety question by themselves.
@@ -263,14 +264,6 @@ def screened_signs() -> set:
 
 
 CALF_ANSWER_WORDS = 12  # "it's a bit tender when I squeeze it", about the sore calf
-
-
-ANSWER_CLAUSE_BREAKS = r"[,.;!?]|\bbut\b"
-
-
-def clause_words(text: str, breaks: str = ANSWER_CLAUSE_BREAKS) -> List[set]:
-    """The words of each clause of an answer ("n't" a word of its own)."""
-    return [set(re.findall(r"[a-z']+", clause)) for clause in re.split(breaks, text.replace("n't", " n't"))]
 
 
 def said_well(words: set) -> bool:

@@ -24,7 +24,7 @@ correct only messages shaped like answers:
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List, Optional
 
 from understanding.words import (
     BONE_WORDS,
@@ -232,16 +232,21 @@ BONE_PRESS_SOFT_WORDS = SOFT_TISSUE_WORDS | {
 }  # fmt: skip
 BONE_PRESS_DIFFUSE_WORDS = {"along", "everywhere", "whole", "length", "all over"}  # no one spot: not a stress fracture
 BONE_PRESS_TENDER_WORDS = TENDER_WORDS | {"ouch", "ache", "agony"}
-BONE_PRESS_DENIALS = {"no", "not", "nothing", "fine", "ok", "okay", "never", "none", "neither", "nope", "normal"}
-_CLAUSE_BREAK = re.compile(r"[,.;!?]+|\bbut\b|\bexcept\b|\bwhereas\b")
+BONE_PRESS_DENIALS = {"no", "not", "n't", "nothing", "fine", "ok", "okay", "never", "none", "neither", "nope", "normal"}
+ANSWER_CLAUSE_BREAKS = r"[,.;!?]|\bbut\b"
+
+
+def clause_words(text: str, breaks: str = ANSWER_CLAUSE_BREAKS) -> List[set]:
+    """The words of each clause of an answer ("n't" a word of its own)."""
+    return [set(re.findall(r"[a-z']+", clause)) for clause in re.split(breaks, text.replace("n't", " n't"))]
 
 
 def bone_press_by_clause(text: str) -> Optional[bool]:
     """True when a clause names a bone as tender at a spot, False when the clauses that name a bone deny it,
     None when no clause speaks of a bone."""
     votes = []
-    for clause in _CLAUSE_BREAK.split(text.lower().replace("\u2019", "'").replace("n't", " not")):
-        words = set(re.findall(r"[a-z']+", clause))
+    lowered = text.lower().replace("\u2019", "'")
+    for words in clause_words(lowered, ANSWER_CLAUSE_BREAKS + r"|\bexcept\b|\bwhereas\b"):
         if not words & BONE_PRESS_BONE_WORDS:
             continue  # "the fat pad is sore", "the shin is tender along a long strip": not the bones asked about
         if words & BONE_PRESS_DENIALS:
