@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
@@ -63,7 +63,8 @@ class RedFlag:
     source: List[Dict[str, str]]
     call_emergency_number: bool = False
     raised_by: Tuple[str, ...] = ()  # symptoms that raise it by themselves
-    same_day_xray: bool = False  # an X-ray today is the need: the walk-in plan, not the ambulance one
+    # the message key of a same-day walk-in plan (an X-ray, an examination) instead of the ambulance one, if any
+    same_day: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             item["source"],
             bool(item.get("call_emergency_number")),
             tuple(item.get("raised_by") or ()),
-            bool(item.get("same_day_xray")),
+            item.get("same_day"),
         )
     triage = _read(directory, "triage.yml")
     levels = {}
@@ -143,6 +144,9 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             raise KnowledgeError(f"question '{slot}' needs 'ask' and 'why'")
     texts = _read(directory, "messages.yml")
     messages = texts["messages"]
+    for flag in red_flags.values():
+        if flag.same_day and flag.same_day not in messages:
+            raise KnowledgeError(f"red flag '{flag.id}' names a same-day plan '{flag.same_day}' not in messages.yml")
     return Knowledge(
         causes,
         red_flags,

@@ -121,8 +121,10 @@ def emergency_plan(knowledge: Knowledge, flags: List[Flag]) -> str:
     if any(knowledge.red_flags[f.id].call_emergency_number for f in flags):
         return knowledge.messages["call_emergency_number"]
     emergencies = [f for f in flags if knowledge.red_flags[f.id].level == EMERGENCY]
-    if emergencies and all(knowledge.red_flags[f.id].same_day_xray for f in emergencies):
-        return knowledge.messages["same_day_xray"]  # a tender bone in a runner who walks on it: an X-ray today
+    plans = {knowledge.red_flags[f.id].same_day for f in emergencies}
+    plan = plans.pop() if len(plans) == 1 else None
+    if plan is not None:
+        return knowledge.messages[plan]  # a tender bone or a torn tendon in a runner who walks: seen today
     return level_advice(knowledge, EMERGENCY)
 
 

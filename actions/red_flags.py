@@ -33,7 +33,7 @@ __all__ = [
     "confirms",
 ]
 NOT_IMPROVING_DAYS = 14
-LASTING_LIMP_DAYS = 5  # "a limp that lasts more than a few days" after an injury
+LASTING_LIMP_DAYS = 5  # "a limp that lasts more than a few days"
 LASTING_SWELLING_DAYS = 3  # swelling without an injury not gone down after a few days (NHS, swollen ankles)
 LASTING_SWELLING_AFTER_INJURY_DAYS = 7  # a sprain's swelling not gone down after a week of looking after it
 NO_BETTER_TOLD_DAYS = 7  # "no better" told after a week or more of looking after it counts; two days on, it does not
@@ -110,7 +110,8 @@ def _bone_flags(facts: Facts, symptoms: set) -> List[Flag]:
     if "limping" in symptoms and injury is False:
         flags.append(Flag("limp_without_injury"))
     limp = bool({"limping", "limp_told"} & symptoms)
-    if limp and injury is not False and days is not None and days >= LASTING_LIMP_DAYS:
+    without_injury_said = injury is False and "limping" in symptoms  # limp_without_injury above says it
+    if limp and not without_injury_said and days is not None and days >= LASTING_LIMP_DAYS:
         flags.append(Flag("lasting_limp"))
     if "swelling_not_settling" in symptoms:
         # after a sprain, swelling for a few days is expected (and its days must be known); a week is not
@@ -155,10 +156,13 @@ def _achilles_flags(facts: Facts, symptoms: set) -> List[Flag]:
     if POP_SYMPTOMS & symptoms:
         if tiptoe_unknown:
             flags.append(Flag("achilles_rupture", _reason("caution_pop_tiptoe_unknown")))
-        elif pop_at_back_of_leg(facts) and not (facts.get("body_part") == "calf" and facts.get("tiptoe") is True):
-            # the tiptoe check comes next (a "no" is the emergency above); on tiptoe, a partial tear of the tendon
-            # is still examined; a calf pop with a strong tiptoe is a calf strain (docs/clinical-basis.md)
-            flags.append(Flag("pop_back_of_leg"))
+        elif pop_at_back_of_leg(facts) and facts.get("tiptoe") is True:
+            # on tiptoe: a calf pop is a calf strain; at the tendon, a tear is not ruled out (other muscles can
+            # lift the heel), so it is examined today (docs/clinical-basis.md, suspected Achilles rupture)
+            if facts.get("body_part") != "calf":
+                flags.append(Flag("pop_at_achilles"))
+        elif pop_at_back_of_leg(facts):
+            flags.append(Flag("pop_back_of_leg"))  # the tiptoe check comes next (a "no" is the emergency above)
     return flags
 
 

@@ -169,7 +169,15 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     sign_told_in_screening = before.get("requested_slot") == "warning_signs" and bool(
         message_entities(tracker, "symptom")
     )
-    corrected = said_correction(tracker) and not SIGN_DENIED.search(latest_text(tracker)) and not sign_told_in_screening
+    # "actually one more thing, my calf has gone swollen and hot": a new sign's place, unless the place itself is
+    # what is corrected ("not my ankle, my calf", "I meant the calf")
+    new_sign_elsewhere = bool(message_entities(tracker, "symptom")) and not PLACE_CORRECTED.search(latest_text(tracker))
+    corrected = (
+        said_correction(tracker)
+        and not SIGN_DENIED.search(latest_text(tracker))
+        and not sign_told_in_screening
+        and not new_sign_elsewhere
+    )
     for slot in ("body_part", "pain_side"):
         old, new = before.get(slot), tracker.get_slot(slot)
         if slot == "pain_side" and {old, new} == {"left", "right"} and OTHER_SIDE_TOO.search(latest_text(tracker)):
@@ -183,6 +191,10 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     return events
 
 
+PLACE_CORRECTED = re.compile(
+    r"(?:\bnot|n't|\bisnt|\bwasnt)\s+(?:\w+\s+)?(?:ankle|heel|achilles|foot|calf|shin|arch|toes?)\b|\bmeant\b|\bwrong\b"
+    r"|\b(?:ankle|heel|achilles|foot|calf|shin|arch)\s+not\b|\binstead\b"
+)
 OTHER_SIDE_TOO = re.compile(r"\b(?:too|also|as well|both)\b")
 SIGN_DENIED = re.compile(
     r"(?:\bnot|n't|\bisnt|\bno)\s+(?:\w+\s+)?(?:swollen|warm|tender|red|hot|puffy|numb|cold|pale)\b"

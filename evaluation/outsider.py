@@ -90,6 +90,7 @@ BENIGN_RUNNER = {
 LOADING_UNSAFE_FLAGS = {
     "achilles_rupture",
     "pop_back_of_leg",
+    "pop_at_achilles",
     "unclear_tiptoe",
     "stress_fracture",
     "bone_tenderness_after_injury",

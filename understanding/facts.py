@@ -221,6 +221,7 @@ PLURAL_BODY_WORDS = {
     "foots",
     "shinns",
 }
+SAME_WORDS = {"same", "identical", "alike", "match", "matching"}
 COMPARING_WORDS = {"compared", "comparing", "compare", "measured", "measuring", "measure", "checked", "checking"}
 # Plural words for one foot's parts that "they" may stand for ("my toes ... they feel numb"); not both sides
 THEY_BODY_WORDS = {"toes", "toe", "bones", "tendons", "legs", "nails", "toenails"}
@@ -373,7 +374,7 @@ LIMP_WORDS = {"limp", "limping", "hobble", "hobbling", "limped", "hobbled"}
 LASTING_LIMP_CUES = (
     "every step", "every single step", "all day", "all the time", "constantly", "even on days", "even walking",
     "can't walk without", "ca n't walk without", "can not walk without", "still limping", "still hobbling", "still limp",
-    "days now", "any better", "even at work", "at work",
+    "days now", "any better", "even at work",
 )  # fmt: skip
 LIMP_FOR_DAYS = re.compile(
     r" (?:for|since|over) (?:the (?:last|past) )?(?:about |around |almost |nearly |over |like )?"
@@ -382,6 +383,7 @@ LIMP_FOR_DAYS = re.compile(
 PASSING_LIMP_CUES = (
     "mornings", "first steps", "first few steps", "gone by", "wears off", "eases off", "no problem", "walking normal",
     "walking normally", "walking fine", "walking ok", "back to normal",
+    "a little today", "a bit today", "today after", "can walk all day", "walked all day",  # a limp of one day, or none at work
 )  # fmt: skip
 
 LIMP_NOW_WORDS = {"limp", "limping", "hobbling"}  # not "limped home", "hobbled back": right after the injury
@@ -599,7 +601,20 @@ WEATHER_HEAT = re.compile(
 # "cold feet about the race", "getting cold feet over it": nerves
 COLD_FEET_IDIOM = re.compile(r" cold feet (?:about|over|before|re|regarding)\b| (?:getting|got|get|having) cold feet\b")
 FEAR_WORDS = {"fear", "fright", "terror", "nerves", "nervous", "panic"}
-FUTURE_CUES = {"tomorrow", "next", "soon", "will", "'ll", "going", "gonna", "planning", "booked", "upcoming", "later"}
+FUTURE_CUES = {
+    "tomorrow",
+    "next",
+    "soon",
+    "will",
+    "'ll",
+    "going",
+    "gonna",
+    "gon",
+    "planning",
+    "booked",
+    "upcoming",
+    "later",
+}
 FUTURE_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"}
 PAST_TRIP_WORDS = {"flew", "drove", "was", "had", "ago", "last", "back", "got", "came", "been", "after", "since"}
 
@@ -697,6 +712,8 @@ def sentence_before(doc: Doc, token: int) -> str:
     return " ".join(t.lower_ for t in doc[:token] if sentences[t.i] == sentences[token]) + " "
 
 
+# Tingling told as now and then ("my toes sometime tingling"); with a colour or cold told, it may be now.
+EPISODE_CUES = ("sometimes", "sometime", "now and then", "from time to time", "at times", "on and off")
 # Numbness that comes with runs and passes is a different sign from a numb foot now.
 TRANSIENT_CUES = (
     "only when i sit",
@@ -1630,8 +1647,17 @@ def extract_facts(doc: Doc) -> List[Fact]:
         # a body part is negated only right before it ("not my ankle, my heel"), not by "never had ankle trouble".
         if label == SYMPTOM and ent.text.lower() in NOT_NUMB:
             continue  # "that weekly number was 20 miles": spaCy reads "number" as "more numb"
+        if (
+            label == SYMPTOM
+            and value == "fever"
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in {"muscle", "muscles"}
+        ):
+            continue  # "muscle fever" (German Muskelkater): sore muscles after exercise, not a temperature
         if label == SYMPTOM and quoted_by_runner(doc, ent):
             continue  # "sorry, I said numb before, wrong word": the word, not the sign
+        if value is False and not {t.lower_ for t in ent} & NEGATIONS and is_negated(doc, ent, clauses):
+            continue  # "it was a twist, not gradual": a denied "no" value is no value (never flipped to "yes")
         if label == BODY_PART:
             negated = body_part_denied(doc, ent)
         else:
@@ -1710,6 +1736,11 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue  # "clicks when I rotate it, has done for years, zero pain": not how long it has hurt
         if fact.label != VOLUME_CHANGE or fact.label not in taken:
             mentions.append(fact)
+    # "I buy new shoes this weekend", "will get new ones": a plan, not the shoes run in now
+    mentions = [f for f in mentions if not (f.label == "shoes" and shoes_planned(doc, clauses, f.token))]
+    echo = echoed_question(doc, clauses)
+    if echo is not None:  # "swollen and warm calf? I don't know... no, same size as the other": the question said back
+        mentions = [f for f in mentions if f.label == BODY_PART or clauses[f.token] != echo]
     taken_back = {f.value for f in mentions if f.label == DENIED_SYMPTOM and f.token >= corrected_from}
     mentions = [
         f for f in mentions if not (f.label == SYMPTOM and f.value in taken_back and f.token < corrected_from)
@@ -1812,13 +1843,87 @@ def _negates_ability(token: Token) -> bool:
     previous = token.nbor(-1).lower_ if token.i > 0 else ""
     if token.lower_ == "able" and previous in {"not", "n't", "never"}:
         return True  # "still not be able to stand"
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if token.lower_ == "no" and following in NO_POWER_WORDS:
+        return True  # "no power to go on tiptoe with that leg"
     return token.lower_ in {"n't", "not"} and previous in ABILITY_VERBS
 
 
+NO_POWER_WORDS = {"power", "strength", "force"}
+# words of a sign easing; denied ("not getting smaller", "the ice hasn't helped") they cancel no rule
+EASING_WORDS = {
+    "better",
+    "smaller",
+    "less",
+    "gone",
+    "settled",
+    "settling",
+    "eased",
+    "eases",
+    "easing",
+    "helped",
+    "helps",
+    "worked",
+    "works",
+    "improving",
+    "improved",
+}
 NEGATION_REACH = 6  # "can't put any of my weight": the negation stands at most this many words before
 WORD_NEGATION_REACH = 5  # "isn't swollen", "none of the bony bits hurt": a negation shortly before the word
 NOT_NEGATING = {"skip", "skipped", "forget", "forgot"}  # these negate no single word
 WORD_SCOPE_BREAKS = {"when", "while", "if", "after", "before", "until", "unless", "whenever", "since", "because"}
+
+
+# words that make a question the runner's own ("is my calf swollen?"), not the assistant's said back
+OWN_QUESTION_WORDS = {
+    "my", "i", "it", "its", "it's", "is", "are", "was", "were", "has", "have", "could", "can", "should", "does", "do",
+    "will", "would", "might", "me", "this", "that", "what", "why", "how", "mean", "'s", "be", "am",
+    "maybe", "perhaps", "probably", "bit", "little", "slightly", "kinda", "kind", "sort", "think", "guess",
+    "feels", "feel", "hurts", "hurt", "looks", "look", "seems", "got", "gets", "left", "right", "both",
+}  # fmt: skip
+
+
+PURCHASE_VERBS = {"buy", "get", "order", "pick", "try", "replace", "change", "switch"}
+BOUGHT_WORDS = {"bought", "got", "ordered", "picked", "changed", "switched", "since", "been", "had", "made"}
+
+
+def shoes_planned(doc: Doc, clauses: List[int], token: int) -> bool:
+    """Shoes the runner means to get ("i buy new shoes this weekend", "gonna order new ones"), not has."""
+    words = {t.lower_ for t, c in zip(doc, clauses) if c == clauses[token]}
+    if words & BOUGHT_WORDS:
+        return False
+    upcoming = {"this", "next"} & words and words & (FUTURE_DAYS | {"week", "month"}) and words & PURCHASE_VERBS
+    return bool(words & FUTURE_CUES or upcoming)
+
+
+def echoed_question(doc: Doc, clauses: List[int]) -> Optional[int]:
+    """The opening clause when it only repeats the signs asked about ("swollen and warm calf?") and an answer
+    follows it: the assistant's question said back, not the runner's own."""
+    mark = next((t.i for t in doc if t.text == "?"), None)
+    if mark is None or mark == 0:
+        return None
+    words = [t.lower_ for t in doc[:mark] if not t.is_punct]
+    after = [t for t in doc[mark + 1 :] if not t.is_punct]
+    opening = clauses[mark - 1]
+    one_clause = all(clauses[t.i] == opening for t in doc[:mark])
+    if not one_clause or len(words) > 6 or set(words) & OWN_QUESTION_WORDS or len(after) < 2:
+        return None
+    return None if after[0].lower_ in ECHO_CONFIRMED else opening  # "calf swollen? yes and red": said yes to it
+
+
+ECHO_CONFIRMED = {
+    "yes",
+    "yeah",
+    "yep",
+    "yup",
+    "ya",
+    "yea",
+    "definitely",
+    "absolutely",
+    "totally",
+    "sadly",
+    "unfortunately",
+}
 
 
 def negated_word(doc: Doc, clauses: List[int], token: Token) -> bool:
@@ -1908,6 +2013,7 @@ def cooccurrence_facts(doc: Doc, clauses: List[int], asked: set) -> List[Fact]:
                 (t.lower_ in rule.unless or lemma_of(t) in rule.unless)
                 and not said_fine(doc, t)
                 and not in_a_simile(doc, t)
+                and not (t.lower_ in EASING_WORDS and negated_word(doc, clauses, t))
                 for t in tokens
             ):
                 continue  # "stung on the calf, red swollen patch": not a clot ("the soft bits are ok" cancels nothing)
@@ -2635,6 +2741,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             and fact.value == "circulation"
             and (
                 any(f" {c} " in text for c in TRANSIENT_CUES)
+                or (any(f" {c} " in text for c in EPISODE_CUES) and not (COLOUR_WORDS | INJURY_COLD_WORDS) & words)
                 or PASSED_LATER.search(text)
                 or DURING_RUNS.search(text)
                 or ONE_RUN_PAST.search(text)
@@ -2804,6 +2911,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
                 and not names_an_object(doc, doc[t.i : t.i + 1])
                 and not said_fine(doc, t)  # "calves are fine": a check told, not where it hurts
                 and not {u.lower_ for u in doc[max(0, t.i - 3) : t.i]} & COMPARING_WORDS  # "compared both calves"
+                and not {u.lower_ for u in doc[t.i + 1 : t.i + 4]} & SAME_WORDS  # "both feet the same": compared
             ),
             None,
         )
@@ -2811,7 +2919,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
             result.append(Fact(PAIN_SIDE, "both", plural.idx, plural.idx + len(plural), plural.i))
     if "shoes" not in labels:
         new_pair = new_shoes(doc)
-        if new_pair is not None:
+        if new_pair is not None and not shoes_planned(doc, clause_ids(doc), new_pair.i):
             result.append(Fact("shoes", "new", new_pair.idx, new_pair.idx + len(new_pair), new_pair.i))
     if any(f.label == BODY_PART and f.value == "heel" for f in result) and BACK_OF_HEEL.search(text):
         result.append(Fact(SYMPTOM, "back_of_heel", 0, 0, 0))  # where the Achilles meets the bone, not under it

@@ -116,6 +116,10 @@ _RESTED_FOR = re.compile(
 )
 # "10 weeks now", "3 months already"; "since April".
 _FOR_NOW = re.compile(rf"{_NUM}\s*(day|days|week|weeks|month|months|year|years)\s+(?:now|already|and counting)\b")
+# "it's been 3 weeks of limping", "been a month with it": how long, told as a stretch of time of the complaint
+_BEEN_WEEKS_OF = re.compile(
+    rf"\bbeen\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?{_NUM}\s*(day|days|week|weeks|month|months)\s+(?:of|with)\b"
+)
 _AN_AGE_BEFORE = re.compile(r"\b(?:she|he|baby|son|daughter|kid|child|they)\s*(?:'s|is|are|'re)?\s*$")
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _SINCE_MONTH = re.compile(
@@ -558,9 +562,10 @@ _NOW_FILLER = (
     r"clos(?:er|e)\s+to|near(?:er)?\s+to|up\s+to|more\s+like)"
 )
 _WAS_NOW = re.compile(
-    rf"\b(?:was|used\s+to\s+(?:be|do|run)|before)\s+(?:(?:doing|running|at|on|about|around|like|~)\s*)*{_NUM}\s*"
+    rf"\b(?:was|used\s+to\s+(?:be|do|run)|before|usually|normally|typically)\s+(?:(?:doing|running|at|on|about|around|like|~)\s*)*{_NUM}\s*"
     rf"({_KM_UNIT}|{_MILE_UNIT})?(?:\s*(?:a|per|/)\s*(?:week|wk)|\s*weekly|\s*pw)?\W+"
-    rf"(?:(?:and|but|so)\s+)?now\s+(?:{_NOW_FILLER}\s*)*{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})?{_NOT_DISTANCE_AFTER}"
+    rf"(?:(?:and|but|so)\s+)?(?:now|this\s+week|lately|these\s+days)\s+(?:{_NOW_FILLER}\s*)*{_NUM}\s*({_KM_UNIT}|{_MILE_UNIT})?"
+    rf"{_NOT_DISTANCE_AFTER}"
 )
 # what tells a before-and-now is the week's running: "a week", "mileage", "km"
 _WEEK_CUE = re.compile(rf"\b(?:weeks?|weekly|wk|mileage|volume|distance|{_KM_UNIT}|{_MILE_UNIT})\b")
@@ -1000,9 +1005,18 @@ def long_run_rise(text: str) -> Optional[Quantity]:
     return _rise(_LONG_RUN_FROM_TO, text)
 
 
+# "before i run 3 times in week, now 4", "usually 15, this week 20", "was 2 days, these days 4": before and now
+_BEFORE_THEN_NOW = re.compile(
+    rf"\b(?:before|was|were|used\s+to|usually|normally|previously)\b[^.;!?\d]{{0,25}}?{_NUM}(?!\d|[.,]\d)[^.;!?\d]{{0,30}}?"
+    rf"\b(?:now|this\s+(?:week|month|year|block)|lately|recently|these\s+days|currently)\b[^.;!?\d]{{0,20}}?{_NUM}(?!\d|[.,]\d)"
+)
+
+
 def change_between(text: str) -> Optional[str]:
-    """ "from 1 night to 3 nights" -> "increased"; "from 40 to 20" -> "decreased"; else None."""
-    match = _FROM_TO_ANY.search(normalise_numbers(text))
+    """ "from 1 night to 3 nights" or "before 3 days, now 5" -> "increased"; "from 40 to 20" -> "decreased";
+    else None."""
+    normalised = normalise_numbers(text)
+    match = _FROM_TO_ANY.search(normalised) or _BEFORE_THEN_NOW.search(normalised)
     if not match:
         return None
     before, after = _to_float(match.group(1)), _to_float(match.group(2))
@@ -1114,7 +1128,7 @@ def duration_days(text: str) -> Optional[Quantity]:
     if candidates:
         match = (told_with_pain or candidates)[0]
         return _told_span(match, match.group(1), match.group(2))
-    now_for = _FOR_NOW.search(text)
+    now_for = _FOR_NOW.search(text) or _BEEN_WEEKS_OF.search(text)
     if now_for and _AN_AGE_BEFORE.search(text[max(0, now_for.start() - 20) : now_for.start()]):
         now_for = None  # "since having my baby (she's 8 months now)": an age, not how long it hurts
     if now_for and _PAIN_WORDS.search(text):

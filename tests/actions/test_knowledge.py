@@ -29,6 +29,7 @@ EMERGENCY_FLAGS = {
     "cannot_bear_weight",
     "deformity",
     "crack_heard",
+    "pop_at_achilles",
     "diabetic_swollen_foot",
     "faint_after_injury",
     "high_energy_injury",

@@ -69,3 +69,14 @@ def test_a_tender_bone_in_a_runner_who_walks_gets_an_x_ray_today_not_the_ambulan
     # a see-a-doctor sign beside it does not change the plan
     beside = emergency_plan(knowledge(), [Flag("bone_tenderness_after_injury"), Flag("not_improving")])
     assert beside == plan
+
+
+def test_a_pop_at_the_tendon_on_tiptoe_is_examined_today_without_the_ambulance_plan():
+    from actions.messages import emergency_plan
+    from actions.red_flags import Flag
+
+    plan = emergency_plan(knowledge(), [Flag("pop_at_achilles")])
+    assert "today" in plan and "ambulance" not in plan and "X-ray" not in plan
+    # two different same-day needs (a tendon and a bone): the full emergency plan
+    both = emergency_plan(knowledge(), [Flag("pop_at_achilles"), Flag("bone_tenderness_after_injury")])
+    assert "ambulance" in both

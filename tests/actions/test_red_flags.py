@@ -89,7 +89,9 @@ def test_skipped_ottawa_question_is_the_cautious_see_doctor():
 def test_pop_at_the_achilles_is_examined_and_the_tiptoe_check_decides_the_emergency():
     assert level_of(body_part="achilles", symptoms=["pop_heard"]) == "see_doctor"
     assert pending_question(facts_from_slots({"body_part": "achilles", "symptoms": ["pop_heard"]})) == "tiptoe"
-    assert level_of(body_part="achilles", symptoms=["pop_heard"], tiptoe=True) == "see_doctor"
+    assert (
+        level_of(body_part="achilles", symptoms=["pop_heard"], tiptoe=True) == "emergency"
+    )  # examined today: a tear is not ruled out on tiptoe
     assert level_of(body_part="calf", symptoms=["pop_heard"], tiptoe=True) == "self_care"  # a calf strain
     assert level_of(body_part="calf", symptoms=["pop_heard"], tiptoe=False) == "emergency"
     assert level_of(body_part="ankle", symptoms=["pop_heard"], tiptoe=True) == "self_care"
@@ -385,7 +387,18 @@ def test_a_calf_pop_with_a_strong_tiptoe_is_a_calf_strain():
     # Rounds 17 and 18: a "twang" in the calf, finished the run, can tiptoe on that leg
     assert "pop_back_of_leg" not in flags_of(body_part="calf", symptoms=["pop_heard"], tiptoe=True)
     assert "pop_back_of_leg" in flags_of(body_part="calf", symptoms=["pop_heard"])  # tiptoe asked next
-    assert "pop_back_of_leg" in flags_of(body_part="achilles", symptoms=["pop_heard"], tiptoe=True)
+    assert "pop_back_of_leg" not in flags_of(body_part="achilles", symptoms=["pop_heard"], tiptoe=True)
+
+
+def test_a_pop_at_the_tendon_is_examined_today_even_on_tiptoe():
+    # Round 46: "my heel cord snapped i think", then on tiptoe: other muscles can lift the heel over a torn tendon
+    on_tiptoe = {"body_part": "achilles", "symptoms": ["pop_heard"], "tiptoe": True}
+    assert ids(detect(on_tiptoe)) == {"pop_at_achilles"}
+    assert level_of(**on_tiptoe) == EMERGENCY
+    assert ids(detect({"body_part": "heel", "symptoms": ["pop_heard", "back_of_heel"], "tiptoe": True})) == {
+        "pop_at_achilles"
+    }
+    assert ids(detect({**on_tiptoe, "tiptoe": False})) == {"achilles_rupture"}
 
 
 def test_numbness_that_has_lasted_weeks_is_examined_soon_not_an_emergency():

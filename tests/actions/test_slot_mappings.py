@@ -344,6 +344,30 @@ def test_a_sign_told_with_actually_to_the_screening_question_does_not_move_the_c
     assert slots["body_part"] == "achilles" and slots["triage"] == "emergency", slots
 
 
+def test_a_new_sign_told_with_actually_after_the_assessment_keeps_the_complaint_where_it_was(tracker_factory):
+    # Round 46: "actually one more thing ... my calf has gone swollen" moved an Achilles complaint to the calf
+    before = {"body_part": "achilles", "pain_side": "right", "triage": "self_care", "last_advice": "self_care"}
+    text = "oh actually, forgot to say, my calf went fat and hot after the coach trip home"
+    tracker = tracker_factory(
+        slots={**before, "body_part": "calf"},
+        entities=[{"entity": "symptom", "value": "calf_swelling"}, {"entity": "body_part", "value": "calf"}],
+        text=text,
+        events=user_turn(before, text, [], {"body_part": "calf"}),
+    )
+    slots, _ = run(tracker)
+    assert slots["body_part"] == "achilles" and slots["triage"] == "emergency", slots
+    # the place itself corrected moves it
+    text = "sorry, I meant my calf, not the achilles"
+    tracker = tracker_factory(
+        slots={**before, "body_part": "calf"},
+        entities=[{"entity": "body_part", "value": "calf"}],
+        text=text,
+        events=user_turn(before, text, [], {"body_part": "calf"}),
+    )
+    slots, _ = run(tracker)
+    assert slots.get("body_part", "calf") == "calf", slots
+
+
 def test_tingling_told_as_passing_then_as_lasting_hours_is_a_nerve_to_check(tracker_factory):
     # Round 23: "the tingling in my toes stays for hours after, sometimes till the next day"
     text = "yes the tingling hangs around for hours after, into the next day"

@@ -2347,3 +2347,79 @@ def test_giving_me_grief_is_no_ankle_giving_way(facts_of):
         "symptoms", []
     )
     assert "giving_way" in facts_of("the ankle goes out on me a few times a month").get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok so it WAS a roll, not a slow build up", True),
+        ("it wasn’t gradual at all, I rolled it off a kerb", True),
+        ("wasn't out of nowhere, I think", None),
+        ("no fall, no twist, it just came on gradually", False),
+    ],
+)
+def test_a_denied_gradual_start_is_no_value_never_a_twist(facts_of, text, expected):
+    assert facts_of(text).get("injury_event") is expected
+
+
+# Session 12, rounds 46 and 47 (classes seen there; the sentences below are new)
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("since the fall I'm just hopping on one leg to get around the flat", "cannot_bear_weight"),
+        ("it's been 2 days and I only hop on the other foot", "cannot_bear_weight"),
+        ("the foot is pointing a funny direction since I came off the bike", "deformity"),
+        ("my foot isn't straight in line with my leg any more after the tumble", "deformity"),
+        ("no strength to get up on my toes on that side since the snap", "achilles_rupture"),
+        ("toes feel dead and the whole foot is colder than my other one", "circulation"),
+        ("shin is tight like a drum after the race and getting worse by the hour", "compartment"),
+        ("I keep waking in the middle of the night with it throbbing", "rest_or_night_pain"),
+        ("still a bit puffy ten days on and it's not getting any smaller", "swelling_not_settling"),
+        ("the bump hasn't gone away after three weeks off running", "not_improving"),
+    ],
+)
+def test_session12_warning_signs_in_new_words(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("my achilles makes a creaky crack sound whenever I do stairs, no pain at all", "crack_heard"),
+        ("hopping on one leg hurts at the top of my foot", "cannot_bear_weight"),
+        ("my legs feel dead after yesterday's long run", "transient_numbness"),
+        ("my legs feel dead after yesterday's long run", "circulation"),
+        ("I think it's just muscle fever from the hill session", "fever"),
+        ("my eyes were red and itchy last week, hay fever probably", "redness_or_heat"),
+        ("scraped my knee on the army crawl at the obstacle race", "cannot_bear_weight"),
+        ("my ankle went sideways off the kerb but I walked it off", "deformity"),
+        ("can I do the same session again tomorrow?", "giving_way"),
+        ("limping a bit today after the fell race but I walked round town fine", "limping"),
+    ],
+)
+def test_session12_look_alikes_are_not_signs(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_a_question_said_back_then_answered_no_states_no_sign(facts_of):
+    facts = facts_of("swollen or hot calf? hmm let me look. nope, both calves look identical, not warm either")
+    assert not symptoms_of(facts) & {"calf_swelling", "redness_or_heat"}, facts
+    confirmed = facts_of("swollen calf? yes, and it's hot to touch")
+    assert "calf_swelling" in symptoms_of(confirmed), confirmed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will pick up a new pair of shoes next week",
+        "i buy new trainers this saturday",
+        "gonna order new shoes online after payday",
+    ],
+)
+def test_shoes_still_to_be_bought_are_not_the_shoes_run_in(facts_of, text):
+    assert "shoes" not in facts_of(text)
+
+
+def test_back_from_a_trip_or_race_is_not_a_return_to_running(facts_of):
+    assert "volume_change" not in facts_of("just back from a work trip and my heel is sore")
+    assert facts_of("back from a stress fracture and my heel is sore")["volume_change"] == "returning"

@@ -542,3 +542,20 @@ def test_a_run_every_week_and_runs_on_listed_days_are_summed():
 @pytest.mark.parametrize("text, km", [("about forty five k a week", 45.0), ("sixty-two km weekly", 62.0)])
 def test_compound_number_words_are_one_number(text, km):
     assert units.weekly_km(text).value == km
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("before I ran twice a week, now 4", "increased"),
+        ("used to do 3 days, lately 5 days", "increased"),
+        ("normally 40, this week only 25", "decreased"),
+        ("was 4 runs, currently 4 runs", "steady"),
+    ],
+)
+def test_a_change_told_as_before_and_now(text, change):
+    assert units.change_between(text) == change
+
+
+def test_the_week_now_when_told_as_usual_and_this_week():
+    assert units.runs_in_a_week("usually 18, this week 26").value == 26
