@@ -1856,6 +1856,7 @@ EASING_WORDS = {
     "smaller",
     "less",
     "gone",
+    "going",
     "settled",
     "settling",
     "eased",
@@ -2912,6 +2913,7 @@ def _in_context(facts: List[Fact], doc: Doc) -> List[Fact]:
                 and not said_fine(doc, t)  # "calves are fine": a check told, not where it hurts
                 and not {u.lower_ for u in doc[max(0, t.i - 3) : t.i]} & COMPARING_WORDS  # "compared both calves"
                 and not {u.lower_ for u in doc[t.i + 1 : t.i + 4]} & SAME_WORDS  # "both feet the same": compared
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "up")  # "with my feet up": resting them
             ),
             None,
         )

@@ -1073,6 +1073,8 @@ _ACTIVITY_BEFORE = re.compile(
 
 
 # "twisted it 10 days ago", "rolled my ankle on the trail a week ago": the injury, told just before the time
+# the injury itself, told as an event ("rolled my ankle ... 8 days ago"; not "a toenail falling off")
+_INJURED_AT = re.compile(r"\b(?:twist(?:ed)?|rolled|sprain(?:ed)?|turned|went\s+over|fell|tripped|injured|hurt\s+it)\b")
 _INJURED_BEFORE = re.compile(r"\b(?:twist|rolled|roll|sprain|turned|went\s+over|fell|fall|injur|hurt)")
 _BEEN_SINCE = re.compile(
     rf"\bbeen\s+(?:about\s+|almost\s+|over\s+)?{_NUM}\s*(day|days|week|weeks|month|months)\s+since\b"
@@ -1159,6 +1161,15 @@ def duration_days(text: str) -> Optional[Quantity]:
         and _INJURED_BEFORE.search(text[max(0, ago.start() - 30) : ago.start()])
     ):
         return _told_span(ago, ago.group(1), ago.group(2))  # "still swollen, I twisted it 10 days ago"
+    if (
+        ago
+        and ago.group(2).startswith(("day", "week"))
+        and _INJURED_AT.search(
+            text[max(0, ago.start() - 60, *(text.rfind(m, 0, ago.start()) for m in ".!?\n")) : ago.start()]
+        )
+        and not re.search(r"\b(?:now|this time|but)\b", text[ago.end() : ago.end() + 20])
+    ):
+        return _told_span(ago, ago.group(1), ago.group(2))  # "rolled my ankle at a parkrun 8 days ago": since then
     been_since = _BEEN_SINCE.search(text)
     if been_since and _PAIN_WORDS.search(text):
         return _told_span(been_since, been_since.group(1), been_since.group(2))  # "it's been 9 days since the twist"

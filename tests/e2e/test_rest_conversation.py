@@ -378,6 +378,17 @@ def test_a_pop_at_the_back_of_the_ankle_asks_tiptoe_first_and_a_weak_answer_is_t
     assert servers.tracker(sender)["slots"]["triage"] == "emergency", replies
 
 
+def test_a_snap_at_the_tendon_with_a_strong_tiptoe_is_examined_today_without_the_ambulance_plan(servers):
+    # Round 46: "my heel cord snapped i think", then "yes" on tiptoe, ended in "see a doctor soon"
+    sender = new_sender()
+    servers.say(sender, "think something snapped in my left achilles on the stairs sprint")
+    replies = " ".join(servers.say(sender, "yeah I can get up on that foot, just sore")).lower()
+    slots = servers.tracker(sender)["slots"]
+    assert slots["triage"] == "emergency" and "pop_at_achilles" in slots["red_flags"], replies
+    assert "today" in replies and "ambulance" not in replies, replies
+    assert "heel raise" not in replies and "heel drop" not in replies, replies
+
+
 def test_what_do_you_mean_gets_the_bone_check_in_plainer_words_and_the_question_again(servers):
     # Round 17: "What do you mean by the bones?" got "Sorry, I didn't catch that"
     sender = new_sender()

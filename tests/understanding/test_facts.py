@@ -2423,3 +2423,22 @@ def test_shoes_still_to_be_bought_are_not_the_shoes_run_in(facts_of, text):
 def test_back_from_a_trip_or_race_is_not_a_return_to_running(facts_of):
     assert "volume_change" not in facts_of("just back from a work trip and my heel is sore")
     assert facts_of("back from a stress fracture and my heel is sore")["volume_change"] == "returning"
+
+
+def test_a_week_old_twist_times_the_pain_and_swelling_that_will_not_go_down_is_a_sign(facts_of):
+    facts = facts_of("went over on my ankle on the canal path 9 days ago, I expected it to be better by now")
+    assert facts["duration_days"] == 9.0 and facts["injury_event"] is True, facts
+    swollen = facts_of("heel still puffy after 6 days, and it's not going down with my leg up on the sofa")
+    assert "swelling_not_settling" in symptoms_of(swollen) and swollen.get("pain_side") != "both", swollen
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "value"),
+    [
+        ("i just start to jog from the door, no warm up thing", "warm_up", False),
+        ("my trainers are from a supermarket, made for walking", "shoes", "unsuitable"),
+        ("i began to run in march after 10 years without sport", "volume_change", "returning"),
+    ],
+)
+def test_session12_everyday_answers(facts_of, text, slot, value):
+    assert facts_of(text).get(slot) == value, facts_of(text)
