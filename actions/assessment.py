@@ -15,7 +15,7 @@ from actions.knowledge import SELF_CARE, knowledge
 from actions.messages import advice_of, assessment_messages, physio_summary, plain_text, update_messages
 from actions.red_flags import detect, triage_level
 from actions.runner import SAFETY_QUESTIONS, facts_from_slots, open_questions
-from understanding.words import CORRECTING
+from understanding.words import ADDING, CORRECTING
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -92,7 +92,7 @@ def assess(dispatcher: CollectingDispatcher, tracker: Tracker, slots: Dict[Text,
     summary = physio_summary(facts, causes, flags, level, kb)
     if before:
         said = (tracker.latest_message.get("text") or "").lower().replace("\u2019", "'")
-        corrected = bool(CORRECTING.search(said)) or changed_an_answer(tracker.events)
+        corrected = bool(CORRECTING.search(said)) or (changed_an_answer(tracker.events) and not ADDING.search(said))
         texts = update_messages(kb, facts, before, causes, flags, level, summary, corrected)
     else:
         texts = assessment_messages(kb, facts, causes, flags, level, summary)

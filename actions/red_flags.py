@@ -293,6 +293,8 @@ def detect(facts: Facts) -> List[Flag]:
             )
         )
 
+    if any(f.id == "dvt" for f in flags):
+        flags = [f for f in flags if f.id != "red_or_warm_joint"]  # a warm calf with a clot possible: the clot says it
     if any(f.id == "achilles_rupture" for f in flags):
         flags = [f for f in flags if f.id != "pop_back_of_leg"]  # the emergency says it; no "in a day or two" beside it
     if any(f.id == "growing_child" for f in flags):

@@ -112,6 +112,12 @@ CORRECTING: Pattern[str] = re.compile(
     r"i lied|not true what i said|actually i (?:can'?t|cannot|do|did|don'?t|didn'?t|have|am|was))\b"
 )
 
+# A message that adds something not told before ("one more thing, I didn't mention the flight"), not a correction.
+ADDING: Pattern[str] = re.compile(
+    r"\b(?:one more thing|another thing|forgot to (?:say|mention|tell)|didn'?t (?:mention|say|tell you)|"
+    r"by the way|btw|just remembered|also noticed)\b"
+)
+
 
 # The bone press, read in a free message (understanding/facts.py) and in an answer (understanding/answers.py)
 SOFT_TISSUE_WORDS = {"soft", "tendon", "muscle", "ligament", "strip", "fleshy", "fat", "pad", "padding", "cushion"}

@@ -478,3 +478,8 @@ def test_both_heels_with_the_running_told_unchanged_are_checked():
     assert "inflammatory_signs" in ids(detect({**both, "volume_change": "decreased"}))  # less running: not load
     assert "inflammatory_signs" not in ids(detect({**both, "volume_change": "increased"}))  # load explains it
     assert "inflammatory_signs" not in ids(detect(both))  # not told yet: the question comes
+
+
+def test_a_warm_calf_with_a_clot_possible_gets_the_clot_message_only():
+    flags = ids(detect({"body_part": "achilles", "symptoms": ["calf_swelling", "redness_or_heat"], "swelling": False}))
+    assert "dvt" in flags and "red_or_warm_joint" not in flags

@@ -13,3 +13,11 @@ def test_both_readers_use_the_one_list():
 def test_word_patterns_match_whole_words_only():
     pattern = words.word_pattern(frozenset({"sore", "ache"}))
     assert pattern.search("it's sore") and not pattern.search("headaches are rare") and not pattern.search("sorel")
+
+
+def test_a_detail_added_late_is_told_apart_from_a_correction():
+    from understanding.words import ADDING, CORRECTING
+
+    added = "oh and one more thing, i didn't mention the 9 hour drive home"
+    assert ADDING.search(added) and not CORRECTING.search(added)
+    assert not ADDING.search("sorry, correction: it is swollen after all")
