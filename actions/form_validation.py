@@ -34,12 +34,13 @@ from actions.red_flags import (
     without_cannot_walk,
 )
 from actions.runner import TRAINING_QUESTIONS, TURN_BUDGET, facts_from_slots, questions_left
-from actions.slot_mappings import ActionValidateSlotMappings, screened_signs
+from actions.slot_mappings import ActionValidateSlotMappings, screened_signs, slots_before_latest_message
 from understanding import units
 from understanding.answers import (
     CONTROL_INTENTS,
     HEDGED,
     UNCERTAIN,
+    UNSURE_OPENING,
     answer_outside_question,
     bone_press_by_clause,
     short_answer,
@@ -157,7 +158,10 @@ def weak_on_tiptoe(text: str, pattern: "re.Pattern[str]" = WEAK_TIPTOE) -> bool:
 NOT_THE_BONE = re.compile(
     r"\bnot\s+(?:on\s+)?(?:the\s+|a\s+)?(?:bone|bones|bony)\b(?!\s+(?:hurt|sore|tender|pain))"
     r"(?=.*\b(?:soft|fleshy|tendons?|muscles?|squishy|ligaments?|skin)\b)|"
-    r"\b(?:round|around|near|next\s+to|beside)\s+(?:the\s+)?bones?\b.*\bnot\s+on\s+(?:it|them|the\s+bones?)\b"
+    r"\b(?:round|around|near|next\s+to|beside)\s+(?:the\s+)?bones?\b.*\bnot\s+on\s+(?:it|them|the\s+bones?)\b|"
+    # sore everywhere it is pressed, no one spot: diffuse soreness, not a bone's point tenderness
+    r"(?:\b(?:no|not)\s+(?:one|a|any|single)\s+(?:single\s+)?(?:spot|point|place)\b|\b(?:sore|tender|hurts)\s+everywhere\b)"
+    r"(?!.*\b(?:except|but|apart|besides|other\s+than)\b)"
 )
 
 
@@ -243,6 +247,16 @@ def answer_words(question: str) -> Dict[Any, List[str]]:
         for value, listed in source.items():
             words.setdefault(value, []).extend(listed)
     return words
+
+
+def sign_read_in_the_answer_dropped(tracker: Tracker, facts: Dict[str, Any], sign: str) -> List[EventType]:
+    """The answer read in the question's context says no ("pressing under the heel hurts but that's the same spot
+    as the pain"): the same sign read from the answer's words alone, this turn, is dropped."""
+    before = slots_before_latest_message(tracker).get("symptoms") or []
+    if sign not in facts["symptoms"] or sign in before:
+        return []
+    facts["symptoms"] = [s for s in facts["symptoms"] if s != sign]
+    return [SlotSet("symptoms", facts["symptoms"])]
 
 
 def skip_question(question: str, facts: Dict[str, Any], dispatcher: Optional[CollectingDispatcher]) -> EventType:
@@ -407,6 +421,18 @@ class ValidateAssessmentForm(FormValidationAction):
             and not any(e.get("entity") == "symptom" for e in entities)
             and tracker.get_slot("unclear_question") != question
         )
+        if (
+            question == "injury_event"
+            and first_pass
+            and facts.get("injury_event") is False
+            and UNSURE_OPENING.search(lowered)
+            and "injury_event" not in facts["skipped_questions"]
+        ):
+            # "I don't know tbh, it was dark, I didn't feel a twist": a guess, so the twist stays unknown and the
+            # bone-injury questions (four steps, the bone press) are still asked (docs/clinical-basis.md)
+            facts["injury_event"] = None
+            events += [SlotSet("injury_event", None), skip_question("injury_event", facts, None)]
+            return events
         if hedged_no and facts.get(question) is None:
             # "no I don't think so" to the warning signs: one closer look before taking it as a no
             dispatcher.utter_message(text=knowledge().messages["check_again"])
@@ -428,6 +454,8 @@ class ValidateAssessmentForm(FormValidationAction):
             if answer is not None:
                 facts[question] = answer
                 events.append(SlotSet(question, answer))
+                if question == "bone_tenderness" and answer is False:
+                    events += sign_read_in_the_answer_dropped(tracker, facts, "bone_tenderness")
                 faq = knowledge().faq.get(intent or "")
                 if faq and first_pass:  # "yes, 10 min jog. can I take ibuprofen?": keep the answer, answer it
                     dispatcher.utter_message(text=faq["answer"].strip())

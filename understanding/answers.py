@@ -48,6 +48,11 @@ HEDGED = re.compile(
     r"\b(do\s*n[o']?t|dont)\s+think\s+so\b|\bprobably\s+not\b|\bi\s+think\s+not\b|"
     r"\bnot\s+that\s+i('ve|\s+have)?\s+(noticed|know|can\s+tell)\b|\bmaybe\b|\bi\s+guess\s+not\b|\bnot\s+sure\b"
 )
+# An answer that opens unsure ("I don't know tbh, it was dark, I didn't feel a twist"): what follows is a guess.
+UNSURE_OPENING = re.compile(
+    r"^\W*(?:i\s+)?(?:do\s*n[o']?t|dont)\s+know\b|^\W*(?:i'?m\s+)?not\s+sure\b|^\W*(?:no\s+idea|dunno|idk)\b|"
+    r"^\W*(?:i\s+)?(?:can'?t|cannot|honestly\s+can'?t)\s+(?:remember|tell|say)\b"
+)
 # Intents that never carry a complaint: a sore body part said with them is one.
 SMALL_TALK = {"thank", "greet", "goodbye", "ask_capabilities", "affirm", "out_of_scope", "nlu_fallback", None}
 # Side-question intents with no answer of their own for a complaint ("why do you ask?" is about the questions).

@@ -834,7 +834,7 @@ _SHOE_DISTANCE = re.compile(
 )
 _SHOE_YEARS_OLD = re.compile(rf"{_NUM}\s*(year|years|yr|yrs|month|months|week|weeks)\s+old\b")
 _SHOE_BOUGHT_AGO = re.compile(
-    rf"\b(?:got|bought|arrived|ordered|had)\b(?:\s+(?!about|around|only)[a-z'-]+){{0,3}}?\s+(?:about\s+|around\s+|only\s+)?"
+    rf"\b(?:got|bought|buy|arrived|ordered|had)\b(?:\s+(?!about|around|only)[a-z'-]+){{0,3}}?\s+(?:about\s+|around\s+|only\s+)?"
     rf"{_NUM}?\s*(day|days|week|weeks|month|months|year|years|fortnight)\s+ago\b|"
     r"\b(?:got|bought|arrived|(?:made\s+(?:us|me|him|her)|had\s+to)\s+(?:get|buy))\s+(?:them\s+|these\s+)?(?:last|this)\s+"
     r"(week|month|fortnight)\b"  # "the coach made us get them this month"
@@ -916,6 +916,9 @@ def shoe_wear_in_answer(text: str, this_year: int) -> Optional[str]:
         return _wear_after_km(
             _to_float(match.group(1)) * (KM_PER_MILE if re.fullmatch(_MILE_UNIT, match.group(2)) else 1)
         )
+    bought = _SHOE_BOUGHT_AGO.search(text)
+    if bought and bought.group(1) and bought.group(2) and bought.group(2)[0] in "wmy":
+        return _wear_after_age(_to_float(bought.group(1)), bought.group(2))  # "I buy them one year ago": fair
     match = _SHOE_SINCE_AGO.search(text) or _BARE_SHOE_AGE.search(text)  # "since like a month ago", "6 months"
     return _wear_after_age(_to_float(match.group(1)), match.group(2)) if match else None
 

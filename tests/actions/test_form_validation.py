@@ -663,3 +663,43 @@ def test_the_soft_tissue_beside_a_bone_is_a_no_to_the_bone_press(text):
     # even when the NLU read a yes from "sore" next to "bone" (round 38)
     entities = [{"entity": "bone_tenderness", "value": True}]
     assert answer_from_context("bone_tenderness", "inform", entities, text) is False
+
+
+def test_an_unsure_answer_to_the_twist_question_keeps_the_bone_injury_questions(tracker_factory):
+    # Round 48: "I don't know tbh. it was dark, I didn't feel a twist" was read as no twist, so the four-steps
+    # question was never asked of a runner hopping since the night before
+    tracker = tracker_factory(
+        slots={"body_part": "ankle", "requested_slot": "injury_event", "injury_event": False},
+        intent="inform",
+        entities=[{"entity": "injury_event", "value": False}],
+        text="no idea honestly, it was pitch black, didn't notice going over on it",
+        events=LISTEN,
+    )
+    slots, _ = run_form(tracker)
+    assert slots["injury_event"] is None and "injury_event" in slots["skipped_questions"], slots
+    assert slots["requested_slot"] == "can_walk", slots
+
+
+def test_a_no_to_the_bone_press_drops_the_same_sign_read_from_its_words(tracker_factory):
+    # Round 48: "pressing under the heel hurts but that's the same spot as the pain" raised a bone stress injury
+    tracker = tracker_factory(
+        slots={
+            "body_part": "heel",
+            "requested_slot": "bone_tenderness",
+            "injury_event": False,
+            "symptoms": ["bone_tenderness"],
+        },
+        intent="inform",
+        text="pushing under my heel is sore, but that's the sore bit anyway, nothing on the bones",
+        events=LISTEN,
+    )
+    slots, _ = run_form(tracker)
+    assert slots["bone_tenderness"] is False and "bone_tenderness" not in slots.get("symptoms", []), slots
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["dunno, tender all over when I squeeze, no one spot really", "sore everywhere when I press it"],
+)
+def test_soreness_everywhere_is_no_tender_spot_on_a_bone(text):
+    assert answer_from_context("bone_tenderness", "inform", [], text) is False

@@ -2442,3 +2442,25 @@ def test_a_week_old_twist_times_the_pain_and_swelling_that_will_not_go_down_is_a
 )
 def test_session12_everyday_answers(facts_of, text, slot, value):
     assert facts_of(text).get(slot) == value, facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("tried getting up on my toes on the right after the pop and I can't, it just won't go", "achilles_rupture"),
+        ("my ankle is wobbly and gives me no confidence since the sprain in spring", "giving_way"),
+    ],
+)
+def test_round48_signs_in_new_words(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("tried going up on my toes and it doesn't hurt at all", "achilles_rupture"),
+        ("legs felt wobbly at the end of the half, normal I think", "giving_way"),
+    ],
+)
+def test_round48_look_alikes(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text)), facts_of(text)

@@ -559,3 +559,8 @@ def test_a_change_told_as_before_and_now(text, change):
 
 def test_the_week_now_when_told_as_usual_and_this_week():
     assert units.runs_in_a_week("usually 18, this week 26").value == 26
+
+
+def test_shoes_bought_a_year_ago_are_fair_in_an_answer():
+    assert units.shoe_wear_in_answer("Asics Nimbus, i buy them one year ago", 2026) == "ok"
+    assert units.shoe_wear_in_answer("got them three years ago", 2026) == "worn_out"
