@@ -1075,9 +1075,9 @@ _ACTIVITY_BEFORE = re.compile(
 )
 
 
-# "twisted it 10 days ago", "rolled my ankle on the trail a week ago": the injury, told just before the time
 # the injury itself, told as an event ("rolled my ankle ... 8 days ago"; not "a toenail falling off")
 _INJURED_AT = re.compile(r"\b(?:twist(?:ed)?|rolled|sprain(?:ed)?|turned|went\s+over|fell|tripped|injured|hurt\s+it)\b")
+# "twisted it 10 days ago", "rolled my ankle on the trail a week ago": the injury, told just before the time
 _INJURED_BEFORE = re.compile(r"\b(?:twist|rolled|roll|sprain|turned|went\s+over|fell|fall|injur|hurt)")
 _BEEN_SINCE = re.compile(
     rf"\bbeen\s+(?:about\s+|almost\s+|over\s+)?{_NUM}\s*(day|days|week|weeks|month|months)\s+since\b"
@@ -1100,6 +1100,12 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
     rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
     return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def _sentence_before(text: str, start: int, reach: int = 60) -> str:
+    """The words of its sentence just before ``start``, at most ``reach`` characters."""
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    return text[max(left + 1, start - reach) : start]
 
 
 # "doesn't hurt", "zero pain", "no bother": pain denied, so a "for years" beside it is not how long it has hurt
@@ -1167,9 +1173,7 @@ def duration_days(text: str) -> Optional[Quantity]:
     if (
         ago
         and ago.group(2).startswith(("day", "week"))
-        and _INJURED_AT.search(
-            text[max(0, ago.start() - 60, *(text.rfind(m, 0, ago.start()) for m in ".!?\n")) : ago.start()]
-        )
+        and _INJURED_AT.search(_sentence_before(text, ago.start()))
         and not re.search(r"\b(?:now|this time|but)\b", text[ago.end() : ago.end() + 20])
     ):
         return _told_span(ago, ago.group(1), ago.group(2))  # "rolled my ankle at a parkrun 8 days ago": since then
