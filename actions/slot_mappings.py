@@ -166,24 +166,24 @@ def body_part_kept(tracker: Tracker, before: Dict[str, Any]) -> List[EventType]:
     events: List[EventType] = []
     # "sorry, my calf is NOT swollen", or "actually yes, my calf is swollen" to the screening question: the sign's
     # place, not a correction of the complaint's
-    sign_told_in_screening = before.get("requested_slot") == "warning_signs" and bool(
-        message_entities(tracker, "symptom")
-    )
+    text = latest_text(tracker)
+    sign_told = bool(message_entities(tracker, "symptom"))
+    sign_told_in_screening = before.get("requested_slot") == "warning_signs" and sign_told
     # "actually one more thing, my calf has gone swollen and hot": a new sign's place, unless the place itself is
     # what is corrected ("not my ankle, my calf", "I meant the calf")
-    new_sign_elsewhere = bool(message_entities(tracker, "symptom")) and not PLACE_CORRECTED.search(latest_text(tracker))
+    new_sign_elsewhere = sign_told and not PLACE_CORRECTED.search(text)
     corrected = (
         said_correction(tracker)
-        and not SIGN_DENIED.search(latest_text(tracker))
+        and not SIGN_DENIED.search(text)
         and not sign_told_in_screening
         and not new_sign_elsewhere
     )
     for slot in ("body_part", "pain_side"):
         old, new = before.get(slot), tracker.get_slot(slot)
-        if slot == "pain_side" and {old, new} == {"left", "right"} and OTHER_SIDE_TOO.search(latest_text(tracker)):
+        if slot == "pain_side" and {old, new} == {"left", "right"} and OTHER_SIDE_TOO.search(text):
             events.append(SlotSet(slot, "both"))  # "the left one is sore too": both sides, not a move
             continue
-        if slot == "pain_side" and new == "both" and OTHER_SIDE_TOO.search(latest_text(tracker)):
+        if slot == "pain_side" and new == "both" and OTHER_SIDE_TOO.search(text):
             continue  # "the left one has started too, both achilles sore now": both sides now, kept
         if old is None or new == old or before.get("requested_slot") in PLACE_SLOTS or corrected:
             continue
