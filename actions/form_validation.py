@@ -123,6 +123,7 @@ PRESSED_AND_FINE = re.compile(
     r"(?:nothing(?: much| really)?|fine|ok|okay|no pain|didn'?t hurt|doesn'?t hurt|not much)\b"
 )
 BUT_A_SPOT = re.compile(r"\b(?:except|but|apart from|other than|besides|spot|point|bone)\b")
+WEAK_PUSH_OFF = "weak_push_off"  # the symptom a weak "yes" to the tiptoe question adds (knowledge/red_flags.yml)
 MILD_WEAKNESS = re.compile(r"\b(?:weak|weaker|weakness|struggle|struggling|wobbly)\b")
 NOT_WEAK = re.compile(r"\b(?:no|not|without|any)\s+(?:any\s+|really\s+)?(?:weak|weakness|struggle)")
 
@@ -160,7 +161,7 @@ NOT_THE_BONE = re.compile(
     r"(?=.*\b(?:soft|fleshy|tendons?|muscles?|squishy|ligaments?|skin)\b)|"
     r"\b(?:round|around|near|next\s+to|beside)\s+(?:the\s+)?bones?\b.*\bnot\s+on\s+(?:it|them|the\s+bones?)\b|"
     # sore everywhere it is pressed, no one spot: diffuse soreness, not a bone's point tenderness
-    r"(?:\b(?:no|not)\s+(?:one|a|any|single)\s+(?:single\s+)?(?:spot|point|place)\b|\b(?:sore|tender|hurts)\s+everywhere\b)"
+    r"(?:\b(?:no|not)\s+(?:on\s+|at\s+|in\s+)?(?:one|a|any|single)\s+(?:single\s+)?(?:spot|point|place)\b|\b(?:sore|tender|hurts)\s+everywhere\b)"
     r"(?!.*\b(?:except|but|apart|besides|other\s+than)\b)"
 )
 
@@ -199,12 +200,14 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
     # The yes or no in the words themselves before the classifier's guess ("walking yes, no problem" is no "deny")
     said = answer_outside_question(text) or (intent if intent in {"affirm", "deny"} else None)
     # "no" next to another yes/no fact ("no swelling") may answer that one instead,
-    # unless everything said denies ("no pain at night, calf not swollen").
+    # unless everything said denies ("no pain at night, calf not swollen"), or that fact is told the other way
+    # round ("what's a warm up? No, I just go. After I stretch, yes": the "no" is not about the stretching).
     other_yes_no = {
         e.get("entity")
         for e in entities
         if e.get("entity") in (YES_NO_QUESTIONS | {"volume_change"}) - {question}
         and not (question in SEVERAL_SIGNS and said == "deny" and e.get("value") is not True)
+        and not (said == "deny" and e.get("value") is True or said == "affirm" and e.get("value") is False)
     }
     if STANDALONE_ANSWER.match(text.lower()) and question in YES_NO_VALUES:
         other_yes_no = set()  # "No. I just tried, nothing happens": the "No." answers the question asked
@@ -447,9 +450,13 @@ class ValidateAssessmentForm(FormValidationAction):
             return events + confirmation_events(dispatcher, tracker, facts, question, intent, entities, text)
         if (first_pass or after_side_answer) and question and facts.get(question) is None:
             answer = answer_from_context(question, intent, entities, text)
-            if question == "tiptoe" and answer is True and pop_at_back_of_leg(facts):
-                if weak_on_tiptoe(text, MILD_WEAKNESS):
+            if question == "tiptoe" and answer is True and weak_on_tiptoe(text, MILD_WEAKNESS):
+                if pop_at_back_of_leg(facts):
                     answer = False  # after a pop, "yes but weaker than normal" is not a clear yes
+                elif WEAK_PUSH_OFF not in facts["symptoms"]:
+                    # "yes but it's weak on that side": on tiptoe, with a partial tear not ruled out
+                    facts["symptoms"] = [*facts["symptoms"], WEAK_PUSH_OFF]
+                    events.append(SlotSet("symptoms", facts["symptoms"]))
             said_something = any(e.get("entity") for e in entities)
             if answer is not None:
                 facts[question] = answer

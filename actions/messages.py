@@ -25,8 +25,8 @@ def rupture_possible(facts: Facts) -> bool:
     """A torn Achilles has not been ruled out, or a medicine weakens the tendon
     (fluoroquinolones, steroids): no loading exercises then."""
     symptoms = set(facts.get("symptoms") or [])
-    if "tendon_medication" in symptoms or pop_at_back_of_leg(facts):
-        return True  # a pop or snap at the back of the leg: a tear until examined, whatever tiptoe says
+    if {"tendon_medication", "weak_push_off"} & symptoms or pop_at_back_of_leg(facts):
+        return True  # a pop or snap at the back of the leg, or a weak push-off: a tear until examined
     return tiptoe_relevant(facts) and facts.get("tiptoe") is not True
 
 

@@ -176,8 +176,13 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
     if "foot_drop" in symptoms and swollen is True and body in {"shin", "calf"}:
         # a swollen shin or calf and toes that won't lift: pressure on the nerve
         flags.append(Flag("compartment_syndrome"))
+    torn = facts.get("injury_event") is True and bool(POP_SYMPTOMS & symptoms)  # "felt like I'd been shot"
     if body == "calf" and swollen is True and not {"calf_swelling", "skin_cause"} & symptoms and not exertional:
-        flags.append(Flag("dvt"))  # "is it swollen?" "yes" about a sore calf: the same sign as "my calf is swollen"
+        if torn and "clot_risk" not in symptoms:
+            # swelling and bruising after a pop in the calf: the tear's own, examined within a day or two
+            flags.append(Flag("pop_back_of_leg"))
+        else:
+            flags.append(Flag("dvt"))  # "is it swollen?" "yes" about a sore calf: the same sign as "my calf is swollen"
     one_sided = facts.get("pain_side") != "both"  # a clot is almost always in one leg
     if "clot_risk" in symptoms and body == "calf" and (one_sided or calf_signs):
         flags.append(
@@ -227,12 +232,19 @@ def _circulation_and_skin_flags(facts: Facts, symptoms: set) -> List[Flag]:
         and facts.get("pain_side") == "both"
         and facts.get("volume_change") in ("steady", "decreased")
         and not load_change
+        and not _heels_loaded_otherwise(facts)
     ):
         # both heels with the running told unchanged or less (not merely unknown: most heel pain is load)
         flags.append(Flag("inflammatory_signs"))
     if "breathless" in symptoms and ({"calf_swelling", "clot_risk"} & symptoms or body == "calf"):
         flags.append(Flag("chest_symptoms"))
     return flags
+
+
+def _heels_loaded_otherwise(facts: Facts) -> bool:
+    """Both heels sore with a load that explains them besides the running: worn-out or unsuitable shoes, or a
+    heavy build (round 49: worn shoes, 104 kg, on his feet all day, the running unchanged)."""
+    return facts.get("shoes") in ("worn_out", "unsuitable") or facts.get("overweight") is True
 
 
 def without_cannot_walk(symptoms: List[str], facts: Facts) -> List[str]:

@@ -48,14 +48,14 @@ def fact_reader() -> Reader:
     import spacy
 
     from understanding.facts import extract_facts
-    from understanding.normalize import normalize_message
+    from understanding.normalize import pipeline_text
     from understanding.spacy_model import build
 
     nlp = spacy.load(build())
 
     def read(text: str) -> Dict[str, Any]:
         facts: Dict[str, Any] = {"symptoms": []}
-        for fact in extract_facts(nlp(normalize_message(text))):
+        for fact in extract_facts(nlp(pipeline_text(text))):
             if fact.label == "symptom":
                 facts["symptoms"].append(fact.value)
             elif fact.label != "denied_symptom":

@@ -15,7 +15,8 @@ start:
 - **simulated runners** (conversations.yml, safety_conversations.yml): after
   each reply the harness reads the question asked (``requested_slot``), maps
   it to the runner's topic and answers in the runner's words, until the
-  assessment (at most ``MAX_TURNS`` user turns), then sends the ``after``
+  assessment (at most ``MAX_TURNS`` user turns), then sends any correction
+  still unsent (a later item of a list answer) and the ``after``
   messages. Figures: slot values, triage, causes, finished within 10 turns,
   the most times one question was asked, "didn't catch" twice in a row.
 - **safety messages**: each red flag or look-alike opens a conversation that a
@@ -185,7 +186,7 @@ def hold(servers: Any, runner: Dict[str, Any], tag: str) -> Dict[str, Any]:
             chat.say(answer_for(runner.get("answers") or {}, topic, topics[topic]))
         assessed_at = next((n for n, t in enumerate(chat.turns, 1) if t["assessed"]), None)
         level_at_assessment = chat.slot("triage") if assessed_at else None
-        for text in runner.get("after") or []:
+        for text in pending_corrections(runner.get("answers") or {}, topics) + list(runner.get("after") or []):
             chat.say(text)
     except requests.RequestException as exc:
         error = f"{type(exc).__name__}: {exc}"
@@ -203,6 +204,17 @@ def hold(servers: Any, runner: Dict[str, Any], tag: str) -> Dict[str, Any]:
         "asked": dict(chat.asked()),
         "texts": chat.bot_texts(),
     }
+
+
+def pending_corrections(answers: Dict[str, Any], asked: Counter) -> List[str]:
+    """The later answers of a topic asked once but not again ("no" to "can you walk?", then "sorry, I mean I
+    can't RUN"): the runner's own correction, which a runner would still send when an urgent answer ended the
+    questions before the topic came round again. Sent after the assessment, before the ``after`` messages."""
+    pending: List[str] = []
+    for topic, answer in answers.items():
+        if isinstance(answer, list) and 0 < asked[topic] < len(answer):
+            pending += [str(text).strip() for text in answer[asked[topic] :] if str(text).strip()]
+    return pending
 
 
 def did_not_catch_twice(turns: List[Dict[str, Any]]) -> bool:

@@ -26,11 +26,11 @@ def nlp():
 def facts_of(nlp) -> Callable[[str], Dict[str, Any]]:
     """Message text -> {label: value} as the fact extractor reads it."""
     from understanding.facts import extract_facts
-    from understanding.normalize import normalize_message
+    from understanding.normalize import pipeline_text
 
     def read(text: str) -> Dict[str, Any]:
         facts: Dict[str, Any] = {}
-        for fact in extract_facts(nlp(normalize_message(text))):
+        for fact in extract_facts(nlp(pipeline_text(text))):
             if fact.label == "symptom":
                 facts.setdefault("symptoms", []).append(fact.value)
             elif fact.label == "denied_symptom":

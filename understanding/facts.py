@@ -36,6 +36,7 @@ from understanding.words import (
     SOFT_TISSUE_WORDS,
     TENDER_WORDS,
     UNCERTAIN_PHRASES,
+    YES_WORDS,
     spacy_words,
 )
 
@@ -1682,6 +1683,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
             detail = near[-1] in {"pop", "snap", "crack", "fall", "fell", "popped", "snapped"}  # "twisted it, no pop"
             if (verbal or detail) and any(f.label == "injury_event" and f.value is True for f in mentions):
                 continue  # "tripped on a curb but didn't fall": the trip was the event, the fall is what did not happen
+        if label == "injury_event" and a_heel_slipping_in_the_shoe(doc, ent):
+            continue  # "I tie the laces tight because the heel is slipping": the shoe's fit, not a fall
         if label == "injury_event" and not_an_injury_roll(doc, ent):
             continue  # "I roll out of bed and go", "rolled it on a foam roller"
         if label in HABIT_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in NOT_THE_RUNNER_SUBJECTS:
@@ -1775,6 +1778,21 @@ def tried_and_failed(doc: Doc, span: Span) -> bool:
     tried = any(t.lower_ in TRY_WORDS for t in doc[max(0, span.start - 3) : span.start])
     after = doc[span.end : span.end + FAILED_REACH]
     return tried and any(_negates_ability(t) or t.lower_ in {"failed", "impossible"} for t in after)
+
+
+SLIP_WORDS = {"slip", "slips", "slipping", "slipped"}
+
+
+def a_heel_slipping_in_the_shoe(doc: Doc, span: Span) -> bool:
+    """ "the heel is slipping", "my heels slip": the heel lifting inside the shoe (a fit problem), not a fall."""
+    if len(span) != 1 or span[0].lower_ not in SLIP_WORDS:
+        return False
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    after = {t.lower_ for t in doc[span.end : span.end + 3]}
+    return bool({"heel", "heels"} & set(before)) and not after & SLIPPED_OFF_WORDS  # not "heel slipped off the kerb"
+
+
+SLIPPED_OFF_WORDS = {"on", "off", "down", "over", "into", "ice", "kerb", "curb", "step", "edge", "and"}
 
 
 def not_an_injury_roll(doc: Doc, span: Span) -> bool:
@@ -1912,19 +1930,8 @@ def echoed_question(doc: Doc, clauses: List[int]) -> Optional[int]:
     return None if after[0].lower_ in ECHO_CONFIRMED else opening  # "calf swollen? yes and red": said yes to it
 
 
-ECHO_CONFIRMED = {
-    "yes",
-    "yeah",
-    "yep",
-    "yup",
-    "ya",
-    "yea",
-    "definitely",
-    "absolutely",
-    "totally",
-    "sadly",
-    "unfortunately",
-}
+# A yes, or a word that confirms the echoed sign ("calf swollen? sadly yes"), right after the echo.
+ECHO_CONFIRMED = YES_WORDS | {"totally", "sadly", "unfortunately"}
 
 
 def negated_word(doc: Doc, clauses: List[int], token: Token) -> bool:
@@ -2085,10 +2092,12 @@ def explained_away(doc: Doc, span: Span, symptom: str) -> bool:
     if not words:
         return False
     sentences = sentence_ids(doc)
+    # a word of another phrase naming the same sign explains nothing away ("my heart is racing": not a race)
+    same_sign = {t.i for ent in doc.ents if ent.label_ == SYMPTOM and ent.ent_id_ == symptom for t in ent}
     return any(
         (t.lower_ in words or lemma_of(t) in words) and not in_a_simile(doc, t)
         for t in doc
-        if sentences[t.i] == sentences[span.start]
+        if sentences[t.i] == sentences[span.start] and t.i not in same_sign
     )
 
 
@@ -2403,6 +2412,12 @@ LIFELONG_CUES = (
     "there for years",
     "had it for years",
     "same size for years",
+    "but it always has",  # "my right calf looks bigger than the left, but it always has"
+    "it always has been",
+    "always has been",
+    "they always have",
+    "always looked like",
+    "always looks like",
 )
 BOTH_CALVES_SETTLING = (
     "gone by morning",
@@ -3009,7 +3024,8 @@ def body_weight(fact: Fact) -> int:
 
 
 # Body parts named together where the second is the narrower place (and the one a physio checks first).
-NARROWER = {("calf", "achilles")}
+# "can't stand on the toes of my foot ... snap in the back of the ankle": the Achilles
+NARROWER = {("calf", "achilles"), ("foot", "achilles")}
 # A value not replaced by a later one of the same label: uneven ground is the likelier cause of a sore ankle.
 KEPT = {
     ("surface", "uneven", "hard"),

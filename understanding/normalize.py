@@ -138,6 +138,14 @@ _DIALECT_MY = re.compile(
     r"arch|arches|soles?|tendons?|bad|sore|poor|other|good)\b)",
     re.IGNORECASE,
 )
+# "I not can stand on the toes", "i no can walk": the non-native negation before the verb, as "cannot"
+_NOT_BEFORE_CAN = re.compile(r"\b(?:not|no)\s+(can|could)\b(?!\s*(?:\?|$))", re.IGNORECASE)
+
+
+def _not_before_can(match: "re.Match[str]") -> str:
+    return "cannot" if match.group(1).lower() == "can" else "could not"
+
+
 # "walkin", "throbbin'", "warmin up": a dropped g, put back when the word with it is English and without it is not
 _DROPPED_G = re.compile(r"\b([a-z]{3,}in)'?(?=\W|$)", re.IGNORECASE)
 
@@ -221,6 +229,7 @@ def normalize(text: str, word_known: Optional[Callable[[str], bool]] = None) -> 
     text = re.sub(r"[^\W\d_]{3,}", lambda m: unstretch_word(m.group(0), word_known), text)
     text = _CONTRACTION.sub(_contraction, unshout(text))
     text = _NO_ONE.sub("nobody", text)
+    text = _NOT_BEFORE_CAN.sub(_not_before_can, text)
     text = _DROPPED_G.sub(lambda m: _dropped_g(m, word_known), text)
     return _SPACES.sub(" ", text).strip()
 
@@ -230,3 +239,10 @@ def normalize_message(text: str) -> str:
     from understanding.language import english_words
 
     return normalize(text, english_words().__contains__)
+
+
+def pipeline_text(text: str) -> str:
+    """The text as the spaCy pipeline reads it inside Rasa: normalised (TextNormalizer), then lowercased
+    (config.yml: SpacyNLP with ``case_sensitive: false``). Readers outside Rasa (tests, evaluation) use this
+    so that they see what the server sees: "I'm sat" and "i'm sat" match different lemma patterns."""
+    return normalize_message(text).lower()

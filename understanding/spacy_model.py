@@ -32,7 +32,8 @@ MIN_TYPO_LENGTH = 5
 # A word whose lemma is one of these ("upped" -> "up") is matched as written only.
 PARTICLES = {"up", "down", "out", "off", "in", "on", "over"}
 # Words matched as written only because their lemma is a common verb ("worn" is not "I wore", "I wear").
-AS_WRITTEN = {"worn", "snapping", "start", "weights"}  # "a snapping tendon" is not "I snapped something";
+AS_WRITTEN = {"worn", "snapping", "start", "weights", "sat"}  # "a snapping tendon" is not "I snapped something";
+# "I'm sat on the sofa" (sitting now) is not "I was sitting on it" (lemmas "i be sit" for both);
 # "just started running" is a beginner, not "I just start running" (no warm-up); "the weight" is no "weights"
 # The lookup table's lemma for a few words is the rarer reading: "it's not better" is "it is", far more often
 # than "it has" ("it's been" and "it's got" read the same either way, as their phrases are lemmatised alike).

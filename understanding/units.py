@@ -86,7 +86,9 @@ _TIMES_PER_WEEK = re.compile(
     rf"{_NUM}\s*{_OCCASIONS}\s*(?:(?:a|per|each|every|in\s+a|in\s+the|in|the|/|this|last)\s*)?(?:week|wk)\b|"
     rf"{_NUM}\s*{_OCCASIONS}\s*weekly"
 )
-_PER_WEEK = re.compile(r"(?:\b(?:a|per|each|every|in\s+a)\s*|/\s*)(?:week|wk)\b(?!\s+ago)|\bweekly\b|\bpw\b|/\s*w\b")
+_PER_WEEK = re.compile(
+    r"(?:\b(?:a|per|each|every|in\s+a|in\s+the|in)\s*|/\s*)(?:week|wk)\b(?!\s+(?:ago|before|after|of))|\bweekly\b|\bpw\b|/\s*w\b"
+)  # "70 km in week", "15 km in the week": how non-native runners say it
 _PER_DAY = re.compile(
     r"(?<!\bfor\s)(?:\b(?:a|per|each|every|evry|everyday)\s*|/\s*)day\b(?!\s+(?:after|ago|later|or\s+two))"
     r"|\bdaily\b|\beveryday\b|\bevery\s+(?:morning|evening|night)\b"
@@ -236,7 +238,7 @@ def _runs_per_week(text: str) -> Optional[float]:
 
 # A distance that is the week's total: "25 km a week", "40 miles last week", "so 25k", "this week it was 45".
 _WEEKLY_AFTER = re.compile(
-    r"\s*(?:all\s+up\s+|altogether\s+|in\s+total\s+)?(?:(?:a|per|each|every|/|in\s+(?:a|the))\s*(?:week|wk)\b(?!\s+ago)|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b|"
+    r"\s*(?:all\s+up\s+|altogether\s+|in\s+total\s+)?(?:(?:a|per|each|every|/|in(?:\s+(?:a|the))?)\s*(?:week|wk)\b(?!\s+(?:ago|before|after|of))|weekly\b|pw\b|/\s*w\b|(?:this|last|that)\s+week\b|"
     r"(?:-\s*)?weeks?\b(?!\s*\d|\s+ago)|total\b|in\s+total\b|overall\b)"  # "80k weeks", "a 100k week", "30 miles total"
 )
 _WEEKLY_BEFORE = re.compile(
@@ -322,20 +324,29 @@ def _beside_a_day(text: str, start: int, end: int) -> bool:
     return bool(_DAY_RIGHT_AFTER.match(text[end:]) or _DAY_RIGHT_BEFORE.search(text[max(0, start - 20) : start]))
 
 
+_ON_THE_SHOES_AFTER = re.compile(
+    r"\s*(?:on\s+(?:them|these|those|the\s+(?:shoes|trainers|clock)|my\s+(?:shoes|trainers))|in\s+(?:them|these|those))\b"
+)
+
+
 def _distances(text: str) -> List[Tuple[float, int, int]]:
     """Every distance in km, in order; a number without a unit counts in the message's unit
     when it is a weekly figure or a usual one ("did 22 last week", "normally 25")."""
     found = []
     miles = False
+    unit_seen = False  # a unit named, even on a distance that is not a run ("550 miles on them ... 35ish a week")
     for match in _DISTANCE.finditer(text):
         if re.match(r"\s*steps?\b", text[match.end() :]):
             continue  # "10k steps"
         low = _to_float(match.group(1))
         high = _to_float(match.group(2)) if match.group(2) else low
         value = (low + high) / 2
+        unit_seen = True
         if re.fullmatch(_MILE_UNIT, match.group(3)):
             value *= KM_PER_MILE
             miles = True
+        if _ON_THE_SHOES_AFTER.match(text[match.end() :]):
+            continue  # "300 km on them": the shoes' wear (shoe_wear), not a run; its unit still counts
         if _NOT_RUN_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
         if _is_point_in_a_run(text, match.start(), match.end()):
@@ -343,7 +354,7 @@ def _distances(text: str) -> List[Tuple[float, int, int]]:
         if _EACH_WAY.match(text[match.end() :]):
             value *= 2
         found.append((value, match.start(), match.end()))
-    if found:
+    if found or unit_seen:
         by_day = any(_beside_a_day(text, s, e) for _, s, e in found)
         taken = [(s, e) for _, s, e in found]
         for match in _BARE.finditer(text):
@@ -353,6 +364,12 @@ def _distances(text: str) -> List[Tuple[float, int, int]]:
             before = text[max(0, start - 40) : start]
             if re.search(r"\bx\s*$", before):
                 continue  # "8 km x 3 a week": the count of runs
+            if (
+                re.search(r"\bat\s*$", before)
+                and not re.search(r"\b(?:now|currently|up|am|is|was|i'm|im|be|been|sitting)\s+at\s*$", before)
+                and not _WEEKLY_AFTER.match(text[end:])
+            ):
+                continue  # "back to running at 45": an age (not "now at 35", "back at 45 a week")
             if (
                 _WEEKLY_AFTER.match(text[end:])
                 or _USUAL_BEFORE.search(before)

@@ -703,3 +703,28 @@ def test_a_no_to_the_bone_press_drops_the_same_sign_read_from_its_words(tracker_
 )
 def test_soreness_everywhere_is_no_tender_spot_on_a_bone(text):
     assert answer_from_context("bone_tenderness", "inform", [], text) is False
+
+
+def test_a_weak_yes_on_tiptoe_without_a_pop_adds_the_weak_push_off(tracker_factory):
+    # Round 49: on tiptoe, but weakly, with Achilles pain and no pop: a partial tear is not ruled out
+    tracker = tracker_factory(
+        slots={"body_part": "achilles", "injury_event": False, "symptoms": [], "requested_slot": "tiptoe"},
+        intent="affirm",
+        text="yes, though that side feels a little weaker",
+        events=LISTEN,
+    )
+    slots, _ = run_form(tracker)
+    assert slots["tiptoe"] is True
+    assert "weak_push_off" in slots["symptoms"]
+
+
+def test_a_warm_up_question_with_a_no_in_a_sentence_keeps_the_no(tracker_factory):
+    tracker = tracker_factory(
+        slots={"body_part": "ankle", "injury_event": False, **SAFE_ANSWERS, "requested_slot": "warm_up"},
+        intent="ask_warm_up",
+        text="What is warm up exactly? No, I go out of the door and run. After I stretch, yes.",
+        entities=[{"entity": "stretching", "value": True}],
+        events=LISTEN,
+    )
+    slots, _ = run_form(tracker)
+    assert slots["warm_up"] is False

@@ -68,6 +68,7 @@ SEE_DOCTOR_FLAGS = {
     "limp_without_injury",
     "lasting_swelling",
     "lasting_limp",
+    "weak_push_off",
     "growing_lump",
     "foot_drop",
     "fever",

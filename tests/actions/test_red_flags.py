@@ -483,3 +483,30 @@ def test_both_heels_with_the_running_told_unchanged_are_checked():
 def test_a_warm_calf_with_a_clot_possible_gets_the_clot_message_only():
     flags = ids(detect({"body_part": "achilles", "symptoms": ["calf_swelling", "redness_or_heat"], "swelling": False}))
     assert "dvt" in flags and "red_or_warm_joint" not in flags
+
+
+def test_a_swollen_calf_after_a_pop_is_the_tear_not_a_clot():
+    # Round 49: "felt like I'd been shot" in the calf, on tiptoe, then "a bit swollen, bruise coming down"
+    torn = {"body_part": "calf", "injury_event": True, "symptoms": ["pop_heard"], "tiptoe": True, "swelling": True}
+    assert flags_of(**torn) == ["pop_back_of_leg"]
+    assert level_of(**torn) == SEE_DOCTOR
+    # a clot risk told too keeps the clot first; without the pop a swollen calf stays the clot sign
+    assert "dvt" in flags_of(**{**torn, "symptoms": ["pop_heard", "clot_risk"]})
+    assert "dvt" in flags_of(body_part="calf", injury_event=False, swelling=True)
+
+
+def test_a_weak_push_off_is_examined_soon_and_keeps_loading_off():
+    from actions.messages import loading_unsafe
+
+    weak = {"body_part": "achilles", "tiptoe": True, "symptoms": ["weak_push_off"]}
+    assert flags_of(**weak) == ["weak_push_off"]
+    assert level_of(**weak) == SEE_DOCTOR
+    assert loading_unsafe(facts_from_slots(weak))
+    assert level_of(**{**weak, "tiptoe": False}) == EMERGENCY  # not on tiptoe at all: the rupture sign
+
+
+def test_both_heels_with_a_load_that_explains_them_are_not_an_inflammatory_sign():
+    steady = {"body_part": "heel", "pain_side": "both", "volume_change": "steady"}
+    assert "inflammatory_signs" in flags_of(**steady)
+    assert "inflammatory_signs" not in flags_of(**steady, shoes="worn_out")
+    assert "inflammatory_signs" not in flags_of(**steady, overweight=True)

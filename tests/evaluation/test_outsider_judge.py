@@ -1,6 +1,6 @@
 """evaluation/outsider.py judge_runner: what counts as an acknowledged correction."""
 
-from evaluation.outsider import corrections_acknowledged, judge_runner
+from evaluation.outsider import corrections_acknowledged, judge_runner, pending_corrections
 
 
 def turn(replies, **slots):
@@ -69,3 +69,12 @@ def test_a_warning_sign_taken_back_is_a_correction_to_acknowledge():
     taken_back = {**turn(["Earlier you mentioned numbness. Thanks for correcting that."]), "red_flags": []}
     assert corrections_acknowledged([told, taken_back])
     assert not corrections_acknowledged([told, {**taken_back, "replies": ["Advice again"]}])
+
+
+def test_a_correction_left_unsent_by_an_urgent_stop_is_sent_after_the_assessment():
+    from collections import Counter
+
+    answers = {"can_walk": ["no", "sorry, I meant I can't run; walking is fine"], "swelling": ["a bit", "more now"]}
+    assert pending_corrections(answers, Counter({"can_walk": 1})) == ["sorry, I meant I can't run; walking is fine"]
+    assert pending_corrections(answers, Counter({"can_walk": 2, "swelling": 2})) == []  # both already said
+    assert pending_corrections(answers, Counter()) == []  # a topic never asked has nothing to correct

@@ -2464,3 +2464,79 @@ def test_round48_signs_in_new_words(facts_of, text, symptom):
 )
 def test_round48_look_alikes(facts_of, text, symptom):
     assert symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # breathless on light effort with a racing heart: "racing" is the heart, not a race
+        (
+            "my calf aches since the long coach ride and now I get puffed on the stairs, heart is racing too",
+            "breathless",
+        ),
+        # pain out of proportion: crying with it, painkillers that do nothing
+        ("my shin is swollen and tight and I was in tears with it all evening", "compartment"),
+        ("calf gone tight and shiny, had some ibuprofen and nothing, it is only getting worse", "compartment"),
+        # on tiptoe, but weakly
+        ("can get up on my tiptoes on the sore side but it feels really weak", "weak_push_off"),
+    ],
+)
+def test_round49_signs_in_new_words(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("out of breath on the hill reps and my calf is sore", "breathless"),
+        ("I can go up on tiptoe fine, no weakness at all", "weak_push_off"),
+        ("my left calf is bigger than the right, but it always has been", "calf_swelling"),
+    ],
+)
+def test_round49_look_alikes(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text)), facts_of(text)
+
+
+def test_a_word_kept_for_always_still_leaves_a_swollen_calf(facts_of):
+    assert "calf_swelling" in symptoms_of(facts_of("my calf is swollen and I'm always so tired"))
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "value"),
+    [
+        ("jogging again after my second kid, ankle is sore", "volume_change", "returning"),
+        ("back at it after a fifteen year gap and now the heel hurts", "volume_change", "returning"),
+        ("i jog only 3 weeks and my shins ache", "volume_change", "returning"),
+        ("my first 5k in ages and now the foot is sore", "volume_change", "returning"),
+        ("new shoes and my heel keeps slipping in them", "shoes", "poor_fit"),
+    ],
+)
+def test_round49_everyday_words(facts_of, text, slot, value):
+    assert facts_of(text).get(slot) == value, facts_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have been running for 20 years with no problems, now the heel hurts",
+        "it hurts again when I run",
+        "only 2 weeks until my marathon and my ankle is sore",
+    ],
+)
+def test_round49_not_a_return(facts_of, text):
+    assert facts_of(text).get("volume_change") != "returning", facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body_part"),
+    [
+        ("i not can go up on the toes of my left foot, something snapped at the back of the ankle", "achilles"),
+    ],
+)
+def test_round49_the_narrower_place_is_the_body_part(facts_of, text, body_part):
+    assert facts_of(text).get("body_part") == body_part, facts_of(text)
+
+
+def test_i_was_sitting_on_it_is_no_rest_pain(facts_of):
+    # lowercased as the Rasa pipeline reads it, "i was sitting" matched the lemmas of "I'm sat"
+    assert "rest_or_night_pain" not in symptoms_of(facts_of("it went tingly because i was sitting on it on the sofa"))

@@ -84,3 +84,21 @@ def test_the_dialect_my_before_a_side_or_body_part(typed, plain):
 )
 def test_a_gesture_emoji_or_a_northern_no_is_the_answer(typed, plain):
     assert normalize_message(typed) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I not can stand on my toes", "I cannot stand on my toes"),
+        ("i no can walk", "i cannot walk"),
+        ("I not could run", "I could not run"),
+    ],
+)
+def test_a_negation_before_can_reads_as_cannot(text, expected):
+    assert normalize(text) == expected
+
+
+def test_the_text_the_pipeline_reads_is_normalised_and_lowercased():
+    from understanding.normalize import pipeline_text
+
+    assert pipeline_text("I’m SOOO sore") == normalize_message("I’m SOOO sore").lower()
