@@ -71,7 +71,8 @@ SEVERAL_SIGNS = {"warning_signs"}
 # Signs that passed: an answer about them says "none of these now".
 PASSED_SIGNS = {"transient_numbness"}
 # A yes or no closed by a full stop or an exclamation mark, first in the message.
-STANDALONE_ANSWER = re.compile(r"^\W*(" + "|".join(sorted(BARE_ANSWERS)) + r")\s*[.!]")
+# "No. I just tried", "yes and walking is fine": a yes or no first, closed off, answers the question asked
+STANDALONE_ANSWER = re.compile(r"^\W*(" + "|".join(sorted(BARE_ANSWERS)) + r")\s*(?:[.!,]|\band\b)")
 # Entities that answer the weekly distance question only when it was asked.
 # "I don't know how to do this", "not sure what you mean": the check needs explaining, not just asking again
 DOES_NOT_KNOW_HOW = re.compile(r"\bhow\b|\bwhat (?:do )?you mean\b|\b(?:don'?t|do not) (?:understand|get it)\b", re.I)
@@ -166,6 +167,16 @@ NOT_THE_BONE = re.compile(
 )
 
 
+# The bones said to be fine, and the sore place named beside a bone (round 50)
+BONES_FINE = re.compile(
+    r"\bbones?\b[^.,;]{0,20}?\b(?:fine|ok|okay|normal|good|alright)\b|\bbones?\s+(?:don'?t|do not|doesn'?t|dont)\s+hurt"
+)
+BESIDE_A_BONE = re.compile(
+    r"\b(?:in\s+front\s+of|below|beneath|under|underneath|above|behind|next\s+to|beside|near|around|round|"
+    r"just\s+off|between)\s+(?:the\s+|my\s+)?(?:\w+\s+)?(?:bone|bones|bony\s+bits?)\b"
+)
+
+
 def answer_from_context(question: str, intent: Optional[str], entities: List[Dict[str, Any]], text: str = "") -> Any:
     """The value a short answer gives to the question just asked, or None."""
     if question == OPEN_QUESTION:
@@ -184,6 +195,8 @@ def answer_from_context(question: str, intent: Optional[str], entities: List[Dic
         return False  # "the calf was cramping but that's gone, it's not swollen or warm": each sign denied
     if question == "bone_tenderness" and NOT_THE_BONE.search(lowered):
         return False  # "a little painful, but not bone I think, soft part": the soft tissue, not a bone
+    if question == "bone_tenderness" and BONES_FINE.search(lowered) and BESIDE_A_BONE.search(lowered):
+        return False  # "no, bones are fine, sore in front of the outer bone": the ligament beside it, not the bone
     values = [e.get("value") for e in entities if e.get("entity") == question]
     if values:
         return values[-1]

@@ -1633,6 +1633,8 @@ def extract_facts(doc: Doc) -> List[Fact]:
             continue
         if label == SYMPTOM and ent.ent_id_ == "rest_or_night_pain" and place_without_pain(doc, ent):
             continue  # "typing in bed lol", "on the sofa now": where the runner is, not pain there
+        if label == SYMPTOM and ent.ent_id_ == "not_improving" and worse_at_a_time(doc, ent):
+            continue  # "more worst after I sit long time": when it hurts more (after sitting), not worse over weeks
         if label == SYMPTOM and ent.ent_id_ == "crack_heard" and cracked_thing(doc, ent, clauses):
             continue  # "the pavement is cracked and holey", "cracked heels": a surface or skin, not a sound
         in_question = clauses[ent.start] in asked
@@ -2232,6 +2234,21 @@ PLACE_ONLY_REST = {
     "in bed", "on the sofa", "lying down", "lying on", "lying in bed", "sitting still", "at my desk", "on the couch",
 }  # fmt: skip
 PAIN_NEAR = PAIN_WORDS | {"wakes", "woke", "awake", "keeps", "bothers"}
+
+
+WORSE_WORDS = {"worse", "worst", "worser"}
+# "worse after sitting", "more worst in the morning", "worse when I walk": when it hurts more, not a trend
+WORSE_AT_A_TIME = {"after", "when", "whenever", "in", "on", "if", "at", "first", "with", "during", "while", "going",
+                   "walking", "running", "climbing", "getting", "standing", "sitting", "before", "uphill", "downhill"}  # fmt: skip
+
+
+def worse_at_a_time(doc: Doc, span: Span) -> bool:
+    """ "more worst after I sit long time": a time or an activity when it is worse, not worse over the weeks."""
+    if span[-1].lower_ not in WORSE_WORDS or span.end >= len(doc):
+        return False
+    following = [t.lower_ for t in doc[span.end : span.end + 2]]
+    with_each = following[:1] == ["with"] and following[1:] in (["every"], ["each"])  # "worse with every run": a trend
+    return following[0] in WORSE_AT_A_TIME and not with_each and not {"getting", "and"} & {t.lower_ for t in span}
 
 
 def place_without_pain(doc: Doc, span: Span) -> bool:

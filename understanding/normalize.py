@@ -139,7 +139,8 @@ _DIALECT_MY = re.compile(
     re.IGNORECASE,
 )
 # "I not can stand on the toes", "i no can walk": the non-native negation before the verb, as "cannot"
-_NOT_BEFORE_CAN = re.compile(r"\b(?:not|no)\s+(can|could)\b(?!\s*(?:\?|$))", re.IGNORECASE)
+_NOT_BEFORE_CAN = re.compile(r"\b(?:not|no)\s+(can|could)\b(?!['’]|n['’]?t\b|not\b|\s*(?:\?|$))", re.IGNORECASE)
+# (not "no can't push up": a "no" and then the runner's own "can't")
 
 
 def _not_before_can(match: "re.Match[str]") -> str:

@@ -728,3 +728,22 @@ def test_a_warm_up_question_with_a_no_in_a_sentence_keeps_the_no(tracker_factory
     )
     slots, _ = run_form(tracker)
     assert slots["warm_up"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("no, the bones are ok, it's sore just below the inner bone", False),
+        ("bones don't hurt, the soreness is in front of the outside bone", False),
+        ("yes, one spot on the outer bone hurts", True),
+    ],
+)
+def test_a_sore_place_beside_a_bone_that_is_fine_is_not_a_tender_bone(text, answer):
+    entities = [{"entity": "bone_tenderness", "value": True}]  # the words alone read a sore bone
+    assert answer_from_context("bone_tenderness", "inform", entities, text) is answer
+
+
+def test_a_yes_first_answers_the_question_asked_and_the_rest_adds_a_fact():
+    # Round 50: "yes and walking is fine" to the tiptoe question was asked again, then skipped
+    entities = [{"entity": "can_walk", "value": True}]
+    assert answer_from_context("tiptoe", "affirm", entities, "yes and walking is fine") is True

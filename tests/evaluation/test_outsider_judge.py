@@ -78,3 +78,12 @@ def test_a_correction_left_unsent_by_an_urgent_stop_is_sent_after_the_assessment
     assert pending_corrections(answers, Counter({"can_walk": 1})) == ["sorry, I meant I can't run; walking is fine"]
     assert pending_corrections(answers, Counter({"can_walk": 2, "swelling": 2})) == []  # both already said
     assert pending_corrections(answers, Counter()) == []  # a topic never asked has nothing to correct
+
+
+def test_a_loading_exercise_the_reply_forbids_is_no_loading_advice():
+    from evaluation.outsider import loading_advice_while_possible
+
+    forbidding = [{"replies": ["Until it is checked, no heel raises or hopping."], "red_flags": ["unclear_tiptoe"]}]
+    advising = [{"replies": ["Do slow heel raises on a step every day."], "red_flags": ["unclear_tiptoe"]}]
+    assert loading_advice_while_possible(forbidding) == []
+    assert loading_advice_while_possible(advising) == ["heel raise"]

@@ -2540,3 +2540,27 @@ def test_round49_the_narrower_place_is_the_body_part(facts_of, text, body_part):
 def test_i_was_sitting_on_it_is_no_rest_pain(facts_of):
     # lowercased as the Rasa pipeline reads it, "i was sitting" matched the lemmas of "I'm sat"
     assert "rest_or_night_pain" not in symptoms_of(facts_of("it went tingly because i was sitting on it on the sofa"))
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("came off a kerb and now my ankle points a strange way, it's not straight", "deformity"),
+        ("the shin used to ease once I warmed up, now it hurts all day", "rest_or_night_pain"),
+    ],
+)
+def test_round50_signs_in_new_words(facts_of, text, symptom):
+    assert symptom in symptoms_of(facts_of(text)), facts_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("felt my calf grab on a sprint, stopped at once, walking normally now", "walking_calf_pain"),
+        ("a red line on top of my foot where the laces pressed, gone once the shoe was off", "redness_or_heat"),
+        ("since 3 week the heel hurts, more worst after I sit long time", "not_improving"),
+        ("my foot points a weird way when I run", "deformity"),
+    ],
+)
+def test_round50_look_alikes(facts_of, text, symptom):
+    assert symptom not in symptoms_of(facts_of(text)), facts_of(text)

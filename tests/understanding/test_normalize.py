@@ -92,6 +92,8 @@ def test_a_gesture_emoji_or_a_northern_no_is_the_answer(typed, plain):
         ("I not can stand on my toes", "I cannot stand on my toes"),
         ("i no can walk", "i cannot walk"),
         ("I not could run", "I could not run"),
+        ("no can't push up at all", "no can't push up at all"),  # round 50: a no, then the runner's own "can't"
+        ("no cant do it", "no can't do it"),  # the missing apostrophe put back
     ],
 )
 def test_a_negation_before_can_reads_as_cannot(text, expected):
