@@ -2430,7 +2430,6 @@ LIFELONG_CUES = (
     "had it for years",
     "same size for years",
     "but it always has",  # "my right calf looks bigger than the left, but it always has"
-    "it always has been",
     "always has been",
     "they always have",
     "always looked like",
